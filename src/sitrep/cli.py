@@ -1,0 +1,135 @@
+"""The `sitrep` command: a thin layer over the library API (`sitrep.run`, `sitrep.store`)."""
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from sitrep import run
+from sitrep.errors import InputError
+from sitrep.schema import to_json
+from sitrep.store import Store
+
+app = typer.Typer(help="Turn conflict and geopolitics news into sourced, structured intelligence.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+
+Paths = Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs, or - for standard input.")]
+Db = Annotated[str, typer.Option("--db", help="The knowledge base (an SQLite file).")]
+T = TypeVar("T")
+
+
+class Failures:
+    """Prints one line per bad input and remembers that some failed (for the exit status)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: InputError) -> None:
+        self.count += 1
+        err.print(Text(f"sitrep: error: {error.origin}: {error.reason}"))
+
+
+def _progress(items: Iterable[T], label: str) -> Iterator[T]:
+    """A live count on a terminal; nothing at all when stderr is piped."""
+    if not err.is_terminal:
+        yield from items
+        return
+    columns = (SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task(label, total=None)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def _exit(failures: Failures) -> None:
+    if failures.count:
+        err.print(f"sitrep: {failures.count} input(s) failed")
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(paths: Paths) -> None:
+    """Write one sitrep/1 record per document as JSON Lines on standard output."""
+    failures = Failures()
+    for doc in _progress(run.documents(paths, on_error=failures), "extracting"):
+        sys.stdout.write(to_json(doc) + "\n")
+    sys.stdout.flush()
+    _exit(failures)
+
+
+@app.command()
+def ingest(paths: Paths, db: Db = "sitrep.db") -> None:
+    """Extract documents and store them in the knowledge base."""
+    failures = Failures()
+    counts = {"added": 0, "near_duplicate": 0, "exists": 0}
+    with Store(db) as store:
+        for added in _progress(run.ingest(paths, store, on_error=failures), "ingesting"):
+            counts[added.status] += 1
+            if added.status == "near_duplicate":
+                err.print(Text(f"sitrep: {added.id}: near-duplicate of {added.duplicate_of}"))
+        total = store.count()
+    err.print(f"sitrep: {counts['added']} added, {counts['near_duplicate']} near-duplicates linked, "
+              f"{counts['exists']} already stored, {failures.count} failed; {total} documents in {db}")
+    _exit(failures)
+
+
+@app.command()
+def documents(db: Db = "sitrep.db", limit: Annotated[int, typer.Option(help="How many.")] = 50) -> None:
+    """List stored documents, newest first."""
+    with Store(db) as store:
+        for row in store.documents(limit=limit):
+            line = Text(f"{row['id'][:12]}  {row['published'] or '----------'}  ", style="bold")
+            line.append(row["title"] or "(no title)")
+            line.append(f"  [{row['source'] or row['origin']}]", style="dim")
+            if row["duplicate_of"]:
+                line.append(f"  near-duplicate of {row['duplicate_of'][:12]}", style="yellow")
+            out.print(line)
+
+
+@app.command()
+def search(query: str, db: Db = "sitrep.db", limit: Annotated[int, typer.Option(help="How many results.")] = 20) -> None:
+    """Full-text search over titles and text, best matches first, with snippets."""
+    with Store(db) as store:
+        hits = store.search(query, limit=limit)
+    if not hits:
+        err.print(Text(f"sitrep: no document matches {query!r}"))
+        return
+    for hit in hits:
+        head = Text(f"{hit.id[:12]}  {hit.published or '----------'}  ", style="bold")
+        head.append(hit.title or "(no title)", style="bold")
+        if hit.source:
+            head.append(f"  [{hit.source}]", style="dim")
+        out.print(head)
+        out.print(_highlight(hit.snippet))
+
+
+def _highlight(snippet: str) -> Text:
+    """A snippet with FTS5's match markers (\\x02 … \\x03) shown in colour, the rest verbatim."""
+    line = Text("    ")
+    for i, part in enumerate(snippet.replace("\x03", "\x02").split("\x02")):
+        line.append(" ".join(part.split("\n")), style="bold yellow" if i % 2 else "")
+    return line
+
+
+@app.command()
+def show(doc_id: Annotated[str, typer.Argument(help="A document id, or its first characters.")], db: Db = "sitrep.db") -> None:
+    """Print one stored document with its metadata."""
+    with Store(db) as store:
+        matches = store.find(doc_id)
+        if len(matches) != 1:
+            err.print(Text(f"sitrep: {'no document' if not matches else 'several documents'} with id {doc_id!r}"))
+            raise typer.Exit(1)
+        record = store.get(matches[0])
+    for key in ("id", "title", "published", "source", "url", "language", "origin", "duplicate_of", "ingested_at"):
+        if record.get(key):
+            out.print(Text(f"{key:>12}: ", style="bold") + Text(str(record[key])))
+    for caption in record["captions"]:
+        out.print(Text("     caption: ", style="bold") + Text(caption, style="italic"))
+    out.print()
+    out.print(Text(record["text"]))

@@ -1,0 +1,13 @@
+"""Error types: bad input is an `InputError` naming the input and the reason.
+
+The batch driver decides what to print and whether to go on; readers and stages only raise.
+"""
+
+
+class InputError(Exception):
+    """One input (a file, a member of a container, a URL) could not be turned into a document."""
+
+    def __init__(self, origin: str, reason: str):
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason

@@ -1,0 +1,138 @@
+"""The `sitrep/1` record: its types, defined once, and its JSON form.
+
+`Document` is both the record and the carrier that flows through the pipeline's stages;
+`to_json` is the one place that decides what a record looks like on the wire.
+"""
+import json
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+SCHEMA_VERSION = "sitrep/1"
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    wikidata: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    id: str
+    kind: str
+    source: str | None
+    source_text: str
+    cue: str
+    content: str
+    start: int
+    end: int
+    via: list[str] = field(default_factory=list)
+    date: str | None = None
+    confidence: str | None = None
+    hedges: list[str] = field(default_factory=list)
+    polarity: str = "positive"
+
+
+@dataclass
+class Event:
+    type: str
+    start: int
+    end: int
+    mode: str | None = None
+    actor: str | None = None
+    target: str | None = None
+    date: str | None = None
+    location: str | None = None
+    statement: str | None = None
+
+
+@dataclass
+class DateMention:
+    text: str
+    start: int
+    end: int
+    value: str | None
+
+
+@dataclass
+class Input:
+    """What a reader found for one document, before cleaning.
+
+    `from_html` says an HTML extractor already chose `text` (it needs no line-by-line
+    cleaning) and `captions` are what that page captioned. `evidence_dates` are dates the
+    container knows (HTTP Last-Modified, WARC-Date) that may tell the year of a dateline
+    without one; they are never taken as the publication date themselves.
+    """
+
+    origin: str
+    text: str = ""
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+    evidence_dates: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    from_html: bool = False
+
+
+@dataclass
+class Document:
+    """One article: the record of the spec, filled stage by stage."""
+
+    origin: str
+    text: str = ""
+    id: str = ""
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+    removed: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    input: Input | None = field(default=None, repr=False, compare=False)
+
+
+_FIELD_ORDER = ("schema", "id", "origin", "title", "published", "source", "url", "language", "text",
+                "removed", "captions", "entities", "statements", "events", "dates")
+
+
+def to_record(doc: Document) -> dict[str, Any]:
+    """The `sitrep/1` record of a document, as a plain dict in the spec's field order."""
+    values = {key: getattr(doc, key) for key in _FIELD_ORDER if key != "schema"}
+    nested = {key: [asdict(item) for item in values[key]] for key in ("entities", "statements", "events", "dates")}
+    return {"schema": SCHEMA_VERSION, **values, **nested, "removed": list(doc.removed), "captions": list(doc.captions)}
+
+
+def to_json(doc: Document) -> str:
+    """One line of JSON Lines for a document."""
+    return json.dumps(to_record(doc), ensure_ascii=False)
+
+
+@cache
+def record_schema() -> dict[str, Any]:
+    """The JSON Schema of `sitrep/1`, shipped in the package."""
+    return json.loads(resources.files("sitrep.data").joinpath("record.schema.json").read_text("utf-8"))
+
+
+def validate(record: dict[str, Any]) -> None:
+    """Raise jsonschema.ValidationError when a record breaks the `sitrep/1` contract."""
+    import jsonschema
+
+    jsonschema.validate(record, record_schema())

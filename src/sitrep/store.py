@@ -1,0 +1,302 @@
+"""The knowledge base: the one module that speaks SQL.
+
+SQLAlchemy Core over SQLite (embedded, the default) so that the same tables can move to
+PostgreSQL; full-text search uses SQLite's FTS5. The schema is created and migrated here,
+and every document is written in one transaction: a crash loses at most the one in flight.
+"""
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (JSON, Column, Connection, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
+                        Table, Text, create_engine, event, func, insert, select, text, tuple_)
+
+from sitrep import dedup
+from sitrep.schema import SCHEMA_VERSION, Document
+
+metadata = MetaData()
+
+meta = Table("meta", metadata, Column("key", String, primary_key=True), Column("value", String, nullable=False))
+documents = Table(
+    "documents", metadata,
+    Column("rowid", Integer, primary_key=True, autoincrement=True),
+    Column("id", String, nullable=False, unique=True),
+    Column("origin", String, nullable=False),
+    Column("title", Text), Column("published", String), Column("source", String), Column("url", String),
+    Column("language", String), Column("text", Text, nullable=False),
+    Column("removed", JSON, nullable=False), Column("captions", JSON, nullable=False),
+    Column("duplicate_of", String, ForeignKey("documents.id")),
+    Column("ingested_at", String, nullable=False),
+    Index("ix_documents_published", "published"), Index("ix_documents_source", "source"),
+)
+entities = Table(
+    "entities", metadata,
+    Column("id", String, primary_key=True), Column("name", String, nullable=False),
+    Column("type", String, nullable=False), Column("wikidata", String),
+)
+mentions = Table(
+    "mentions", metadata,
+    Column("document_id", String, ForeignKey("documents.id"), nullable=False),
+    Column("entity_id", String, ForeignKey("entities.id"), nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False), Column("text", Text, nullable=False),
+    Index("ix_mentions_entity", "entity_id"), Index("ix_mentions_document", "document_id"),
+)
+statements = Table(
+    "statements", metadata,
+    Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("id", String, primary_key=True),
+    Column("kind", String, nullable=False), Column("source", String), Column("source_text", Text, nullable=False),
+    Column("via", JSON, nullable=False), Column("cue", String, nullable=False), Column("content", Text, nullable=False),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False), Column("date", String),
+    Column("confidence", String), Column("hedges", JSON, nullable=False), Column("polarity", String, nullable=False),
+    Index("ix_statements_source", "source"),
+)
+events = Table(
+    "events", metadata,
+    Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("type", String, nullable=False), Column("mode", String), Column("actor", String), Column("target", String),
+    Column("date", String), Column("location", String), Column("statement", String),
+    Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Index("ix_events_actor", "actor"), Index("ix_events_target", "target"),
+)
+dates = Table(
+    "dates", metadata,
+    Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("text", Text, nullable=False), Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("value", String),
+)
+signatures = Table(
+    "signatures", metadata,
+    Column("document_id", String, ForeignKey("documents.id"), primary_key=True),
+    Column("hashvalues", LargeBinary, nullable=False),
+)
+bands = Table(
+    "minhash_bands", metadata,
+    Column("band", Integer, nullable=False), Column("key", LargeBinary, nullable=False),
+    Column("document_id", String, ForeignKey("documents.id"), nullable=False),
+    Index("ix_minhash_bands", "band", "key"),
+)
+
+
+def _create_v1(conn: Connection) -> None:
+    metadata.create_all(conn)
+    conn.execute(text("CREATE VIRTUAL TABLE documents_fts USING fts5("
+                      "title, text, tokenize='porter unicode61 remove_diacritics 2')"))
+
+
+# Ordered schema migrations: entry N brings a database from version N to N+1. Append only.
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
+
+
+@dataclass
+class Added:
+    """What storing one document did: `added`, or `exists` (the same text is stored already)."""
+
+    id: str
+    status: str
+    duplicate_of: str | None = None
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str | None
+    published: str | None
+    source: str | None
+    snippet: str
+    score: float
+
+
+class Store:
+    """A sitrep knowledge base in one SQLite file (created and migrated on open)."""
+
+    def __init__(self, path: str | Path = "sitrep.db"):
+        self.path = str(path)
+        self.engine = create_engine(f"sqlite:///{self.path}")
+        event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._migrate()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def version(self) -> int:
+        with self.engine.connect() as conn:
+            return _version(conn)
+
+    def _migrate(self) -> None:
+        with self.engine.begin() as conn:
+            current = _version(conn)
+            if current > len(MIGRATIONS):
+                raise RuntimeError(f"{self.path}: knowledge base version {current} is newer than this sitrep ({len(MIGRATIONS)})")
+            for step in MIGRATIONS[current:]:
+                step(conn)
+            if current < len(MIGRATIONS):
+                conn.execute(text("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', :v)"),
+                             {"v": str(len(MIGRATIONS))})
+
+    def add(self, doc: Document) -> Added:
+        """Store one document with everything extracted from it, in one transaction.
+
+        The same text again is a no-op; a near-duplicate (the same story syndicated by another
+        outlet) is stored and linked to the first copy by `duplicate_of`.
+        """
+        hashvalues = dedup.signature(doc.text)
+        keys = dedup.band_keys(hashvalues)
+        with self.engine.begin() as conn:
+            if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
+                return Added(doc.id, "exists")
+            original = _near_duplicate_of(conn, hashvalues, keys)
+            row = conn.execute(insert(documents).values(
+                id=doc.id, origin=doc.origin, title=doc.title, published=doc.published, source=doc.source,
+                url=doc.url, language=doc.language, text=doc.text, removed=doc.removed, captions=doc.captions,
+                duplicate_of=original, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            conn.execute(text("INSERT INTO documents_fts (rowid, title, text) VALUES (:rowid, :title, :text)"),
+                         {"rowid": row.inserted_primary_key[0], "title": doc.title or "", "text": doc.text})
+            conn.execute(insert(signatures).values(document_id=doc.id, hashvalues=dedup.to_bytes(hashvalues)))
+            conn.execute(insert(bands), [{"band": b, "key": k, "document_id": doc.id} for b, k in keys])
+            _add_extractions(conn, doc)
+        return Added(doc.id, "near_duplicate" if original else "added", original)
+
+    def get(self, doc_id: str) -> dict[str, Any] | None:
+        """A stored document as its `sitrep/1` record, plus `duplicate_of` and `ingested_at`; or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents).where(documents.c.id == doc_id)).mappings().first()
+            if row is None:
+                return None
+            return _record(conn, row)
+
+    def find(self, id_prefix: str) -> list[str]:
+        """Ids of stored documents starting with `id_prefix` (users type short ids)."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(documents.c.id).where(documents.c.id.startswith(id_prefix, autoescape=True))
+                                     .limit(10)).scalars())
+
+    def documents(self, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Stored documents' metadata, newest publication first."""
+        columns = [documents.c[name] for name in ("id", "title", "published", "source", "origin", "duplicate_of")]
+        query = (select(*columns).order_by(documents.c.published.desc().nulls_last(), documents.c.rowid)
+                 .limit(limit).offset(offset))
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(documents)).scalar_one()
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Documents matching a full-text query, best first (BM25), with highlighted snippets.
+
+        Words are matched as words (stemmed, accents folded), "quoted phrases" as phrases and
+        a trailing * as a prefix; FTS5's own operators are not exposed to untrusted input.
+        """
+        match = fts_query(query)
+        if not match:
+            return []
+        sql = text(
+            "SELECT d.id, d.title, d.published, d.source, "
+            "snippet(documents_fts, 1, char(2), char(3), ' … ', 24) AS snippet, bm25(documents_fts, 5.0, 1.0) AS score "
+            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+            "WHERE documents_fts MATCH :match ORDER BY score LIMIT :limit")
+        with self.engine.connect() as conn:
+            return [Hit(**row) for row in conn.execute(sql, {"match": match, "limit": limit}).mappings()]
+
+
+def fts_query(query: str) -> str:
+    """A user's search words as a safe FTS5 query: each term and phrase quoted, all required."""
+    terms = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
+        if phrase.strip():
+            terms.append('"' + phrase.replace('"', "") + '"')
+        elif word:
+            prefix = word.endswith("*")
+            core = word.rstrip("*").replace('"', "")
+            if re.search(r"\w", core):
+                terms.append('"' + core + '"' + ("*" if prefix else ""))
+    return " ".join(terms)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _version(conn: Connection) -> int:
+    exists = conn.execute(text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'")).first()
+    if not exists:
+        return 0
+    value = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+    return int(value or 0)
+
+
+def _near_duplicate_of(conn: Connection, hashvalues, keys) -> str | None:
+    """The first stored copy of a story this text is a near-duplicate of, if any."""
+    candidates = conn.execute(select(bands.c.document_id).distinct()
+                              .where(tuple_(bands.c.band, bands.c.key).in_(keys))).scalars().all()
+    best, best_similarity = None, dedup.THRESHOLD
+    for candidate in candidates:
+        stored = conn.execute(select(signatures.c.hashvalues, documents.c.duplicate_of)
+                              .join(documents, documents.c.id == signatures.c.document_id)
+                              .where(signatures.c.document_id == candidate)).first()
+        similar = dedup.similarity(hashvalues, dedup.from_bytes(stored.hashvalues))
+        if similar >= best_similarity:
+            best, best_similarity = stored.duplicate_of or candidate, similar
+    return best
+
+
+def _add_extractions(conn: Connection, doc: Document) -> None:
+    for entity in doc.entities:
+        conn.execute(text("INSERT OR IGNORE INTO entities (id, name, type, wikidata) VALUES (:id, :name, :type, :wikidata)"),
+                     {"id": entity.id, "name": entity.name, "type": entity.type, "wikidata": entity.wikidata})
+    rows = [{"document_id": doc.id, "entity_id": e.id, **asdict(m)} for e in doc.entities for m in e.mentions]
+    if rows:
+        conn.execute(insert(mentions), rows)
+    if doc.statements:
+        conn.execute(insert(statements), [{"document_id": doc.id, **asdict(s)} for s in doc.statements])
+    if doc.events:
+        conn.execute(insert(events), [{"document_id": doc.id, "seq": i, **asdict(e)} for i, e in enumerate(doc.events)])
+    if doc.dates:
+        conn.execute(insert(dates), [{"document_id": doc.id, "seq": i, **asdict(d)} for i, d in enumerate(doc.dates)])
+
+
+def _record(conn: Connection, row) -> dict[str, Any]:
+    doc_id = row["id"]
+    entity_rows = conn.execute(
+        select(entities, mentions.c.start, mentions.c.end, mentions.c.text.label("mention"))
+        .join(mentions, mentions.c.entity_id == entities.c.id)
+        .where(mentions.c.document_id == doc_id).order_by(mentions.c.start)).mappings()
+    found: dict[str, dict[str, Any]] = {}
+    for m in entity_rows:
+        entity = found.setdefault(m["id"], {"id": m["id"], "name": m["name"], "type": m["type"],
+                                            "wikidata": m["wikidata"], "mentions": []})
+        entity["mentions"].append({"start": m["start"], "end": m["end"], "text": m["mention"]})
+
+    def rows_of(table: Table, order) -> list[dict[str, Any]]:
+        result = conn.execute(select(table).where(table.c.document_id == doc_id).order_by(order)).mappings()
+        return [{k: v for k, v in r.items() if k not in ("document_id", "seq")} for r in result]
+
+    return {
+        "schema": SCHEMA_VERSION, "id": doc_id, "origin": row["origin"], "title": row["title"],
+        "published": row["published"], "source": row["source"], "url": row["url"], "language": row["language"],
+        "text": row["text"], "removed": row["removed"], "captions": row["captions"],
+        "entities": list(found.values()),
+        "statements": rows_of(statements, statements.c.start),
+        "events": rows_of(events, events.c.seq),
+        "dates": rows_of(dates, dates.c.seq),
+        "duplicate_of": row["duplicate_of"], "ingested_at": row["ingested_at"],
+    }
