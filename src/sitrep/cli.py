@@ -15,7 +15,7 @@ from sitrep.store import Store
 
 app = typer.Typer(help="Turn conflict and geopolitics news into sourced, structured intelligence.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs, or - for standard input.")]

@@ -87,14 +87,14 @@ def parse_dateline(line: str) -> PartialDate | None:
 
 
 def full_dates(text: str) -> list[date]:
-    """Every complete calendar date written in `text` ("February 17, 2023", "2023-02-17")."""
+    """Every complete calendar date written in `text` ("February 17, 2023", "2023-02-17"), in order."""
     found = []
     for pattern in _FULL_DATES:
         for match in pattern.finditer(text):
             partial = _from_match(match)
             if partial and partial.year:
-                found.append(date(partial.year, partial.month, partial.day))
-    return found
+                found.append((match.start(), date(partial.year, partial.month, partial.day)))
+    return [when for _, when in sorted(found)]
 
 
 def infer_year(partial: PartialDate, evidence: list[date]) -> date | None:

@@ -35,7 +35,7 @@ def clean(doc: Document) -> None:
         doc.removed, doc.captions = cleaned.removed, cleaned.captions
     if doc.title:
         doc.title = strip_outlet_suffix(doc.title, doc.source)
-    if not doc.text.strip():
+    if not re.search(r"\w", doc.text):
         raise InputError(doc.origin, "no article text left after cleaning")
 
 

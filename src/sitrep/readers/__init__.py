@@ -71,7 +71,7 @@ def read_path(path: Path, origin: str) -> Iterator[Result]:
             return
         size = path.stat().st_size
         if size > MAX_DOCUMENT_BYTES:
-            yield InputError(origin, f"file is {size / 1e6:.0f} MB, over the {MAX_DOCUMENT_BYTES // 1_000_000} MB limit for one document")
+            yield InputError(origin, f"file is {size / 2**20:.0f} MiB, over the {MAX_DOCUMENT_BYTES // 2**20} MiB limit for one document")
             return
         yield from _read_bytes(path.read_bytes(), origin, fmt)
     except OSError as err:
@@ -79,10 +79,9 @@ def read_path(path: Path, origin: str) -> Iterator[Result]:
 
 
 def _open_container(path: Path) -> BinaryIO:
-    # warcio decompresses .warc.gz itself, member by member; other .gz files are read whole-stream.
-    if path.name.lower().endswith(".gz") and not path.name.lower().endswith(".warc.gz"):
-        return gzip.open(path, "rb")
-    return open(path, "rb")
+    # Python's gzip (not warcio's own reader) so that a truncated archive raises EOFError
+    # instead of ending quietly with a short last record.
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")
 
 
 def _read_stream(stream: BinaryIO, origin: str, fmt: str | None) -> Iterator[Result]:
@@ -90,7 +89,7 @@ def _read_stream(stream: BinaryIO, origin: str, fmt: str | None) -> Iterator[Res
     try:
         head = buffered.peek(8192)[:8192]
         fmt = fmt or sniff(head)
-        if fmt != "warc" and head.startswith(b"\x1f\x8b"):
+        if head.startswith(b"\x1f\x8b"):
             buffered = io.BufferedReader(gzip.GzipFile(fileobj=buffered))
         if fmt == "jsonl":
             yield from read_jsonl(buffered, origin)
@@ -99,7 +98,7 @@ def _read_stream(stream: BinaryIO, origin: str, fmt: str | None) -> Iterator[Res
         else:
             data = buffered.read(MAX_DOCUMENT_BYTES + 1)
             if len(data) > MAX_DOCUMENT_BYTES:
-                yield InputError(origin, f"over the {MAX_DOCUMENT_BYTES // 1_000_000} MB limit for one document")
+                yield InputError(origin, f"over the {MAX_DOCUMENT_BYTES // 2**20} MiB limit for one document")
             else:
                 yield from _read_bytes(data, origin, fmt)
     except (EOFError, gzip.BadGzipFile) as err:

@@ -16,6 +16,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
 # Control characters other than tab, newline, carriage return and form feed: rare in text,
 # common in binary formats.
 _CONTROL = bytes(range(0, 32)).translate(None, b"\t\n\r\x0c")
@@ -51,10 +52,24 @@ def decode(data: bytes, origin: str, declared: str | None = None) -> str:
                 return data.decode(encoding)
             except (UnicodeDecodeError, LookupError):
                 pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None or best.encoding is None:
+    encoding = _detect(data[:200_000])
+    if encoding is None:
         raise InputError(origin, "undecodable bytes: no text encoding fits")
-    return data.decode(best.encoding, errors="replace")
+    return data.decode(encoding, errors="replace")
+
+
+def _detect(sample: bytes) -> str | None:
+    """The most plausible legacy encoding; between equally plausible ones, windows-1252.
+
+    Short Western texts fit cp1250 and cp1252 equally well; the web's default legacy
+    encoding (as the HTML standard treats latin-1) is the better bet.
+    """
+    matches = [m for m in from_bytes(sample) if m.encoding]
+    if not matches:
+        return None
+    best = min((m.chaos, -m.coherence) for m in matches)
+    tied = [m.encoding for m in matches if (m.chaos, -m.coherence) == best]
+    return next((enc for enc in tied if enc in _WESTERN), tied[0])
 
 
 def _strict(data: bytes, encoding: str, origin: str) -> str:

@@ -28,7 +28,7 @@ def read_jsonl(stream: BinaryIO, origin: str) -> Iterator[Input | InputError]:
         member = f"{origin}#{number}"
         if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
             _skip_rest_of_line(stream)
-            yield InputError(member, f"line longer than {MAX_LINE_BYTES // (1024 * 1024)} MB, skipped")
+            yield InputError(member, f"line longer than {MAX_LINE_BYTES // 2**20} MiB, skipped")
             continue
         if not line.strip():
             continue

@@ -28,5 +28,5 @@ def fetch(url: str) -> tuple[bytes, Message]:
     except (TimeoutError, OSError) as err:
         raise InputError(url, f"could not fetch: {err}")
     if len(body) > MAX_BYTES:
-        raise InputError(url, f"response over the {MAX_BYTES // (1024 * 1024)} MB limit")
+        raise InputError(url, f"response over the {MAX_BYTES // 2**20} MiB limit")
     return body, headers

@@ -16,15 +16,37 @@ from sitrep.schema import Input
 MAX_RECORD_BYTES = 50 * 1024 * 1024
 
 
+class _Truncated(Exception):
+    """The compressed stream ended early (an EOFError that warcio would take for the end)."""
+
+
+class _StrictStream:
+    """Reads through to a stream, keeping a truncated gzip from passing for a clean end."""
+
+    def __init__(self, raw: BinaryIO):
+        self.raw = raw
+
+    def read(self, size: int = -1) -> bytes:
+        # read1: what one decompression step gives, so the records before the damage arrive.
+        read = getattr(self.raw, "read1", self.raw.read)
+        try:
+            return read(size)
+        except EOFError as err:
+            raise _Truncated(str(err)) from err
+
+
 def read_warc(stream: BinaryIO, origin: str) -> Iterator[Input | InputError]:
     """Every HTML page a WARC stream holds (responses and resources with status 200)."""
     number = 0
     try:
-        for record in ArchiveIterator(stream):
+        for record in ArchiveIterator(_StrictStream(stream)):
             number += 1
+            member = f"{origin}#{number}"
+            if record.rec_type is None:
+                yield InputError(member, "malformed WARC record: no WARC-Type header")
+                continue
             if record.rec_type not in ("response", "resource"):
                 continue
-            member = f"{origin}#{number}"
             if record.http_headers is not None:
                 if record.http_headers.get_statuscode() != "200":
                     continue
@@ -35,17 +57,30 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[Input | InputError]:
                 continue
             payload = record.content_stream().read(MAX_RECORD_BYTES + 1)
             if len(payload) > MAX_RECORD_BYTES:
-                yield InputError(member, f"HTML response over {MAX_RECORD_BYTES // (1024 * 1024)} MB, skipped")
+                yield InputError(member, f"HTML response over {MAX_RECORD_BYTES // 2**20} MiB, skipped")
                 continue
+            if getattr(record.raw_stream, "limit", 0) > 0:
+                raise EOFError(f"record {number} is shorter than its Content-Length")
             warc_date = record.rec_headers.get_header("WARC-Date")
             try:
                 yield read_html(payload, member, url=record.rec_headers.get_header("WARC-Target-URI"),
                                 charset=_charset(content_type), evidence_dates=[warc_date] if warc_date else [])
             except InputError as err:
                 yield err
+        if number == 0:
+            yield InputError(origin, "malformed WARC: no record could be read")
+    except _Truncated as err:
+        yield InputError(origin, f"truncated gzip {_where(number)}: {err}")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
-        where = f"after record {number}" if number else "at its start"
-        yield InputError(origin, f"corrupt or truncated WARC {where}: {err}".strip())
+        yield InputError(origin, f"corrupt or truncated WARC {_where(number)}: {err}".strip())
+    except Exception as err:  # noqa: BLE001 - warcio fails on corrupt bytes in ways of its own
+        yield InputError(origin, f"corrupt WARC {_where(number)}: {type(err).__name__}: {err}")
+
+
+def _where(number: int) -> str:
+    return f"near record {number}" if number else "at its start"
+
+
 
 
 def _charset(content_type: str) -> str | None:

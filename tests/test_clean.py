@@ -1,0 +1,84 @@
+from sitrep.clean import clean_text, is_call_to_action, is_prose, split_lines, strip_outlet_suffix
+
+
+def test_noisy_relay_keeps_the_article_and_drops_the_page(fixtures):
+    cleaned = clean_text((fixtures / "noisy-relay.txt").read_text())
+    assert cleaned.title == "Analysts say Moscow probably cannot rebuild its artillery stocks before 2026"
+    paragraphs = cleaned.text.split("\n\n")
+    assert paragraphs == [
+        "Russia will probably not be able to rebuild its stocks of artillery barrels before 2026, analysts at a "
+        "London-based defence institute said on Friday.",
+        "The institute's researchers estimate that Russian plants can refurbish about 1,000 barrels a year, far "
+        "fewer than the army wears out.",
+        '"The gap is widening every month," the researchers wrote in the report.',
+    ]
+    for noise in ("Politics", "By Staff Reporter", "22 November, 08:05 PM", "Video of the week",
+                  "Support our independent journalism. Make a donation today!",
+                  "Join our Telegram channel for breaking updates", "Most read", "Top stories", "Load more"):
+        assert noise in cleaned.removed
+        assert noise not in cleaned.text
+
+
+def test_duplicated_caption_is_kept_once_and_removed_twice(fixtures):
+    cleaned = clean_text((fixtures / "noisy-relay.txt").read_text())
+    caption = "A column of howitzers near Kharkiv, Ukraine, November 20, 2025 (Photo: AFP / Photographer)"
+    assert cleaned.captions == [caption]
+    assert cleaned.removed.count(caption) == 2
+
+
+def test_dateline_without_year_takes_the_year_of_the_caption(fixtures):
+    cleaned = clean_text((fixtures / "noisy-relay.txt").read_text())
+    assert cleaned.published == "2025-11-22"
+
+
+def test_dateline_without_year_and_without_evidence_gives_no_date():
+    cleaned = clean_text("Talks resume in Geneva\n\n3 March, 11:00 AM\n\nDiplomats from both sides met again in Geneva on Monday, officials said.")
+    assert cleaned.published is None
+    assert "3 March, 11:00 AM" in cleaned.removed
+
+
+def test_dateline_across_new_year_prefers_the_following_year():
+    text = ("Year opens with strikes on the capital\n\n2 January, 09:00 AM\n\n"
+            "The strikes began on December 30, 2023 and continued through the holiday, officials said.")
+    assert clean_text(text).published == "2024-01-02"
+
+
+def test_container_dates_are_evidence_for_the_year():
+    text = "Ceasefire talks stall\n\n18 June\n\nNegotiators left the venue without a joint statement on Friday."
+    assert clean_text(text, evidence_dates=["2022-06-19T04:00:00Z"]).published == "2022-06-18"
+
+
+def test_metadata_title_and_date_win_and_the_repeated_headline_is_dropped():
+    text = "Army chief replaced\n\nThe president replaced the army chief on Thursday, the presidential office said."
+    cleaned = clean_text(text, title="Army chief replaced", published="2024-02-08")
+    assert cleaned.title == "Army chief replaced"
+    assert cleaned.published == "2024-02-08"
+    assert cleaned.text == "The president replaced the army chief on Thursday, the presidential office said."
+
+
+def test_hard_wrapped_paragraphs_are_joined():
+    text = ("Border guards report rising crossings\n\n"
+            "Border guards in the north reported a sharp rise in attempted crossings on\n"
+            "Sunday, a spokesperson said, blaming organised smuggling networks for the\n"
+            "increase.\n")
+    assert split_lines(text)[1].endswith("networks for the increase.")
+    assert "on Sunday, a spokesperson said" in clean_text(text).text
+
+
+def test_call_to_action_needs_more_than_a_keyword():
+    assert is_call_to_action("Subscribe to our newsletter")
+    assert is_call_to_action("Help us keep reporting. Donate now!")
+    assert not is_call_to_action("Share prices of the defence contractor fell 4% after the announcement.")
+    assert not is_call_to_action('"Support us with air defence now," the minister told the summit.')
+
+
+def test_prose_shape():
+    assert is_prose("The ministry declined to comment.")
+    assert not is_prose("Show more news")
+    assert not is_prose("Ukraine Today")
+
+
+def test_outlet_suffix_is_stripped_but_a_source_suffix_stays():
+    assert strip_outlet_suffix("Poland builds base | Vistula News", "Vistula News") == "Poland builds base"
+    assert strip_outlet_suffix("Russia to rely on Belarus – ISW", "Kyiv Daily") == "Russia to rely on Belarus – ISW"
+    assert strip_outlet_suffix("Russia to rely on Belarus – ISW", None) == "Russia to rely on Belarus – ISW"
