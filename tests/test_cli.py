@@ -1,0 +1,54 @@
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import sitrep
+from conftest import EXAMPLES
+
+SITREP = shutil.which("sitrep", path=str(Path(sys.executable).parent))
+
+
+def test_extract_writes_the_same_records_as_the_library(cli):
+    result = cli("extract", str(EXAMPLES))
+    assert result.exit_code == 0, result.stderr
+    from_cli = [json.loads(line) for line in result.stdout.splitlines()]
+    assert from_cli == list(sitrep.extract([str(EXAMPLES)]))
+    assert [r["origin"].rsplit("/", 1)[-1] for r in from_cli] == [
+        "feed.xml#1", "feed.xml#2", "statements.jsonl#1", "statements.jsonl#2", "statements.jsonl#3",
+        "think-tank-relay.txt", "wire-story.html"]
+
+
+def test_ingest_is_idempotent_and_reports_near_duplicates(cli, tmp_path):
+    db = str(tmp_path / "kb.db")
+    first = cli("ingest", str(EXAMPLES), "--db", db)
+    assert first.exit_code == 0, first.stderr
+    assert "6 added, 1 near-duplicates linked, 0 already stored, 0 failed; 7 documents" in first.stderr
+    again = cli("ingest", str(EXAMPLES), "--db", db)
+    assert "0 added, 0 near-duplicates linked, 7 already stored, 0 failed; 7 documents" in again.stderr
+
+
+def test_search_documents_and_show(cli, tmp_path):
+    db = str(tmp_path / "kb.db")
+    cli("ingest", str(EXAMPLES), "--db", db)
+    found = cli("search", "Odesa grain terminal", "--db", db)
+    assert found.stdout.splitlines()[0].endswith("Ukraine says it downed drones over Odesa overnight  [Frontline Wire]")
+    doc_id = found.stdout.split()[0]
+    shown = cli("show", doc_id, "--db", db)
+    assert "title: Ukraine says it downed drones over Odesa overnight" in shown.stdout
+    assert "url: https://frontline-wire.example/world/ukraine-odesa-drones-2024-05-14" in shown.stdout
+    assert "Mobile fire groups worked through the night." in shown.stdout
+    listing = cli("documents", "--db", db).stdout.splitlines()
+    assert len(listing) == 7 and listing[0].split()[1] == "2024-05-14"
+    assert sum("near-duplicate of" in line for line in listing) == 1
+    assert "no document matches" in cli("search", "Antarctica", "--db", db).stderr
+    assert cli("show", "zzzz", "--db", db).exit_code == 1
+
+
+def test_installed_command_reads_standard_input_and_stays_quiet_when_piped(fixtures):
+    text = (fixtures / "noisy-relay.txt").read_bytes()
+    done = subprocess.run([SITREP, "extract", "-"], input=text, capture_output=True, check=True)
+    [record] = [json.loads(line) for line in done.stdout.splitlines()]
+    assert record["origin"] == "-" and record["published"] == "2025-11-22"
+    assert done.stderr == b""

@@ -1,0 +1,113 @@
+import pytest
+
+from sitrep.pipeline import process
+from sitrep.schema import Document, Input, Mention, Entity, to_record
+from sitrep.store import Store, fts_query
+
+STORY = ("Moldova summoned the Russian ambassador on Sunday after debris of a drone was found near the village of "
+         "Ocnita, close to the border with Ukraine, the foreign ministry said. Police said no one was hurt. The "
+         "ministry handed the envoy a note of protest and said such incidents endangered the lives of citizens. "
+         "Officials have said that drones launched at Ukrainian ports on the Danube regularly stray into Moldovan "
+         "airspace, and the country has asked the European Union for help with radar coverage.")
+
+
+def doc(text, title="Moldova summons Russian envoy", origin="a.txt", **meta):
+    return process(Input(origin=origin, text=text, title=title, **meta))
+
+
+def test_add_then_get_round_trips_the_record(store):
+    d = doc(STORY, published="2024-02-11", source="Balkan Wire", url="https://balkan.example/a")
+    assert store.add(d).status == "added"
+    stored = store.get(d.id)
+    assert {k: v for k, v in stored.items() if k not in ("duplicate_of", "ingested_at")} == to_record(d)
+    assert stored["duplicate_of"] is None
+
+
+def test_extractions_are_stored_with_the_document(store):
+    d = doc(STORY)
+    d.entities = [Entity(id="Q217", name="Moldova", type="GPE", wikidata="Q217",
+                         mentions=[Mention(0, 7, "Moldova")])]
+    store.add(d)
+    assert store.get(d.id)["entities"] == [
+        {"id": "Q217", "name": "Moldova", "type": "GPE", "wikidata": "Q217", "mentions": [{"start": 0, "end": 7, "text": "Moldova"}]}]
+
+
+def test_reingesting_the_same_text_is_a_no_op(store):
+    first = store.add(doc(STORY, origin="a.txt"))
+    again = store.add(doc(STORY, origin="copy-elsewhere.txt", title="Another headline"))
+    assert (first.status, again.status) == ("added", "exists")
+    assert again.id == first.id
+    assert store.count() == 1
+    assert store.get(first.id)["origin"] == "a.txt"
+
+
+def test_near_duplicate_is_stored_and_linked_to_the_first_copy(store):
+    original = store.add(doc(STORY, origin="wire.txt"))
+    edited = STORY.replace("on Sunday", "on Sunday morning").replace("Police said no one was hurt.", "No one was hurt, police said.")
+    syndicated = store.add(doc(edited, origin="syndicated.txt", title="Drone debris found in Moldova"))
+    third = store.add(doc(edited + " The ministry will keep its partners informed.", origin="third.txt"))
+    assert syndicated.status == "near_duplicate" and syndicated.duplicate_of == original.id
+    assert third.duplicate_of == original.id  # linked to the first copy, not to a copy of it
+    assert store.count() == 3
+    unrelated = store.add(doc("Finland closed its last open border crossing with Russia on Wednesday, the interior "
+                              "ministry said, citing a rise in asylum seekers arriving without visas.", origin="fi.txt"))
+    assert unrelated.status == "added"
+
+
+def test_search_ranks_matches_and_marks_them_in_snippets(store):
+    store.add(doc(STORY, title="Moldova summons Russian envoy over drone"))
+    store.add(doc("Finland closed its last open border crossing with Russia on Wednesday, citing a rise in asylum "
+                  "seekers. A drone was not involved.", title="Finland closes border", origin="fi.txt"))
+    hits = store.search("drone Moldova")
+    assert [h.title for h in hits] == ["Moldova summons Russian envoy over drone"]
+    assert "\x02Moldova\x03" in hits[0].snippet or "\x02drone\x03" in hits[0].snippet
+    assert [h.title for h in store.search("drones")][0].startswith("Moldova")  # stemmed
+    assert len(store.search("drone")) == 2
+    assert store.search('"note of protest"')[0].title.startswith("Moldova")
+    assert store.search("Ocn*")[0].title.startswith("Moldova")
+
+
+@pytest.mark.parametrize("query", ['Su-25 "unclosed', "NEAR(a b)", "a OR", "*", "title:x", "'; DROP TABLE documents; --"])
+def test_search_never_breaks_on_user_syntax(store, query):
+    store.add(doc(STORY))
+    store.search(query)
+    assert store.count() == 1
+
+
+def test_fts_query_quotes_every_term():
+    assert fts_query('Su-25 "state residence" Lukash* OR') == '"Su-25" "state residence" "Lukash"* "OR"'
+    assert fts_query("  ") == ""
+
+
+def test_a_failure_mid_document_leaves_nothing_half_written(store, monkeypatch):
+    d = doc(STORY)
+
+    def crash(*_):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("sitrep.store._add_extractions", crash)
+    with pytest.raises(KeyboardInterrupt):
+        store.add(d)
+    assert store.count() == 0
+    assert store.search("Moldova") == []
+    monkeypatch.undo()
+    assert store.add(d).status == "added"
+
+
+def test_schema_is_created_once_and_versioned(tmp_path):
+    path = tmp_path / "kb.db"
+    with Store(path) as first:
+        first.add(doc(STORY))
+        version = first.version
+    with Store(path) as reopened:
+        assert reopened.version == version >= 1
+        assert reopened.count() == 1
+
+
+def test_database_from_a_newer_sitrep_is_refused(tmp_path):
+    path = tmp_path / "kb.db"
+    with Store(path) as kb:
+        with kb.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    with pytest.raises(RuntimeError, match="newer"):
+        Store(path)
