@@ -35,16 +35,23 @@ class Failures:
 
 
 def _progress(items: Iterable[T], label: str) -> Iterator[T]:
-    """A live count on a terminal; nothing at all when stderr is piped."""
-    if not err.is_terminal:
-        yield from items
-        return
-    columns = (SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task(label, total=None)
-        for item in items:
-            yield item
-            progress.advance(task)
+    """A live count on a terminal; nothing at all when stderr is piped.
+
+    Ctrl-C ends the batch with a one-line message: whatever was stored before stays stored.
+    """
+    try:
+        if not err.is_terminal:
+            yield from items
+            return
+        columns = (SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=err, transient=True) as progress:
+            task = progress.add_task(label, total=None)
+            for item in items:
+                yield item
+                progress.advance(task)
+    except KeyboardInterrupt:
+        err.print("sitrep: interrupted; documents finished before now are kept")
+        raise typer.Exit(130)
 
 
 def _exit(failures: Failures) -> None:

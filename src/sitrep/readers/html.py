@@ -33,7 +33,8 @@ def read_html(data: bytes | str, origin: str, url: str | None = None, charset: s
         raise InputError(origin, f"malformed HTML: {err}")
     captions = _figure_captions(tree)
     language = (tree.get("lang") or "").split("-")[0].lower() or None
-    found = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False)
+    # trafilatura parses the markup itself: its loader prepares the tree its own way.
+    found = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False)
     if found is None or not (found.text or "").strip():
         raise InputError(origin, "no article text found in the HTML")
     page_url = found.url or url
