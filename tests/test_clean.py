@@ -82,3 +82,19 @@ def test_outlet_suffix_is_stripped_but_a_source_suffix_stays():
     assert strip_outlet_suffix("Poland builds base | Vistula News", "Vistula News") == "Poland builds base"
     assert strip_outlet_suffix("Russia to rely on Belarus – ISW", "Kyiv Daily") == "Russia to rely on Belarus – ISW"
     assert strip_outlet_suffix("Russia to rely on Belarus – ISW", None) == "Russia to rely on Belarus – ISW"
+
+
+def test_wrapped_paragraph_with_a_sentence_ending_mid_paragraph_stays_whole():
+    text = ("Convoy reaches the city\n\n"
+            "A humanitarian convoy of 40 trucks reached the besieged city on Monday.\n"
+            "Aid workers said the food and medicine would last about two weeks for\n"
+            "the remaining residents, according to the regional administration.\n")
+    cleaned = clean_text(text)
+    assert cleaned.text.startswith("A humanitarian convoy of 40 trucks reached the besieged city on Monday. Aid workers")
+    assert cleaned.text.endswith("regional administration.")
+
+
+def test_repeated_pull_quote_is_not_a_caption():
+    quote = '"We will not give up a single village," the commander said.'
+    text = f"Commander vows to hold the line\n\n{quote}\n\nFighting continued along the front on Sunday, officials said.\n\n{quote}"
+    assert clean_text(text).captions == []

@@ -115,9 +115,7 @@ def _is_wrapped_paragraph(lines: list[str]) -> bool:
     if len(lines) < 2 or len(set(lines)) < len(lines):
         return False
     widths = [len(line) for line in lines[:-1]]
-    return (min(widths) >= 40 and min(widths) >= 0.75 * max(widths)
-            and not any(_TERMINAL.search(line) and line[-1] in ".!?" for line in lines[:-1] if len(line) < 0.9 * max(widths))
-            and bool(_TERMINAL.search(lines[-1])))
+    return min(widths) >= 40 and min(widths) >= 0.75 * max(widths) and bool(_TERMINAL.search(lines[-1]))
 
 
 def clean_text(raw: str, title: str | None = None, published: str | None = None,
@@ -140,12 +138,14 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
         title = lines[title_index] if title_index is not None else None
     title_key = normalise(title) if title else None
 
+    # A repeated line is a caption (image alt text and caption both scraped), unless it is
+    # quoted speech: a pull quote repeats the body.
     body, removed, captions, caption_keys = [], [], [], set()
     dateline: PartialDate | None = None
     for i, (line, key) in enumerate(zip(lines, keys)):
         if i == title_index or key == title_key:
             continue
-        caption = (counts[key] > 1 and not is_prose_body_repeat(line)) or has_caption_credit(line)
+        caption = (counts[key] > 1 and not _OPENING_QUOTE.match(line)) or has_caption_credit(line)
         if caption or not is_prose(line) or _is_noise(line):
             removed.append(line)
             if dateline is None and i < first_body:
@@ -162,11 +162,6 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
         found = infer_year(dateline, evidence)
         published = found.isoformat() if found else None
     return Cleaned(text=text, title=title, published=published, removed=removed, captions=captions)
-
-
-def is_prose_body_repeat(line: str) -> bool:
-    """A repeated line that is quoted speech: a pull quote repeats the body, it is no caption."""
-    return bool(_OPENING_QUOTE.match(line))
 
 
 def _is_noise(line: str) -> bool:
