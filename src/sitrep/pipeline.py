@@ -11,6 +11,8 @@ from collections.abc import Callable
 from sitrep.clean import clean_text, strip_outlet_suffix
 from sitrep.errors import InputError
 from sitrep.language import detect_language
+from sitrep.nlp.analyse import parse
+from sitrep.nlp.entities import entities
 from sitrep.schema import Document, Input
 
 # spaCy's own ceiling, and about 10 GB of parser memory: a "document" this long is a page
@@ -44,6 +46,16 @@ def identify_language(doc: Document) -> None:
     doc.language = doc.language or detect_language(doc.text)
 
 
+def analyse(doc: Document) -> None:
+    """Parse the text with spaCy (tokens, sentences, dependencies, names) for the stages after."""
+    doc.parsed = parse(doc.text)
+
+
+def find_entities(doc: Document) -> None:
+    """Fill `entities`: every thing mentioned, resolved within the document and to known ids."""
+    doc.entities = entities(doc.parsed)
+
+
 def assign_id(doc: Document) -> None:
     """The id: a hash of the cleaned text, so the same article always has the same id."""
     canonical = re.sub(r"\s+", " ", unicodedata.normalize("NFC", doc.text)).strip()
@@ -54,6 +66,8 @@ STAGES: list[tuple[str, Stage]] = [
     ("guard_size", guard_size),
     ("clean", clean),
     ("language", identify_language),
+    ("analyse", analyse),
+    ("entities", find_entities),
     ("id", assign_id),
 ]
 
@@ -71,4 +85,5 @@ def process(item: Input) -> Document:
     for _name, stage in STAGES:
         stage(doc)
     doc.input = None
+    doc.parsed = None
     return doc

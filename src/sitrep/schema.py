@@ -90,7 +90,11 @@ class Input:
 
 @dataclass
 class Document:
-    """One article: the record of the spec, filled stage by stage."""
+    """One article: the record of the spec, filled stage by stage.
+
+    `input` (what the reader found) and `parsed` (the spaCy analysis of `text`) live only while
+    the stages run; they are not part of the record.
+    """
 
     origin: str
     text: str = ""
@@ -107,6 +111,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     input: Input | None = field(default=None, repr=False, compare=False)
+    parsed: Any = field(default=None, repr=False, compare=False)
 
 
 _FIELD_ORDER = ("schema", "id", "origin", "title", "published", "source", "url", "language", "text",

@@ -1,0 +1,1 @@
+"""Language analysis: spaCy components and the stages that turn their output into records."""

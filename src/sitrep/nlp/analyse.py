@@ -1,0 +1,35 @@
+"""Running the spaCy pipeline over a whole document in bounded pieces.
+
+The parser and NER need memory in proportion to the text they see at once, so a long text is
+cut at paragraph breaks into pieces of at most MAX_PIECE_CHARS, parsed piece by piece and
+joined back into one Doc whose character offsets are those of the original text.
+"""
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from sitrep.nlp.model import load
+
+MAX_PIECE_CHARS = 20_000
+
+
+def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> Iterator[str]:
+    """Consecutive pieces of `text` that join back to it exactly, each cut after a blank line
+    (or a line end, or a space) when possible and no longer than `limit`."""
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = next((window.rfind(sep) + len(sep) for sep in ("\n\n", "\n", ". ", " ") if window.rfind(sep) > 0), limit)
+        yield text[start:start + cut]
+        start += cut
+    if start < len(text):
+        yield text[start:]
+
+
+def parse(text: str) -> Doc:
+    """The spaCy analysis of a text, offsets aligned with `text`."""
+    nlp = load()
+    docs = list(nlp.pipe(pieces(text)))
+    if len(docs) == 1:
+        return docs[0]
+    return Doc.from_docs(docs, ensure_whitespace=False)

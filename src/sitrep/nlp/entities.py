@@ -1,0 +1,167 @@
+"""Entities: the things a document mentions, each resolved to one real-world thing.
+
+Recognition is the spaCy model plus sitrep's rules (`model.py`); here the recognised spans
+are cleaned, linked to known things (`gazetteer.py`) and grouped, so that "Alexander
+Lukashenko", "Lukashenko" and "the Belarusian dictator" are one entity with one stable id.
+"""
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from sitrep.nlp import gazetteer
+from sitrep.nlp.gazetteer import Known, key, slug
+from sitrep.nlp.nominals import find_nominals
+from sitrep.schema import Entity, Mention
+
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP",
+          "EQUIPMENT": "EQUIPMENT"}
+
+
+@dataclass
+class Cluster:
+    """Mentions found to be one thing, while a document is being resolved."""
+
+    type: str
+    names: list[Span] = field(default_factory=list)
+    known: Known | None = None
+    extra: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        if self.known:
+            return self.known.name
+        return _canonical(self.names, self.type)
+
+    @property
+    def id(self) -> str:
+        return self.known.id if self.known else f"{self.type.lower()}:{slug(self.name)}"
+
+
+def entities(sdoc: Doc) -> list[Entity]:
+    """Every distinct thing `sdoc` mentions, with all its mentions, in order of first mention."""
+    clusters: list[Cluster] = []
+    by_id: dict[str, Cluster] = {}
+    for span in _names(sdoc):
+        label = LABELS[span.label_]
+        known = gazetteer.lookup(span.text, label) if not span.ent_id_ else _known_by_id(span.ent_id_)
+        if span.ent_id_ and known is None:  # a rule's own id (armed forces of a country sitrep has no entry for)
+            known = Known(span.ent_id_, _armed_forces_name(span.ent_id_), "ORG")
+        cluster = _attach(span, label, known, clusters, by_id)
+        cluster.names.append(span)
+    for cluster in clusters:
+        if cluster.known is None:
+            by_id.setdefault(cluster.id, cluster)
+    find_nominals(sdoc, clusters)
+    return [_entity(c) for c in _merge_same_id(clusters)]
+
+
+def _names(sdoc: Doc) -> list[Span]:
+    """The recognised names, trimmed of articles, possessives and leading place names."""
+    spans = []
+    for ent in sdoc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        if span.label_ != "NORP" and gazetteer.lookup(span.text, "NORP") and not span.ent_id_:
+            span = Span(sdoc, span.start, span.end, label="NORP")
+        spans.append(span)
+    return spans
+
+
+def _trim(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
+        end -= 1
+    # "Belarus Alexander Lukashenko": a parse that glued a country to the name it precedes.
+    if ent.label_ == "PERSON":
+        while end - start > 2 and gazetteer.is_place(doc[start].text):
+            start += 1
+    if start >= end or not any(t.is_alpha for t in doc[start:end]):
+        return None
+    return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id_) if (start, end) != (ent.start, ent.end) else ent
+
+
+def _known_by_id(entity_id: str) -> Known | None:
+    return next((k for k in gazetteer.curated() if k.id == entity_id), None)
+
+
+def _armed_forces_name(entity_id: str) -> str:
+    return f"Armed Forces of {gazetteer.country_name(entity_id.split(':', 1)[1])}"
+
+
+def _attach(span: Span, label: str, known: Known | None, clusters: list[Cluster], by_id: dict[str, Cluster]) -> Cluster:
+    """The cluster a new name belongs to: the same known thing, the same name, or a short
+    form (a surname, an acronym, a word of a longer name) of a thing already mentioned."""
+    if known is not None:
+        if known.id not in by_id:
+            by_id[known.id] = Cluster(known.type, known=known)
+            clusters.append(by_id[known.id])
+        return by_id[known.id]
+    surface = key(span.text)
+    for cluster in clusters:
+        if any(key(n.text) == surface for n in cluster.names):
+            return cluster
+    short = _short_form_of(span, clusters)
+    if short is not None:
+        return short
+    cluster = Cluster(label)
+    clusters.append(cluster)
+    return cluster
+
+
+def _short_form_of(span: Span, clusters: list[Cluster]) -> Cluster | None:
+    """A one-word name that is a surname or given name of a person, or a word or the acronym
+    of an organisation, mentioned before (the nearest such thing wins)."""
+    if len(span) != 1:
+        return None
+    word = span.text
+    for cluster in reversed(clusters):
+        if cluster.type not in ("PERSON", "ORG", "FAC"):
+            continue
+        for name in [cluster.name, *(n.text for n in cluster.names)]:
+            words = name.split()
+            if len(words) < 2:
+                continue
+            if cluster.type == "PERSON" and word in (words[0], words[-1]):
+                return cluster
+            if cluster.type != "PERSON" and (word == _acronym(words) or (word in words and word[0].isupper() and len(word) > 3)):
+                return cluster
+    return None
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _canonical(names: list[Span], type_: str) -> str:
+    """The fullest name used: the longest non-acronym, else the first."""
+    texts = [n.text for n in names]
+    spelled = [t for t in texts if not t.isupper()] or texts
+    best = max(spelled, key=lambda t: (len(t.split()), len(t)))
+    if type_ == "EQUIPMENT" and best.endswith("s") and best[-2].isdigit():
+        best = best[:-1]
+    return best
+
+
+def _merge_same_id(clusters: list[Cluster]) -> list[Cluster]:
+    merged: dict[str, Cluster] = {}
+    for cluster in clusters:
+        if cluster.id in merged:
+            merged[cluster.id].names += cluster.names
+            merged[cluster.id].extra += cluster.extra
+        else:
+            merged[cluster.id] = cluster
+    return list(merged.values())
+
+
+def _entity(cluster: Cluster) -> Entity:
+    spans = {(n.start_char, n.end_char) for n in cluster.names} | set(cluster.extra)
+    doc = cluster.names[0].doc
+    mentions = [Mention(start, end, doc.text[start:end]) for start, end in sorted(spans)]
+    wikidata = cluster.known.wikidata if cluster.known else None
+    return Entity(id=cluster.id, name=cluster.name, type=cluster.type, wikidata=wikidata, mentions=mentions)

