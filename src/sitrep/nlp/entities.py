@@ -64,7 +64,8 @@ def _names(sdoc: Doc) -> list[Span]:
         span = _trim(ent)
         if span is None:
             continue
-        if span.label_ != "NORP" and gazetteer.lookup(span.text, "NORP") and not span.ent_id_:
+        if (span.label_ != "NORP" and not span.ent_id_ and gazetteer.demonym_country(span.text)
+                and not gazetteer.is_place(span.text)):
             span = Span(sdoc, span.start, span.end, label="NORP")
         spans.append(span)
     return spans

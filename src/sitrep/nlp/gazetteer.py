@@ -101,6 +101,17 @@ def _curated_index() -> dict[str, Known]:
 
 
 @cache
+def _surnames() -> dict[str, Known]:
+    """Surnames that name exactly one person of the gazetteer ("Putin")."""
+    owners: dict[str, set[Known]] = {}
+    for entry in curated():
+        if entry.type == "PERSON":
+            for name in (entry.name, *entry.aliases):
+                owners.setdefault(key(name.split()[-1]), set()).add(entry)
+    return {surname: next(iter(people)) for surname, people in owners.items() if len(people) == 1}
+
+
+@cache
 def _demonym_index() -> dict[str, tuple[str, str]]:
     return {key(form): (code, people) for code, (forms, people) in demonyms().items() for form in forms}
 
@@ -111,6 +122,8 @@ def lookup(surface: str, label: str) -> Known | None:
     found = _curated_index().get(k)
     if found:
         return found
+    if label == "PERSON" and k in _surnames():
+        return _surnames()[k]
     if label in ("GPE", "LOC", "FAC"):
         return _places().get(k)
     if label == "NORP" and k in _demonym_index():

@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp import gazetteer
 
+DESCRIBED = ("PERSON", "ORG", "FAC", "EQUIPMENT")
+
 
 @cache
 def _words() -> tuple[frozenset[str], frozenset[str]]:
@@ -34,7 +36,7 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
     found: list[tuple[object, int, int]] = []
 
     for cluster in clusters:
-        if cluster.type not in ("PERSON", "ORG", "FAC"):
+        if cluster.type not in DESCRIBED:
             continue
         for name in cluster.names:
             if len(name) > 1 and name.root.pos_ in ("NOUN", "PROPN") and cluster.type != "PERSON":
@@ -51,9 +53,17 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             found.append((member_of, chunk.start, chunk.end))
             roles[id(member_of)].add(chunk.root.lemma_.lower())
     for chunk in sdoc.noun_chunks:
-        if any(i in owner for i in range(chunk.start, chunk.end)) or not _definite_or_bare_plural(chunk):
+        if not _definite_or_bare_plural(chunk):
             continue
         role = chunk.root.lemma_.lower()
+        owners = {id(owner[i]): owner[i] for i in range(chunk.start, chunk.end) if i in owner}
+        if owners:
+            # "the Institute" (a short name with its article), "the Wagner Group terrorist
+            # organization" (a name inside a description of the same thing).
+            [named] = owners.values() if len(owners) == 1 else [None]
+            if named is not None and named.type in DESCRIBED and role in roles[id(named)]:
+                found.append((named, chunk.start, chunk.end))
+            continue
         wanted = _countries(chunk)
         candidates = [c for c in clusters if role in roles[id(c)] and (not wanted or wanted & places[id(c)])]
         if len({id(c) for c in candidates}) == 1:
@@ -80,7 +90,9 @@ def _title_before(name: Span, owner: dict, titles: frozenset[str]) -> Span | Non
         return None
     prefix = name.doc[left:name.start]
     describing = [t for t in prefix if t.pos_ in ("NOUN", "PROPN") and t.i not in owner and not gazetteer.is_place(t.text)]
-    if not describing or any(owner.get(t.i) not in (None,) for t in prefix if t.i in owner):
+    # Nationalities and places may qualify a title ("Russian President", "President of Belarus");
+    # another person or organisation in front of the name means it is not a title.
+    if not describing or any(owner[t.i].type in DESCRIBED for t in prefix if t.i in owner):
         return None
     return name.doc[left:name.end]
 
