@@ -82,7 +82,7 @@ def _trim(ent: Span) -> Span | None:
     if ent.label_ == "PERSON":
         while end - start > 2 and gazetteer.is_place(doc[start].text):
             start += 1
-    if start >= end or not any(t.is_alpha for t in doc[start:end]):
+    if start >= end or not any(c.isalpha() for c in doc[start:end].text):
         return None
     return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id_) if (start, end) != (ent.start, ent.end) else ent
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.nlp import gazetteer
 
 DESCRIBED = ("PERSON", "ORG", "FAC", "EQUIPMENT")
+DESCRIPTION_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "VERB")
 
 
 @cache
@@ -86,6 +87,8 @@ def _title_before(name: Span, owner: dict, titles: frozenset[str]) -> Span | Non
         head = root.head.head
         if head.lemma_.lower() in titles and head.i < name.start:
             left = head.left_edge.i
+    while left < name.start and name.doc[left].pos_ not in DESCRIPTION_POS:
+        left += 1  # a parse that hangs "that" or a comma on the description
     if left >= name.start:
         return None
     prefix = name.doc[left:name.start]
@@ -98,11 +101,14 @@ def _title_before(name: Span, owner: dict, titles: frozenset[str]) -> Span | Non
 
 
 def _appositive(name: Span, owner: dict) -> Span | None:
-    """ "the chair of the Senate Intelligence Committee, Mark Warner," -> the description."""
+    """ "the chair of the Senate Intelligence Committee, Mark Warner," -> the description;
+    "the Belarusian news agency BelTA" (no comma: one phrase) -> the description and the name."""
     root = name.root
     if root.dep_ == "appos" and root.head.i < name.start and root.head.pos_ == "NOUN" and root.head.i not in owner:
         head = root.head
         end = name.root.left_edge.i
+        if end == head.i + 1:
+            return name.doc[head.left_edge.i:name.end]
         while end > head.i and not name.doc[end - 1].is_alpha:
             end -= 1
         return name.doc[head.left_edge.i:end]
