@@ -44,9 +44,10 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
                 roles[id(cluster)].add(name.root.lemma_.lower())
             described = _title_before(name, owner, titles) or _appositive(name, owner)
             if described is not None:
-                found.append((cluster, described.start, described.end))
-                roles[id(cluster)].update(_role_words(described, name, owner))
-                places[id(cluster)].update(_countries(described))
+                span, role_tokens = described
+                found.append((cluster, span.start, span.end))
+                roles[id(cluster)].update(t.lemma_.lower() for t in role_tokens)
+                places[id(cluster)].update(_countries(span))
 
     for chunk in sdoc.noun_chunks:
         member_of = _members_of(chunk, owner, members)
@@ -57,16 +58,20 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
         if not _definite_or_bare_plural(chunk):
             continue
         role = chunk.root.lemma_.lower()
-        owners = {id(owner[i]): owner[i] for i in range(chunk.start, chunk.end) if i in owner}
+        owners = {id(owner[i]): owner[i] for i in range(chunk.start, chunk.end)
+                  if i in owner and owner[i].type in DESCRIBED}
         if owners:
             # "the Institute" (a short name with its article), "the Wagner Group terrorist
             # organization" (a name inside a description of the same thing).
             [named] = owners.values() if len(owners) == 1 else [None]
-            if named is not None and named.type in DESCRIBED and role in roles[id(named)]:
+            if named is not None and role in roles[id(named)]:
                 found.append((named, chunk.start, chunk.end))
             continue
         wanted = _countries(chunk)
         candidates = [c for c in clusters if role in roles[id(c)] and (not wanted or wanted & places[id(c)])]
+        if not candidates and wanted and role in titles:
+            # "the Belarusian dictator": the one person whose title ties them to Belarus.
+            candidates = [c for c in clusters if c.type == "PERSON" and wanted & places[id(c)]]
         if len({id(c) for c in candidates}) == 1:
             found.append((candidates[0], chunk.start, chunk.end))
 
@@ -78,15 +83,17 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             cluster.extra.append((span.start_char, span.end_char))
 
 
-def _title_before(name: Span, owner: dict, titles: frozenset[str]) -> Span | None:
+def _title_before(name: Span, owner: dict, titles: frozenset[str]) -> tuple[Span, list[Token]] | None:
     """ "Russian President Vladimir Putin", "the self-proclaimed President of Belarus Alexander
     Lukashenko", "the Russian news outlet Protokol": a description and the name together."""
     root = name.root
     left = root.left_edge.i
+    heads = []
     if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ == "of":
         head = root.head.head
         if head.lemma_.lower() in titles and head.i < name.start:
             left = head.left_edge.i
+            heads.append(head)
     while left < name.start and name.doc[left].pos_ not in DESCRIPTION_POS:
         left += 1  # a parse that hangs "that" or a comma on the description
     if left >= name.start:
@@ -97,10 +104,11 @@ def _title_before(name: Span, owner: dict, titles: frozenset[str]) -> Span | Non
     # another person or organisation in front of the name means it is not a title.
     if not describing or any(owner[t.i].type in DESCRIBED for t in prefix if t.i in owner):
         return None
-    return name.doc[left:name.end]
+    heads += [t for t in describing if name.start <= t.head.i < name.end]
+    return name.doc[left:name.end], heads
 
 
-def _appositive(name: Span, owner: dict) -> Span | None:
+def _appositive(name: Span, owner: dict) -> tuple[Span, list[Token]] | None:
     """ "the chair of the Senate Intelligence Committee, Mark Warner," -> the description;
     "the Belarusian news agency BelTA" (no comma: one phrase) -> the description and the name."""
     root = name.root
@@ -108,19 +116,14 @@ def _appositive(name: Span, owner: dict) -> Span | None:
         head = root.head
         end = name.root.left_edge.i
         if end == head.i + 1:
-            return name.doc[head.left_edge.i:name.end]
+            return name.doc[head.left_edge.i:name.end], [head]
         while end > head.i and not name.doc[end - 1].is_alpha:
             end -= 1
-        return name.doc[head.left_edge.i:end]
+        return name.doc[head.left_edge.i:end], [head]
     for child in root.children:
         if child.dep_ == "appos" and child.i > name.end and child.pos_ == "NOUN" and child.i not in owner:
-            return name.doc[child.left_edge.i:child.right_edge.i + 1]
+            return name.doc[child.left_edge.i:child.right_edge.i + 1], [child]
     return None
-
-
-def _role_words(described: Span, name: Span, owner: dict) -> set[str]:
-    return {t.lemma_.lower() for t in described if t.pos_ == "NOUN" and t.i not in owner
-            and not (name.start <= t.i < name.end)}
 
 
 def _countries(span: Span) -> set[str]:
