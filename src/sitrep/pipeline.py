@@ -12,6 +12,7 @@ from sitrep.clean import clean_text, strip_outlet_suffix
 from sitrep.errors import InputError
 from sitrep.language import detect_language
 from sitrep.nlp.analyse import parse
+from sitrep.nlp.dates import dates
 from sitrep.nlp.entities import entities
 from sitrep.schema import Document, Input
 
@@ -56,6 +57,11 @@ def find_entities(doc: Document) -> None:
     doc.entities = entities(doc.parsed)
 
 
+def find_dates(doc: Document) -> None:
+    """Fill `dates`: every temporal expression, resolved against the publication date."""
+    doc.dates = dates(doc.parsed, doc.published)
+
+
 def assign_id(doc: Document) -> None:
     """The id: a hash of the cleaned text, so the same article always has the same id."""
     canonical = re.sub(r"\s+", " ", unicodedata.normalize("NFC", doc.text)).strip()
@@ -68,6 +74,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("language", identify_language),
     ("analyse", analyse),
     ("entities", find_entities),
+    ("dates", find_dates),
     ("id", assign_id),
 ]
 

@@ -1,0 +1,136 @@
+"""Temporal expressions, resolved to the calendar: `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or None.
+
+The expressions are the parse's DATE names; each is resolved against an anchor (the
+publication date) at the precision the words carry: "Feb. 17" is a day, "three months ago"
+a month, "since at least 2019" a year, "more than 18 months" a duration with no date.
+"""
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+from sitrep.dateline import MONTHS, PartialDate, infer_year
+from sitrep.schema import DateMention
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_UNITS = {"day": "day", "week": "day", "month": "month", "year": "year"}
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
+
+_FULL = [re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I), re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+         re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")]
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", re.I)
+_DAY_MONTH = [re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)", re.I), re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d{{4}})", re.I)]
+_YEAR_ONLY = re.compile(rf"\b{_YEAR}\b")
+_MONTH_ONLY = re.compile(rf"\b{_MONTH}(?!\w)", re.I)
+_AGO = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                  r"(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b", re.I)
+_RELATIVE = re.compile(r"\b(?P<which>last|this|next|past|previous|coming|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:(?P<which>last|next|this|on)\s+)?(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I)
+_DURATION = re.compile(r"\b(?:for|more than|less than|over|nearly|almost|about|some|several|many|the past|the last|"
+                       r"\d+|two|three|four|five|six|seven|eight|nine|ten)\b.*\b(?:days|weeks|months|years|decades|hours)\b|"
+                       r"^(?:days|weeks|months|years|decades)$", re.I)
+
+
+def dates(sdoc: Doc, published: str | None) -> list[DateMention]:
+    """Every temporal expression in the parsed text, with its resolved value."""
+    anchor = date.fromisoformat(published[:10]) if published else None
+    found = []
+    for ent in sdoc.ents:
+        if ent.label_ != "DATE" or _is_a_number(ent.text):
+            continue
+        found.append(DateMention(text=ent.text, start=ent.start_char, end=ent.end_char, value=resolve(ent.text, anchor)))
+    return found
+
+
+def _is_a_number(text: str) -> bool:
+    # "Putin, 70, and Kim, 39": ages the model takes for dates.
+    return bool(re.fullmatch(r"\d{1,3}", text.strip()))
+
+
+def resolve(expression: str, anchor: date | None) -> str | None:
+    """The calendar value of one expression, relative to `anchor`; None when it has none."""
+    text = expression.strip()
+    for pattern in _FULL:
+        match = pattern.search(text)
+        if match:
+            return _day(match, None)
+    match = _MONTH_YEAR.search(text)
+    if match:
+        return f"{int(match['year']):04d}-{_month_number(match['month']):02d}"
+    if _YEAR_ONLY.search(text) and not _AGO.search(text):
+        return _YEAR_ONLY.search(text)["year"]
+    if _DURATION.search(text) and not _AGO.search(text):
+        return None
+    for pattern in _DAY_MONTH:
+        match = pattern.search(text)
+        if match:
+            return _day(match, anchor)
+    if anchor is None:
+        return None
+    return _relative(text, anchor)
+
+
+def _relative(text: str, anchor: date) -> str | None:
+    lower = text.lower()
+    if lower in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        return anchor.isoformat()
+    if lower in ("yesterday", "last night"):
+        return (anchor - timedelta(days=1)).isoformat()
+    if lower == "tomorrow":
+        return (anchor + timedelta(days=1)).isoformat()
+    match = _AGO.search(text)
+    if match:
+        n = _NUMBERS.get(match["n"].lower(), None) if not match["n"].isdigit() else int(match["n"])
+        return _shift(anchor, match["unit"].lower(), -n) if n else None
+    match = _RELATIVE.search(text)
+    if match:
+        which, unit = match["which"].lower(), match["unit"].lower()
+        step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(which, 0)
+        return _shift(anchor, unit, step)
+    match = _WEEKDAY.search(text)
+    if match:
+        return _weekday(anchor, WEEKDAYS.index(match["day"].lower()), (match["which"] or "").lower())
+    match = _MONTH_ONLY.search(text)
+    if match:
+        nearest = infer_year(PartialDate(None, _month_number(match["month"]), 1), [anchor])
+        return nearest.isoformat()[:7] if nearest else None
+    return None
+
+
+def _shift(anchor: date, unit: str, n: int) -> str:
+    """The day, month or year `n` units from the anchor, at that unit's precision."""
+    if unit in ("day", "week"):
+        return (anchor + timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+    if unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 + n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return f"{anchor.year + n:04d}"
+
+
+def _weekday(anchor: date, weekday: int, which: str) -> str:
+    """The weekday nearest before the anchor ("on Wednesday" in Thursday's paper), or after for "next"."""
+    if which == "next":
+        ahead = (weekday - anchor.weekday()) % 7 or 7
+        return (anchor + timedelta(days=ahead)).isoformat()
+    back = (anchor.weekday() - weekday) % 7
+    if which == "last" and back == 0:
+        back = 7
+    return (anchor - timedelta(days=back)).isoformat()
+
+
+def _day(match: re.Match, anchor: date | None) -> str | None:
+    month, day = _month_number(match["month"]), int(match["day"])
+    year = int(match["year"]) if "year" in match.groupdict() and match["year"] else None
+    if year is not None:
+        found = PartialDate(year, month, day).complete(year)
+    else:
+        found = infer_year(PartialDate(None, month, day), [anchor]) if anchor else None
+    return found.isoformat() if found else None
+
+
+def _month_number(month: str) -> int:
+    return int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
