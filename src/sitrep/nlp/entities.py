@@ -43,9 +43,9 @@ def entities(sdoc: Doc) -> list[Entity]:
     by_id: dict[str, Cluster] = {}
     for span in _names(sdoc):
         label = LABELS[span.label_]
-        known = gazetteer.lookup(span.text, label) if not span.ent_id_ else _known_by_id(span.ent_id_)
-        if span.ent_id_ and known is None:  # a rule's own id (armed forces of a country sitrep has no entry for)
-            known = Known(span.ent_id_, _armed_forces_name(span.ent_id_), "ORG")
+        known = gazetteer.by_id(span.ent_id_) if span.ent_id_ else gazetteer.lookup(span.text, label)
+        if known is not None and known.type != label and label == "ORG" and known.type == "GPE":
+            span = Span(sdoc, span.start, span.end, label="GPE")
         cluster = _attach(span, label, known, clusters, by_id)
         cluster.names.append(span)
     for cluster in clusters:
@@ -80,19 +80,11 @@ def _trim(ent: Span) -> Span | None:
         end -= 1
     # "Belarus Alexander Lukashenko": a parse that glued a country to the name it precedes.
     if ent.label_ == "PERSON":
-        while end - start > 2 and gazetteer.is_place(doc[start].text):
+        while end - start > 2 and gazetteer.is_country(doc[start].text):
             start += 1
     if start >= end or not any(c.isalpha() for c in doc[start:end].text):
         return None
     return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id_) if (start, end) != (ent.start, ent.end) else ent
-
-
-def _known_by_id(entity_id: str) -> Known | None:
-    return next((k for k in gazetteer.curated() if k.id == entity_id), None)
-
-
-def _armed_forces_name(entity_id: str) -> str:
-    return f"Armed Forces of {gazetteer.country_name(entity_id.split(':', 1)[1])}"
 
 
 def _attach(span: Span, label: str, known: Known | None, clusters: list[Cluster], by_id: dict[str, Cluster]) -> Cluster:

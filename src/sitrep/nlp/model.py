@@ -25,7 +25,17 @@ def load() -> Language:
     nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(patterns())
+    places = nlp.add_pipe("entity_ruler", name="place_ruler", after="ner", config={"overwrite_ents": False})
+    places.add_patterns(place_patterns())
     return nlp
+
+
+def place_patterns() -> list[dict]:
+    """Countries and large cities, for the places the statistical model did not mark."""
+    nlp = spacy.blank("en")
+    stop = nlp.Defaults.stop_words
+    return [{"label": "GPE", "pattern": [{"ORTH": t.text} for t in nlp.make_doc(name)], "id": place.id}
+            for name, place in gazetteer.major_places() if name.lower() not in stop]
 
 
 def patterns() -> list[dict]:

@@ -50,7 +50,7 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
                 places[id(cluster)].update(_countries(span))
 
     for chunk in sdoc.noun_chunks:
-        member_of = _members_of(chunk, owner, members)
+        member_of = _members_of(chunk, owner, members, _by_role(clusters, roles))
         if member_of is not None:
             found.append((member_of, chunk.start, chunk.end))
             roles[id(member_of)].add(chunk.root.lemma_.lower())
@@ -137,7 +137,17 @@ def _countries(span: Span) -> set[str]:
     return found
 
 
-def _members_of(chunk: Span, owner: dict, members: frozenset[str]) -> object | None:
+def _by_role(clusters: list, roles: dict[int, set[str]]) -> dict[str, object]:
+    """Organisations by the roles that name exactly one of them ("institute" -> the institute)."""
+    holders: dict[str, list] = {}
+    for cluster in clusters:
+        if cluster.type == "ORG":
+            for role in roles[id(cluster)]:
+                holders.setdefault(role, []).append(cluster)
+    return {role: found[0] for role, found in holders.items() if len(found) == 1}
+
+
+def _members_of(chunk: Span, owner: dict, members: frozenset[str], by_role: dict[str, object]) -> object | None:
     """ "the Institute's experts", "the analysts of ISW": the organisation whose people speak."""
     root = chunk.root
     if root.lemma_.lower() not in members:
@@ -145,6 +155,8 @@ def _members_of(chunk: Span, owner: dict, members: frozenset[str]) -> object | N
     for child in root.children:
         if child.dep_ == "poss" and child.i in owner:
             return owner[child.i]
+        if child.dep_ == "poss" and child.lemma_.lower() in by_role:
+            return by_role[child.lemma_.lower()]
     for prep in root.children:
         if prep.dep_ == "prep" and prep.lower_ in ("of", "at", "from", "with"):
             for obj in prep.children:

@@ -1,0 +1,82 @@
+"""Entity recognition and resolution on short articles written for these tests."""
+import pytest
+
+from sitrep.nlp.analyse import parse
+from sitrep.nlp.entities import entities
+
+
+def resolve(text):
+    found = entities(parse(text))
+    return {e.name: e for e in found}, found
+
+
+def mentions(entity):
+    return [m.text for m in entity.mentions]
+
+
+def test_full_name_surname_and_title_are_one_person():
+    by_name, _ = resolve(
+        "Self-proclaimed President of Belarus Alexander Lukashenko met Russian President Vladimir Putin in Sochi on "
+        "Friday. Lukashenko said the talks went well, and Putin praised the Belarusian leader for his loyalty.")
+    luka = by_name["Alexander Lukashenko"]
+    assert luka.type == "PERSON" and luka.id == "person:alexander-lukashenko"
+    assert "Lukashenko" in mentions(luka)
+    assert "the Belarusian leader" in mentions(luka)
+    putin = by_name["Vladimir Putin"]
+    assert putin.wikidata == "Q7747" and "Russian President Vladimir Putin" in mentions(putin)
+
+
+@pytest.mark.parametrize("spelling", ["Alyaksandr Lukashenka", "Aleksandr Lukashenko", "Lukashenka"])
+def test_transliteration_variants_resolve_to_one_id(spelling):
+    by_name, _ = resolve(f"{spelling} visited the Minsk Wheeled Tractor Plant on Monday, state media said.")
+    assert by_name["Alexander Lukashenko"].id == "person:alexander-lukashenko"
+    assert by_name["Minsk Wheeled Tractor Plant"].type == "ORG"
+
+
+def test_two_people_sharing_a_surname_stay_apart():
+    _, found = resolve(
+        "Kim Jong Un inspected a missile factory with his sister Kim Yo Jong on Tuesday. Kim Yo Jong later issued a "
+        "statement criticising Seoul, while Kim Jong Un ordered more launches.")
+    people = sorted(e.name for e in found if e.type == "PERSON")
+    assert people == ["Kim Jong Un", "Kim Yo Jong"]
+
+
+def test_acronym_and_the_institute_and_its_analysts_are_the_think_tank():
+    by_name, found = resolve(
+        "The Royal United Services Institute (RUSI) said in a report on Monday that Russia was rebuilding its "
+        "artillery. The institute's researchers wrote that the shortage would last. RUSI added that the analysts "
+        "had visited three plants, and the Institute plans a follow-up.")
+    rusi = by_name["Royal United Services Institute"]
+    texts = mentions(rusi)
+    assert "RUSI" in texts and "the Institute" in texts and "The institute's researchers" in texts
+    assert sum(e.type == "ORG" for e in found) == 1
+
+
+def test_appositive_description_is_a_mention():
+    by_name, _ = resolve(
+        "The head of the presidential administration, Andriy Yermak, travelled to Washington on Sunday.")
+    assert "The head of the presidential administration" in mentions(by_name["Andriy Yermak"])
+
+
+def test_armed_forces_materiel_and_places():
+    by_name, _ = resolve(
+        "Ukrainian troops shot down two Su-34s and a Ka-52 near Kharkiv, while the Russian army shelled Kiev "
+        "with Shahed-136 drones launched from Crimea.")
+    assert by_name["Armed Forces of Ukraine"].type == "ORG"
+    assert by_name["Russian Armed Forces"].id == "armed-forces:RU"
+    assert by_name["Su-34"].type == "EQUIPMENT" and mentions(by_name["Su-34"]) == ["Su-34s"]
+    assert by_name["Kyiv"].wikidata == "Q1899" and mentions(by_name["Kyiv"]) == ["Kiev"]
+    assert by_name["Kharkiv"].type == "GPE"
+
+
+def test_places_come_from_the_geography_package_everywhere():
+    by_name, _ = resolve("Protesters gathered in Niamey, the capital of Niger, and in Taipei and Gaza on Friday.")
+    assert by_name["Niger"].wikidata == "Q1032"
+    assert by_name["Niamey"].id.startswith("geonames:")
+    assert by_name["Taipei"].wikidata == "Q1867"
+
+
+def test_nationality_adjectives_are_groups_not_places():
+    by_name, _ = resolve("Belarusian and Iranian officials met Ukrainian refugees in Warsaw.")
+    assert by_name["Belarusians"].type == "NORP"
+    assert by_name["Ukrainians"].type == "NORP"
