@@ -52,3 +52,15 @@ def test_installed_command_reads_standard_input_and_stays_quiet_when_piped(fixtu
     [record] = [json.loads(line) for line in done.stdout.splitlines()]
     assert record["origin"] == "-" and record["published"] == "2025-11-22"
     assert done.stderr == b""
+
+
+def test_entities_and_entity(cli, tmp_path):
+    db = str(tmp_path / "kb.db")
+    cli("ingest", str(EXAMPLES), "--db", db)
+    listing = cli("entities", "--type", "GPE", "--db", db).stdout.splitlines()
+    assert listing and all(" GPE " in line for line in listing)
+    assert any(line.split("mentions")[1].split()[1:3] == ["Moldova", "Q217"] for line in listing)
+    shown = cli("entity", "Lukashenka", "--db", db).stdout
+    assert shown.startswith("Alexander Lukashenko  (PERSON, person:alexander-lukashenko)")
+    assert "Kremlin likely to lean on Belarusian plants" in shown
+    assert cli("entity", "Atlantis", "--db", db).exit_code == 1

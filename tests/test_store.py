@@ -111,3 +111,18 @@ def test_database_from_a_newer_sitrep_is_refused(tmp_path):
             conn.exec_driver_sql("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
     with pytest.raises(RuntimeError, match="newer"):
         Store(path)
+
+
+def test_the_same_person_across_documents_and_spellings_is_one_entity(store):
+    store.add(doc("Belarusian leader Alexander Lukashenko said on Tuesday that the Minsk Automobile Plant would "
+                  "double its output of truck chassis for Russian customers this year.", origin="one.txt"))
+    store.add(doc("Alyaksandr Lukashenka, who has ruled Belarus since 1994, met factory managers in Minsk, where "
+                  "Lukashenka promised new state orders.", origin="two.txt", title="Lukashenka meets managers"))
+    found = store.entity("Lukashenka")
+    assert found["id"] == "person:alexander-lukashenko" and found["name"] == "Alexander Lukashenko"
+    assert len(found["documents"]) == 2
+    assert {a["text"] for a in found["aliases"]} >= {"Alexander Lukashenko", "Alyaksandr Lukashenka", "Lukashenka"}
+    assert store.entity("Belarusian leader Alexander Lukashenko")["id"] == found["id"]
+    top = store.entities(type_="PERSON")
+    assert top[0]["id"] == found["id"] and top[0]["documents"] == 2 and top[0]["mentions"] >= 4
+    assert store.entity("nobody at all") is None

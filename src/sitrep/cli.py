@@ -124,6 +124,40 @@ def _highlight(snippet: str) -> Text:
     return line
 
 
+@app.command("entities")
+def list_entities(db: Db = "sitrep.db",
+                  type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, FAC, NORP or EQUIPMENT.")] = None,
+                  top: Annotated[int, typer.Option(help="How many.")] = 30) -> None:
+    """List entities with how many mentions and documents they have."""
+    with Store(db) as store:
+        rows = store.entities(type_, top)
+    for row in rows:
+        line = Text(f"{row['documents']:>5} docs {row['mentions']:>6} mentions  {row['type']:<9} ", style="bold")
+        line.append(row["name"])
+        line.append(f"  {row['id']}", style="dim")
+        out.print(line)
+
+
+@app.command()
+def entity(name: Annotated[str, typer.Argument(help="An id, a canonical name, or any name it was given.")],
+           db: Db = "sitrep.db") -> None:
+    """Show one entity: its aliases and the documents that mention it."""
+    with Store(db) as store:
+        found = store.entity(name)
+    if found is None:
+        err.print(Text(f"sitrep: no entity named {name!r}"))
+        raise typer.Exit(1)
+    out.print(Text(f"{found['name']}  ({found['type']}, {found['id']})", style="bold"))
+    if found["wikidata"]:
+        out.print(Text(f"  wikidata: https://www.wikidata.org/wiki/{found['wikidata']}"))
+    out.print(Text("  aliases: ") + Text("; ".join(f"{a['text']} ({a['count']})" for a in found["aliases"])))
+    for doc in found["documents"]:
+        line = Text(f"  {doc['id'][:12]}  {doc['published'] or '----------'}  ")
+        line.append(doc["title"] or "(no title)")
+        line.append(f"  [{doc['source'] or ''}] {doc['mentions']} mentions", style="dim")
+        out.print(line)
+
+
 @app.command()
 def show(doc_id: Annotated[str, typer.Argument(help="A document id, or its first characters.")], db: Db = "sitrep.db") -> None:
     """Print one stored document with its metadata."""

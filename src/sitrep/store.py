@@ -213,6 +213,43 @@ class Store:
             return [Hit(**row) for row in conn.execute(sql, {"match": match, "limit": limit}).mappings()]
 
 
+    def entities(self, type_: str | None = None, top: int = 50) -> list[dict[str, Any]]:
+        """Stored entities with their mention and document counts, most widely mentioned first."""
+        query = (select(entities.c.id, entities.c.name, entities.c.type, entities.c.wikidata,
+                        func.count().label("mentions"), func.count(mentions.c.document_id.distinct()).label("documents"))
+                 .join(mentions, mentions.c.entity_id == entities.c.id)
+                 .group_by(entities.c.id).order_by(text("documents DESC"), text("mentions DESC"), entities.c.name).limit(top))
+        if type_:
+            query = query.where(entities.c.type == type_.upper())
+        with self.engine.connect() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def entity(self, name: str) -> dict[str, Any] | None:
+        """One entity found by id, canonical name or any name it was mentioned by, with its
+        aliases (every way the documents name it) and the documents that mention it."""
+        with self.engine.connect() as conn:
+            entity_id = conn.execute(select(entities.c.id).where(
+                (entities.c.id == name) | (func.lower(entities.c.name) == name.lower()))).scalar()
+            for matches in (func.lower(mentions.c.text) == name.lower(),
+                            func.lower(mentions.c.text).endswith(" " + name.lower(), autoescape=True)):
+                if entity_id is None:
+                    entity_id = conn.execute(
+                        select(mentions.c.entity_id).where(matches)
+                        .group_by(mentions.c.entity_id).order_by(func.count().desc()).limit(1)).scalar()
+            if entity_id is None:
+                return None
+            row = dict(conn.execute(select(entities).where(entities.c.id == entity_id)).mappings().one())
+            row["aliases"] = [dict(r) for r in conn.execute(
+                select(mentions.c.text, func.count().label("count")).where(mentions.c.entity_id == entity_id)
+                .group_by(mentions.c.text).order_by(func.count().desc(), mentions.c.text)).mappings()]
+            row["documents"] = [dict(r) for r in conn.execute(
+                select(documents.c.id, documents.c.title, documents.c.published, documents.c.source,
+                       func.count().label("mentions"))
+                .join(mentions, mentions.c.document_id == documents.c.id).where(mentions.c.entity_id == entity_id)
+                .group_by(documents.c.id).order_by(documents.c.published.desc().nulls_last())).mappings()]
+            return row
+
+
 def fts_query(query: str) -> str:
     """A user's search words as a safe FTS5 query: each term and phrase quoted, all required."""
     terms = []
