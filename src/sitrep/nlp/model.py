@@ -32,28 +32,26 @@ def load() -> Language:
 
 def place_patterns() -> list[dict]:
     """Countries and large cities, for the places the statistical model did not mark."""
-    nlp = spacy.blank("en")
-    stop = nlp.Defaults.stop_words
-    return [{"label": "GPE", "pattern": [{"ORTH": t.text} for t in nlp.make_doc(name)], "id": place.id}
+    stop = spacy.blank("en").Defaults.stop_words
+    return [{"label": "GPE", "pattern": name, "id": place.id}
             for name, place in gazetteer.major_places() if name.lower() not in stop]
 
 
 def patterns() -> list[dict]:
-    """EntityRuler patterns: every gazetteer name, armed forces by demonym, materiel designations."""
-    nlp = spacy.blank("en")
+    """EntityRuler patterns: every gazetteer name, armed forces by demonym, materiel designations.
+
+    Names are phrase patterns (matched by spaCy's fast PhraseMatcher), exact in case.
+    """
     found = []
     for entry in gazetteer.curated():
         for name in {entry.name, *entry.aliases}:
-            tokens = [{"ORTH": t.text} for t in nlp.make_doc(name)]
-            found.append({"label": entry.type, "pattern": tokens, "id": entry.id})
+            found.append({"label": entry.type, "pattern": name, "id": entry.id})
             if entry.type == "EQUIPMENT" and name[-1].isdigit():
-                found.append({"label": entry.type, "pattern": tokens[:-1] + [{"ORTH": tokens[-1]["ORTH"] + "s"}], "id": entry.id})
-    forces = {entry.id: entry for entry in gazetteer.curated() if entry.id.startswith("armed-forces:")}
+                found.append({"label": entry.type, "pattern": name + "s", "id": entry.id})
     for code, (forms, _people) in gazetteer.demonyms().items():
-        entity_id = f"armed-forces:{code}"
         for form in forms:
             for noun in FORCE_NOUNS:
-                tokens = [{"ORTH": t.text} for t in nlp.make_doc(form)] + [{"LOWER": t.text} for t in nlp.make_doc(noun)]
-                found.append({"label": "ORG", "pattern": tokens, "id": forces[entity_id].id if entity_id in forces else entity_id})
+                for phrase in {f"{form} {noun}", f"{form} {noun.title()}"}:
+                    found.append({"label": "ORG", "pattern": phrase, "id": f"armed-forces:{code}"})
     found.append({"label": "EQUIPMENT", "pattern": [{"TEXT": {"REGEX": DESIGNATION}}]})
     return found
