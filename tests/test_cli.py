@@ -64,3 +64,12 @@ def test_entities_and_entity(cli, tmp_path):
     assert shown.startswith("Alexander Lukashenko  (PERSON, person:alexander-lukashenko)")
     assert "Kremlin likely to lean on Belarusian plants" in shown
     assert cli("entity", "Atlantis", "--db", db).exit_code == 1
+
+
+def test_workers_give_the_same_records_in_the_same_order(cli, tmp_path, fixtures):
+    batch = [str(EXAMPLES), str(fixtures / "articles.jsonl")]
+    one = cli("extract", *batch)
+    two = cli("extract", "--workers", "2", *batch)
+    assert one.stdout == two.stdout and one.stdout.count("\n") == 9
+    assert two.exit_code == one.exit_code == 1
+    assert two.stderr == one.stderr

@@ -20,6 +20,7 @@ out = Console(highlight=False, soft_wrap=True)
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs, or - for standard input.")]
 Db = Annotated[str, typer.Option("--db", help="The knowledge base (an SQLite file).")]
+Workers = Annotated[int, typer.Option("--workers", min=1, help="Processes that run the pipeline.")]
 T = TypeVar("T")
 
 
@@ -61,22 +62,22 @@ def _exit(failures: Failures) -> None:
 
 
 @app.command()
-def extract(paths: Paths) -> None:
+def extract(paths: Paths, workers: Workers = 1) -> None:
     """Write one sitrep/1 record per document as JSON Lines on standard output."""
     failures = Failures()
-    for doc in _progress(run.documents(paths, on_error=failures), "extracting"):
+    for doc in _progress(run.documents(paths, on_error=failures, workers=workers), "extracting"):
         sys.stdout.write(to_json(doc) + "\n")
     sys.stdout.flush()
     _exit(failures)
 
 
 @app.command()
-def ingest(paths: Paths, db: Db = "sitrep.db") -> None:
+def ingest(paths: Paths, db: Db = "sitrep.db", workers: Workers = 1) -> None:
     """Extract documents and store them in the knowledge base."""
     failures = Failures()
     counts = {"added": 0, "near_duplicate": 0, "exists": 0}
     with Store(db) as store:
-        for added in _progress(run.ingest(paths, store, on_error=failures), "ingesting"):
+        for added in _progress(run.ingest(paths, store, on_error=failures, workers=workers), "ingesting"):
             counts[added.status] += 1
             if added.status == "near_duplicate":
                 err.print(Text(f"sitrep: {added.id}: near-duplicate of {added.duplicate_of}"))

@@ -11,3 +11,7 @@ class InputError(Exception):
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason
+
+    def __reduce__(self):
+        # Worker processes hand errors back to the batch driver: keep both fields.
+        return (InputError, (self.origin, self.reason))
