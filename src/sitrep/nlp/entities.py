@@ -13,8 +13,6 @@ from sitrep.nlp.gazetteer import Known, key, slug
 from sitrep.nlp.nominals import find_nominals
 from sitrep.schema import Entity, Mention
 
-LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "FAC", "NORP": "NORP",
-          "EQUIPMENT": "EQUIPMENT"}
 
 
 @dataclass
@@ -42,15 +40,9 @@ def entities(sdoc: Doc) -> list[Entity]:
     clusters: list[Cluster] = []
     by_id: dict[str, Cluster] = {}
     for span in _names(sdoc):
-        label = LABELS[span.label_]
-        known = gazetteer.by_id(span.ent_id_) if span.ent_id_ else gazetteer.lookup(span.text, label)
-        if known is not None and known.type != label and label == "ORG" and known.type == "GPE":
-            span = Span(sdoc, span.start, span.end, label="GPE")
-        cluster = _attach(span, label, known, clusters, by_id)
+        known = gazetteer.by_id(span.ent_id_) if span.ent_id_ else gazetteer.lookup(span.text, span.label_)
+        cluster = _attach(span, span.label_, known, clusters, by_id)
         cluster.names.append(span)
-    for cluster in clusters:
-        if cluster.known is None:
-            by_id.setdefault(cluster.id, cluster)
     find_nominals(sdoc, clusters)
     return [_entity(c) for c in _merge_same_id(clusters)]
 
@@ -59,7 +51,7 @@ def _names(sdoc: Doc) -> list[Span]:
     """The recognised names, trimmed of articles, possessives and leading place names."""
     spans = []
     for ent in sdoc.ents:
-        if ent.label_ not in LABELS:
+        if ent.label_ not in gazetteer.TYPES:
             continue
         span = _trim(ent)
         if span is None:

@@ -49,8 +49,9 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
                 roles[id(cluster)].update(t.lemma_.lower() for t in role_tokens)
                 places[id(cluster)].update(_countries(span))
 
+    organisations_by_role = _by_role(clusters, roles)
     for chunk in sdoc.noun_chunks:
-        member_of = _members_of(chunk, owner, members, _by_role(clusters, roles))
+        member_of = _members_of(chunk, owner, members, organisations_by_role)
         if member_of is not None:
             found.append((member_of, chunk.start, chunk.end))
             roles[id(member_of)].add(chunk.root.lemma_.lower())
@@ -63,7 +64,7 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
         if owners:
             # "the Institute" (a short name with its article), "the Wagner Group terrorist
             # organization" (a name inside a description of the same thing).
-            [named] = owners.values() if len(owners) == 1 else [None]
+            named = next(iter(owners.values())) if len(owners) == 1 else None
             if named is not None and role in roles[id(named)]:
                 found.append((named, chunk.start, chunk.end))
             continue
