@@ -21,3 +21,6 @@ echo "== sitrep documents --db examples/sitrep.db"
 echo
 echo "== sitrep search 'drone production' --db examples/sitrep.db"
 .venv/bin/sitrep search "drone production" --db examples/sitrep.db
+echo
+echo "== sitrep entities --db examples/sitrep.db --top 12"
+.venv/bin/sitrep entities --db examples/sitrep.db --top 12
