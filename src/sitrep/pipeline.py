@@ -12,6 +12,7 @@ from sitrep.clean import clean_text, strip_outlet_suffix
 from sitrep.errors import InputError
 from sitrep.language import detect_language
 from sitrep.nlp.analyse import parse
+from sitrep.nlp.attribution import statements
 from sitrep.nlp.dates import dates
 from sitrep.nlp.entities import entities
 from sitrep.schema import Document, Input
@@ -62,6 +63,11 @@ def find_dates(doc: Document) -> None:
     doc.dates = dates(doc.parsed, doc.published)
 
 
+def find_statements(doc: Document) -> None:
+    """Fill `statements`: who said, claimed or assessed what, through whom, and how sure."""
+    doc.statements = statements(doc.parsed, doc.entities, doc.dates)
+
+
 def assign_id(doc: Document) -> None:
     """The id: a hash of the cleaned text, so the same article always has the same id."""
     canonical = re.sub(r"\s+", " ", unicodedata.normalize("NFC", doc.text)).strip()
@@ -75,6 +81,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("analyse", analyse),
     ("entities", find_entities),
     ("dates", find_dates),
+    ("statements", find_statements),
     ("id", assign_id),
 ]
 

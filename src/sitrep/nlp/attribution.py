@@ -1,0 +1,383 @@
+"""Attributed statements: who said, claimed or assessed what, through whom, and when.
+
+Two sources of statements, both read off the dependency parse:
+- reported speech and thought: a cue (a verb such as "said" or "believes", "expressed
+  readiness", "is sure", "according to") with its subject as the source and its clause as the
+  content;
+- quotations (`quotes.py`) attributed by the cue beside them (`"...," the analysts argue`,
+  `Lukashenko said: "..."`), or continuing the previous speaker's quotation in a new paragraph.
+A statement reported inside another one ("ISW points out that Lukashenko said that X") has
+the outer sources as `via`. Sources resolve to the document's entities; "he" and "him" to the
+nearest person named before. Hypotheticals ("if he had said") and negated cues ("did not
+say") are not statements.
+"""
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.nlp.estimative import estimate
+from sitrep.nlp.quotes import Quote, find_quotes
+from sitrep.schema import DateMention, Entity, Statement
+
+PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON"}
+HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "should"}
+SUBJECTS = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True)
+class Cues:
+    verbs: frozenset[str]
+    denials: frozenset[str]
+    nouns: frozenset[str]
+    support_verbs: frozenset[str]
+    adjectives: frozenset[str]
+
+
+@cache
+def cues() -> Cues:
+    data = json.loads(resources.files("sitrep.data").joinpath("attribution.json").read_text("utf-8"))
+    return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")))
+
+
+@dataclass
+class _Found:
+    """A statement while it is being built: token-level facts first, record fields after."""
+
+    kind: str
+    cue_tokens: list[Token]
+    start: int
+    end: int
+    source_token: Token | None
+    negative_cue: bool = False
+    via_tokens: list[Token] = field(default_factory=list)
+    source: str | None = None
+    source_text: str = ""
+    continues: bool = False  # a quotation that goes on with the previous speaker
+
+
+def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> list[Statement]:
+    """Every attributed statement of the parsed text, in text order."""
+    text = sdoc.text
+    quotes = find_quotes(text)
+    resolver = _Sources(sdoc, entities)
+    found = _quoted(sdoc, quotes) + [r for r in _reported(sdoc, quotes) if not _repeats_a_quote(r, quotes)]
+    found.sort(key=lambda f: f.start)
+    previous_quote: _Found | None = None
+    for item in found:
+        if item.kind == "quote" and item.source_token is None and item.continues:
+            if previous_quote is not None:
+                item.source, item.source_text = previous_quote.source, ""
+        else:
+            item.source, item.source_text = resolver.resolve(item.source_token)
+        if item.kind == "quote":
+            previous_quote = item
+    found = [f for f in found if f.source is not None or f.source_token is not None]
+    return _records(sdoc, found, resolver, dates)
+
+
+def _is_cue_verb(token: Token) -> str | None:
+    """The cue's lemma ("point out" for a phrasal verb) when `token` is a verb of saying or thinking."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = token.lemma_.lower()
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    if particle and f"{lemma} {particle}" in cues().verbs:
+        return f"{lemma} {particle}"
+    return lemma if lemma in cues().verbs else None
+
+
+def _reported(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
+    found = []
+    in_quote = _quote_chars(quotes)
+    for token in sdoc:
+        if token.idx in in_quote:
+            continue
+        lemma = _is_cue_verb(token)
+        if lemma and not _hypothetical(token):
+            clause = _clause_of(token)
+            if clause is not None:
+                found.append(_make("reported", _cue_tokens(token), clause, _subject(token), lemma in cues().denials,
+                                   _according_to(token)))
+        elif token.lemma_.lower() in cues().nouns and token.head.lemma_.lower() in cues().support_verbs \
+                and token.dep_ == "dobj" and not _hypothetical(token.head):
+            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl", "xcomp")), None)
+            if clause is not None:
+                cue = sdoc[token.head.i:token.i + 1]
+                found.append(_make("reported", list(cue), _content_of(clause), _subject(token.head), False, []))
+        elif token.lemma_.lower() in cues().adjectives and token.dep_ == "acomp":
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            if clause is not None and not _hypothetical(token.head):
+                cue = [token.head, token]
+                found.append(_make("reported", cue, _content_of(clause), _subject(token.head), False, []))
+        elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            head = token.head
+            if _is_cue_verb(head):
+                continue  # "X has said, according to Y": Y is a reporter of X's statement
+            source = next((g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+            content = _content_without(head, token)
+            if source is not None and content is not None:
+                cue = sdoc[token.i:token.i + 2]
+                found.append(_make("reported", list(cue), content, source, False, []))
+    return [f for f in found if f.end > f.start]
+
+
+def _make(kind, cue_tokens, content, source_token, negative, via_tokens) -> _Found:
+    start, end = content
+    return _Found(kind, cue_tokens, start, end, source_token, negative, via_tokens)
+
+
+def _clause_of(verb: Token) -> tuple[int, int] | None:
+    """The content a cue verb attributes: its clausal complement ("said that X", "X, he said"),
+    or a gerund object ("denied deploying drones")."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return _content_of(child)
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "dobj") and child.tag_ == "VBG":
+            return _content_of(child)
+    return None
+
+
+def _content_of(head: Token) -> tuple[int, int]:
+    """The character span of a clause: its subtree without the leading "that" and the edges' punctuation."""
+    tokens = list(head.subtree)
+    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if") or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "’"):
+        tokens = tokens[:-1]
+    if not tokens:
+        return (0, 0)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _content_without(head: Token, according: Token) -> tuple[int, int] | None:
+    """The clause that "according to X" qualifies, without that phrase and its commas."""
+    skip = {t.i for t in according.subtree}
+    tokens = [t for t in head.subtree if t.i not in skip]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc")):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if len(tokens) < 3:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _cue_tokens(verb: Token) -> list[Token]:
+    """The words of a verbal cue: auxiliaries that belong to it ("has said") and its particle."""
+    parts = [c for c in verb.children if c.dep_ in ("aux",) and c.i < verb.i and c.lower_ in ("has", "have", "had")]
+    parts.append(verb)
+    parts += [c for c in verb.children if c.dep_ == "prt"]
+    return sorted(parts, key=lambda t: t.i)
+
+
+def _subject(verb: Token) -> Token | None:
+    """Who does the saying: the verb's subject, or that of the verb it is coordinated with."""
+    current = verb
+    for _ in range(4):
+        subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return subject
+        if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def _according_to(verb: Token) -> list[Token]:
+    """Reporters named with "according to" on the cue itself."""
+    found = []
+    for child in verb.children:
+        if child.lower_ == "according":
+            found += [g for to in child.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"]
+    return found
+
+
+def _hypothetical(verb: Token) -> bool:
+    """"if he had said", "he would say", "he did not say": no statement is made."""
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
+            return True
+        if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
+            return True
+        if child.dep_ == "neg" and verb.lemma_.lower() not in cues().denials:
+            return True
+    return False
+
+
+def _quote_chars(quotes: list[Quote]) -> set[int]:
+    chars: set[int] = set()
+    for quote in quotes:
+        chars.update(range(quote.start, quote.end))
+    return chars
+
+
+def _repeats_a_quote(item: _Found, quotes: list[Quote]) -> bool:
+    """A reported statement whose clause is mostly a quotation: the quotation stands for it."""
+    for quote in quotes:
+        overlap = min(item.end, quote.end) - max(item.start, quote.start)
+        if overlap > 0.5 * (item.end - item.start):
+            return True
+    return False
+
+
+def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
+    """Quotations with the cue that attributes them, or continuing the previous speaker."""
+    found = []
+    for quote in quotes:
+        cue = _cue_after(sdoc, quote) or _cue_before(sdoc, quote)
+        if cue is not None:
+            cue_tokens, source = cue
+            negative = cue_tokens[-1].lemma_.lower() in cues().denials
+            found.append(_Found("quote", cue_tokens, quote.start, quote.end, source, negative,
+                                _according_to(cue_tokens[-1])))
+        elif quote.opens_paragraph and _words(sdoc.text[quote.start:quote.end]) >= 4:
+            found.append(_Found("quote", [], quote.start, quote.end, None, continues=True))
+    return found
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | None:
+    """ `"...," the analysts argue` / `"...," said Lukashenko`: a cue just after the closing mark."""
+    after = sdoc.char_span(quote.end, len(sdoc.text), alignment_mode="expand")
+    if after is None:
+        return None
+    for offset, token in enumerate(after):
+        if offset > 8 or (token.is_sent_start and offset > 2):
+            return None
+        lemma = _is_cue_verb(token)
+        if lemma and not _hypothetical(token):
+            return _cue_tokens(token), _subject(token) or _inverted_subject(token)
+        if token.lemma_.lower() in cues().adjectives and token.dep_ == "acomp":
+            return [token.head, token], _subject(token.head)
+    return None
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "attr") and c.i > verb.i), None)
+
+
+def _cue_before(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | None:
+    """`Lukashenko said: "..."`, `X is sure that "..."`: a cue right before the opening mark."""
+    before = sdoc.char_span(0, max(0, quote.start - 1), alignment_mode="contract")
+    if before is None or len(before) == 0:
+        return None
+    tokens = list(before)[-4:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ == "that" or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens:
+        return None
+    last = tokens[-1]
+    if _is_cue_verb(last) and not _hypothetical(last):
+        return _cue_tokens(last), _subject(last)
+    if last.lemma_.lower() in cues().adjectives and last.dep_ == "acomp":
+        return [last.head, last], _subject(last.head)
+    return None
+
+
+class _Sources:
+    """Resolves the words that name a source to the document's entities."""
+
+    def __init__(self, sdoc: Doc, entities: list[Entity]):
+        self.sdoc = sdoc
+        self.entities = entities
+        self.by_char: dict[int, list[tuple[int, int, Entity]]] = {}
+        for entity in entities:
+            for mention in entity.mentions:
+                for char in range(mention.start, mention.end):
+                    self.by_char.setdefault(char, []).append((mention.start, mention.end, entity))
+
+    def resolve(self, token: Token | None) -> tuple[str | None, str]:
+        """(entity id, the words naming the source) for a source token."""
+        if token is None:
+            return None, ""
+        if token.lower_ in PRONOUNS:
+            return self._antecedent(token), token.text
+        phrase = self._phrase(token)
+        around_head = self.by_char.get(token.idx, [])
+        if around_head:
+            start, end, entity = max(around_head, key=lambda m: m[1] - m[0])
+            return entity.id, self.sdoc.text[start:end] if start >= phrase.start_char else phrase.text
+        inside = [m for char in range(phrase.start_char, phrase.end_char) for m in self.by_char.get(char, [])]
+        ranked = sorted(inside, key=lambda m: ("PERSON", "ORG", "GPE", "FAC", "LOC", "EQUIPMENT", "NORP").index(m[2].type))
+        return (ranked[0][2].id if ranked else None), phrase.text
+
+    def _phrase(self, token: Token) -> Span:
+        chunk = next((c for c in self.sdoc.noun_chunks if c.start <= token.i < c.end), None)
+        if chunk is not None:
+            return chunk
+        return self.sdoc[token.left_edge.i:token.right_edge.i + 1]
+
+    def _antecedent(self, pronoun: Token) -> str | None:
+        """The nearest person named before a pronoun."""
+        best = None
+        for entity in self.entities:
+            if entity.type != "PERSON":
+                continue
+            for mention in entity.mentions:
+                if mention.end <= pronoun.idx and (best is None or mention.end > best[0]):
+                    best = (mention.end, entity.id)
+        return best[1] if best else None
+
+
+def _records(sdoc: Doc, found: list[_Found], resolver: _Sources, dates: list[DateMention]) -> list[Statement]:
+    records = []
+    dated_sources: dict[str | None, str] = {}
+    story = _story_date(dates)
+    for number, item in enumerate(found, start=1):
+        content = sdoc.char_span(item.start, item.end, alignment_mode="expand")
+        judged = estimate(content)
+        via = _via(item, found, resolver)
+        date = _date_of(item, sdoc, dates) or dated_sources.get(item.source) or story
+        if item.source is not None and date:
+            dated_sources.setdefault(item.source, date)
+        records.append(Statement(
+            id=f"s{number}", kind=item.kind, source=item.source, source_text=item.source_text,
+            cue=" ".join(t.text for t in item.cue_tokens), content=sdoc.text[item.start:item.end],
+            start=item.start, end=item.end, via=via, date=date, confidence=judged.confidence,
+            hedges=judged.hedges, polarity="negative" if item.negative_cue else judged.polarity))
+    return records
+
+
+def _via(item: _Found, found: list[_Found], resolver: _Sources) -> list[str]:
+    """The reporters of a statement, outermost first: statements whose content holds its cue,
+    then sources named with "according to" on the cue."""
+    if not item.cue_tokens:
+        return []
+    position = item.cue_tokens[-1].idx
+    outer = sorted((o for o in found if o is not item and o.start <= position < o.end and o.source),
+                   key=lambda o: o.end - o.start, reverse=True)
+    via = [o.source for o in outer]
+    for token in item.via_tokens:
+        reporter, _ = resolver.resolve(token)
+        if reporter and reporter != item.source and reporter not in via:
+            via.append(reporter)
+    return [v for v in via if v != item.source]
+
+
+def _date_of(item: _Found, sdoc: Doc, dates: list[DateMention]) -> str | None:
+    """A date said of the speech act itself: in the cue's clause, outside the content."""
+    if not item.cue_tokens:
+        return None
+    cue = item.cue_tokens[-1]
+    clause = list(cue.subtree)
+    start, end = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+    for mention in dates:
+        inside_clause = start <= mention.start and mention.end <= end
+        inside_content = item.start <= mention.start < item.end
+        if inside_clause and not inside_content and mention.value and len(mention.value) == 10:
+            return mention.value
+    return None
+
+
+def _story_date(dates: list[DateMention]) -> str | None:
+    """The day the reported events took place, when the text names one: its first dated day."""
+    return next((d.value for d in dates if d.value and len(d.value) == 10), None)
