@@ -104,7 +104,8 @@ def _reported(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
                                    _according_to(token)))
         elif token.lemma_.lower() in cues().nouns and token.head.lemma_.lower() in cues().support_verbs \
                 and token.dep_ == "dobj" and not _hypothetical(token.head):
-            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl", "xcomp")), None)
+            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl", "xcomp")), None) or next(
+                (c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i), None)
             if clause is not None:
                 cue = sdoc[token.head.i:token.i + 1]
                 found.append(_make("reported", list(cue), _content_of(clause), _subject(token.head), False, []))
@@ -115,7 +116,7 @@ def _reported(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
                 found.append(_make("reported", cue, _content_of(clause), _subject(token.head), False, []))
         elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             head = token.head
-            if _is_cue_verb(head):
+            if _is_cue_verb(head) or any(c.dep_ == "parataxis" and _is_cue_verb(c) for c in head.children):
                 continue  # "X has said, according to Y": Y is a reporter of X's statement
             source = next((g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
             content = _content_without(head, token)
@@ -132,22 +133,69 @@ def _make(kind, cue_tokens, content, source_token, negative, via_tokens) -> _Fou
 
 def _clause_of(verb: Token) -> tuple[int, int] | None:
     """The content a cue verb attributes: its clausal complement ("said that X", "X, he said"),
-    or a gerund object ("denied deploying drones")."""
+    a gerund object ("denied deploying drones"), or the clause it is set beside ("X, Lukashenko
+    has said")."""
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return _content_of(child)
+            return _content_of(child, skip=_reattached_cues(child))
     for child in verb.children:
         if child.dep_ in ("xcomp", "dobj") and child.tag_ == "VBG":
             return _content_of(child)
+    misparsed = _that_object(verb)
+    if misparsed is not None:
+        # "point out that [President ... Lukashenko], ..., said that X": the parser took "that"
+        # for a determiner; the content runs from the noun phrase to the end of the report.
+        reporter = next(c for c in verb.children if c.dep_ == "conj" and _is_cue_verb(c))
+        tokens = list(verb.doc[misparsed.i:reporter.right_edge.i + 1])
+        return _span_of(tokens)
+    if verb.dep_ == "parataxis":
+        skip = {t.i for t in verb.subtree} | {t.i for c in verb.head.children if c.lower_ == "according" for t in c.subtree}
+        return _span_of([t for t in verb.head.subtree if t.i not in skip])
     return None
 
 
-def _content_of(head: Token) -> tuple[int, int]:
-    """The character span of a clause: its subtree without the leading "that" and the edges' punctuation."""
-    tokens = list(head.subtree)
-    while tokens and (tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if") or tokens[0].is_punct):
+def _that_object(verb: Token) -> Token | None:
+    """The object of a cue verb that the parser opened with a determiner "that", when a
+    coordinated cue verb follows: the subject of that later report."""
+    if not any(c.dep_ == "conj" and _is_cue_verb(c) and not any(g.dep_ in SUBJECTS for g in c.children)
+               for c in verb.children):
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            first = child.left_edge
+            if first.lower_ == "that" and first.dep_ == "det":
+                return verb.doc[first.i + 1]
+    return None
+
+
+def _reattached_cues(clause: Token) -> set[int]:
+    """Speech verbs the parser coordinated inside a reported clause ("stated that the plant had
+    begun X and expressed readiness to Y"): they belong to the speaker, not to the content."""
+    skip = set()
+    for token in clause.subtree:
+        if token.dep_ == "conj" and token.i > clause.i and (
+                _is_cue_verb(token) or any(c.lemma_.lower() in cues().nouns and c.dep_ == "dobj" for c in token.children)
+                and token.lemma_.lower() in cues().support_verbs):
+            cc = [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
+            skip.update(t.i for t in token.subtree)
+            skip.update(cc)
+    return skip
+
+
+def _content_of(head: Token, skip: set[int] = frozenset()) -> tuple[int, int]:
+    """The character span of a clause: its subtree (less `skip`) without the leading "that"."""
+    return _span_of([t for t in head.subtree if t.i not in skip])
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int]:
+    """The character span of tokens, without a leading complementizer and the edges' punctuation."""
+    if tokens:  # a skipped part in the middle ends the content there
+        contiguous_end = next((k for k in range(1, len(tokens)) if tokens[k].i != tokens[k - 1].i + 1), len(tokens))
+        tokens = tokens[:contiguous_end]
+    while tokens and (tokens[0].dep_ in ("mark", "cc") and tokens[0].lower_ in ("that", "whether", "if", "and", "but")
+                      or tokens[0].is_punct):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "’"):
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "’") or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
     if not tokens:
         return (0, 0)
@@ -176,12 +224,21 @@ def _cue_tokens(verb: Token) -> list[Token]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """Who does the saying: the verb's subject, or that of the verb it is coordinated with."""
+    """Who does the saying: the verb's subject, or that of the verb it is coordinated with
+    (for a speech verb coordinated inside a reported clause, the speaker of that clause)."""
     current = verb
     for _ in range(4):
         subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return subject
+        if current.dep_ == "conj" and _is_cue_verb(current.head):
+            misparsed = _that_object(current.head)
+            if misparsed is not None:
+                return next((t for t in misparsed.head.subtree if t.ent_type_ and t.i >= misparsed.i), misparsed.head)
+        if current.dep_ == "conj":
+            speaker = _speaker_of_enclosing_report(current)
+            if speaker is not None:
+                return speaker
         if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
             current = current.head
             continue
@@ -189,10 +246,20 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _speaker_of_enclosing_report(verb: Token) -> Token | None:
+    if not (_is_cue_verb(verb) or verb.lemma_.lower() in cues().support_verbs):
+        return None
+    for ancestor in verb.ancestors:
+        if _is_cue_verb(ancestor) and any(c.dep_ == "ccomp" and verb in c.subtree for c in ancestor.children):
+            return _subject(ancestor)
+    return None
+
+
 def _according_to(verb: Token) -> list[Token]:
-    """Reporters named with "according to" on the cue itself."""
+    """Reporters named with "according to" on the cue itself (or on the clause it is set beside)."""
     found = []
-    for child in verb.children:
+    attached = list(verb.children) + (list(verb.head.children) if verb.dep_ == "parataxis" else [])
+    for child in attached:
         if child.lower_ == "according":
             found += [g for to in child.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"]
     return found
@@ -258,6 +325,9 @@ def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | No
             return _cue_tokens(token), _subject(token) or _inverted_subject(token)
         if token.lemma_.lower() in cues().adjectives and token.dep_ == "acomp":
             return [token.head, token], _subject(token.head)
+        if not (token.is_punct or token.is_space or token.dep_ in ("det", "amod", "compound", "poss", "case", "aux", "nsubj", "advmod")
+                or token.pos_ in ("PROPN", "PRON")):
+            return None  # only the speaker's name may stand between a quotation and its cue
     return None
 
 
@@ -289,6 +359,7 @@ class _Sources:
     def __init__(self, sdoc: Doc, entities: list[Entity]):
         self.sdoc = sdoc
         self.entities = entities
+        self.by_description: dict[str, str] = {}  # "report" -> the entity "a report in X" was of
         self.by_char: dict[int, list[tuple[int, int, Entity]]] = {}
         for entity in entities:
             for mention in entity.mentions:
@@ -306,9 +377,17 @@ class _Sources:
         if around_head:
             start, end, entity = max(around_head, key=lambda m: m[1] - m[0])
             return entity.id, self.sdoc.text[start:end] if start >= phrase.start_char else phrase.text
-        inside = [m for char in range(phrase.start_char, phrase.end_char) for m in self.by_char.get(char, [])]
+        # "U.S. officials", "Putin's press secretary", "a report in the Washington Post": the
+        # thing named inside the phrase; "the report" later is the same source again.
+        whole = self.sdoc[token.left_edge.i:token.right_edge.i + 1]
+        inside = [m for char in range(whole.start_char, whole.end_char) for m in self.by_char.get(char, [])]
         ranked = sorted(inside, key=lambda m: ("PERSON", "ORG", "GPE", "FAC", "LOC", "EQUIPMENT", "NORP").index(m[2].type))
-        return (ranked[0][2].id if ranked else None), phrase.text
+        description = token.lemma_.lower()
+        if ranked:
+            self.by_description.setdefault(description, ranked[0][2].id)
+            return ranked[0][2].id, phrase.text
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        return (self.by_description.get(description) if definite else None), phrase.text
 
     def _phrase(self, token: Token) -> Span:
         chunk = next((c for c in self.sdoc.noun_chunks if c.start <= token.i < c.end), None)
