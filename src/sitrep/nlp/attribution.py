@@ -343,13 +343,19 @@ def _cue_before(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | N
     tokens = list(before)[-4:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ == "that" or tokens[-1].is_space):
         tokens.pop()
-    if not tokens:
-        return None
+    if not tokens or "\n" in sdoc.text[tokens[-1].idx:quote.start]:
+        return None  # a cue ending the previous paragraph is not this quotation's
     last = tokens[-1]
     if _is_cue_verb(last) and not _hypothetical(last):
         return _cue_tokens(last), _subject(last)
     if last.lemma_.lower() in cues().adjectives and last.dep_ == "acomp":
         return [last.head, last], _subject(last.head)
+    if sdoc.text[last.idx + len(last):quote.start].strip(" \"“«„") == ":":
+        # "X described the night: '...'": a colon hands the quotation to the clause's subject.
+        root = last.sent.root
+        subject = _subject(root) if root.pos_ in ("VERB", "AUX") else None
+        if subject is not None and not _hypothetical(root):
+            return _cue_tokens(root), subject
     return None
 
 

@@ -35,9 +35,9 @@ def find_quotes(text: str) -> list[Quote]:
                 close = body.find(_CLOSE[mark], i + 1)
                 begins = i == len(body) - len(body.lstrip())
                 if close < 0:
-                    if begins:  # an open quotation runs to the end of the paragraph
-                        quotes.append(_trimmed(text, start + i + 1, start + len(body), begins, left_open and begins))
-                        opened_here = True
+                    # Left open: the quotation runs to the end of the paragraph and goes on in the next.
+                    quotes.append(_trimmed(text, start + i + 1, start + len(body), begins, left_open and begins))
+                    opened_here = True
                     break
                 quotes.append(_trimmed(text, start + i + 1, start + close, begins, left_open and begins))
                 i = close + 1

@@ -1,0 +1,122 @@
+"""Attributed statements on short reports written for these tests."""
+import pytest
+
+from sitrep.pipeline import process
+from sitrep.schema import Input
+
+
+def run(text, published="2024-03-08"):
+    doc = process(Input(origin="test.txt", text=text, title="Test report", published=published))
+    names = {e.id: e.name for e in doc.entities}
+    return doc, names
+
+
+def only(doc, content_start):
+    found = [s for s in doc.statements if s.content.startswith(content_start)]
+    assert len(found) == 1, [s.content for s in doc.statements]
+    return found[0]
+
+
+def test_quote_with_the_source_after_and_a_continuation_paragraph():
+    doc, names = run(
+        'Analysts at the Royal United Services Institute (RUSI) published a study of Russian shell production on Thursday.\n\n'
+        '"Russian plants are likely not able to double their output before next year," the analysts argue.\n\n'
+        '"Moscow may turn to North Korea for the rest."')
+    first = only(doc, "Russian plants")
+    assert (first.kind, first.cue, names[first.source]) == ("quote", "argue", "Royal United Services Institute")
+    assert (first.confidence, first.polarity, first.hedges) == ("likely", "negative", ["likely"])
+    assert first.content == doc.text[first.start:first.end]
+    rest = only(doc, "Moscow may turn")
+    assert (rest.cue, rest.source, rest.confidence) == ("", first.source, "possible")
+
+
+def test_quote_with_the_source_before_and_split_around_the_cue():
+    doc, names = run('Regional governor Oleh Kiper said: "The port will reopen within days."\n\n'
+                     '"We have cleared the debris," he said, "and the cranes are working again."')
+    before = only(doc, "The port will reopen")
+    assert names[before.source] == "Oleh Kiper" and before.cue == "said"
+    first_part, second_part = only(doc, "We have cleared"), only(doc, "and the cranes")
+    assert names[first_part.source] == names[second_part.source] == "Oleh Kiper"
+
+
+def test_quotation_running_over_paragraphs_gives_one_statement_per_paragraph():
+    doc, names = run('Governor Vitaliy Kim described the night on television: "Three drones hit the grain terminal.\n\n'
+                     '"Two more fell in a field, and nobody was hurt.\n\n'
+                     '"The fire is out."')
+    parts = [s for s in doc.statements if s.kind == "quote"]
+    assert [p.content for p in parts] == ["Three drones hit the grain terminal", "Two more fell in a field, and nobody was hurt",
+                                          "The fire is out"]
+    assert parts[0].cue == "described" or parts[0].cue == ""  # the cue, when the parse finds one
+    assert len({p.source for p in parts}) == 1 and names[parts[0].source] == "Vitaliy Kim"
+    assert [p.cue for p in parts[1:]] == ["", ""]
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    ("Finnish President Alexander Stubb said that the border would stay closed.", "said"),
+    ("Finnish President Alexander Stubb confirmed that the border would stay closed.", "confirmed"),
+    ("Finnish President Alexander Stubb warned that the border would stay closed.", "warned"),
+    ("Finnish President Alexander Stubb believes that the border will stay closed.", "believes"),
+    ("Finnish President Alexander Stubb told reporters that the border would stay closed.", "told"),
+    ("Finnish President Alexander Stubb pointed out that the border would stay closed.", "pointed out"),
+])
+def test_reported_speech_and_cognition(sentence, cue):
+    doc, names = run(sentence)
+    statement = only(doc, "the border")
+    assert (statement.kind, statement.cue, names[statement.source]) == ("reported", cue, "Alexander Stubb")
+
+
+def test_denial_is_negative():
+    doc, names = run("Russia's defence ministry denied targeting civilian sites in Odesa.")
+    statement = only(doc, "targeting civilian sites")
+    assert statement.polarity == "negative" and statement.cue == "denied"
+
+
+def test_according_to_and_readiness():
+    doc, names = run("According to Lithuanian intelligence, Russia is very likely to expand its garrison in Kaliningrad. "
+                     "Lithuanian Defence Minister Laurynas Kasciunas expressed readiness to host more German troops.")
+    garrison = only(doc, "Russia is very likely")
+    assert garrison.cue == "According to" and garrison.confidence == "very_likely"
+    ready = only(doc, "to host more German troops")
+    assert ready.cue == "expressed readiness" and names[ready.source] == "Laurynas Kasciunas"
+
+
+def test_nested_report_names_the_reporter_in_via():
+    doc, names = run("The Institute for the Study of War (ISW) points out that Lukashenko said that Belarus "
+                     "would build drones for Russia.", published="2023-02-18")
+    inner = only(doc, "Belarus would build drones")
+    assert names[inner.source] == "Alexander Lukashenko"
+    assert [names[v] for v in inner.via] == ["Institute for the Study of War"]
+
+
+def test_pronoun_and_spokesperson_sources_and_the_date_of_the_speech():
+    doc, names = run("Kremlin spokesman Dmitry Peskov spoke to reporters on Tuesday. He said that talks with Kyiv were "
+                     "almost certainly off the table. A Kremlin spokesperson later claimed that the strike was an accident.",
+                     published="2024-03-08")
+    talks = only(doc, "talks with Kyiv")
+    assert names[talks.source] == "Dmitry Peskov" and talks.confidence == "almost_certain"
+    assert talks.date == "2024-03-05"
+    strike = only(doc, "the strike was an accident")
+    assert names[strike.source] == "Kremlin"
+
+
+@pytest.mark.parametrize("text", [
+    "If Lukashenko had said that Belarus would join the war, Minsk would have faced sanctions.",
+    "Lukashenko did not say that Belarus would join the war.",
+    'The ministry called the operation a "success" and published a map of the front.',
+    'Reporters watched the film "Twenty Days in Mariupol" at the festival in Berlin.',
+])
+def test_not_statements(text):
+    doc, _ = run(text)
+    assert doc.statements == []
+
+
+@pytest.mark.parametrize("hedge, confidence", [
+    ("almost certainly", "almost_certain"), ("very likely", "very_likely"), ("probably", "likely"),
+    ("roughly even chance that it", "even"), ("very unlikely to", "very_unlikely"), ("might", "possible"),
+])
+def test_estimative_language(hedge, confidence):
+    doc, _ = run(f"NATO officials believe that Russia {hedge} will move the brigade in May.")
+    statement = only(doc, "Russia")
+    assert statement.confidence == confidence
+    assert statement.hedges  # "May" the month is never a hedge
+    assert "May" not in statement.hedges
