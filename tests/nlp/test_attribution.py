@@ -120,3 +120,19 @@ def test_estimative_language(hedge, confidence):
     assert statement.confidence == confidence
     assert statement.hedges  # "May" the month is never a hedge
     assert "May" not in statement.hedges
+
+
+def test_a_second_quotation_in_the_paragraph_keeps_its_speaker_and_the_next_paragraph_is_not_its_cue():
+    doc, names = run('"The enemy hit the port again," air force spokesperson Yuriy Ihnat said on television. '
+                     '"Mobile fire groups worked through the night."\n\n'
+                     'Regional governor Oleh Kiper said two port workers were injured.')
+    second = only(doc, "Mobile fire groups")
+    assert names[second.source] == "Yuriy Ihnat" and second.cue == ""
+
+
+def test_nationality_officials_speak_for_their_country_and_a_split_clause_stays_whole():
+    doc, names = run("Moldovan officials have previously said that drones launched at Ukrainian ports on the Danube "
+                     "regularly stray into Moldovan airspace, and the country has asked for radar help.")
+    statement = only(doc, "drones launched")
+    assert statement.content.endswith("regularly stray into Moldovan airspace")
+    assert names[statement.source] == "Moldova"

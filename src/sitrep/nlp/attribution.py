@@ -18,6 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.nlp import gazetteer
 from sitrep.nlp.estimative import estimate
 from sitrep.nlp.quotes import Quote, find_quotes
 from sitrep.schema import DateMention, Entity, Statement
@@ -135,9 +136,17 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
     """The content a cue verb attributes: its clausal complement ("said that X", "X, he said"),
     a gerund object ("denied deploying drones"), or the clause it is set beside ("X, Lukashenko
     has said")."""
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return _content_of(child, skip=_reattached_cues(child))
+    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    if complements:
+        # A parse may split one clause into sibling complements ("that drones launched at X
+        # regularly stray into Y"): adjacent ones are one content.
+        tokens, skip = [], set()
+        for complement in complements:
+            if tokens and complement.left_edge.i != tokens[-1].i + 1:
+                break
+            tokens += list(complement.subtree)
+            skip |= _reattached_cues(complement)
+        return _span_of([t for t in tokens if t.i not in skip])
     for child in verb.children:
         if child.dep_ in ("xcomp", "dobj") and child.tag_ == "VBG":
             return _content_of(child)
@@ -294,17 +303,22 @@ def _repeats_a_quote(item: _Found, quotes: list[Quote]) -> bool:
 
 
 def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
-    """Quotations with the cue that attributes them, or continuing the previous speaker."""
+    """Quotations with the cue that attributes them, or continuing the previous speaker: a
+    quotation opening a paragraph, or following an attributed one in the same paragraph."""
     found = []
+    previous: Quote | None = None
     for quote in quotes:
         cue = _cue_after(sdoc, quote) or _cue_before(sdoc, quote)
+        same_paragraph = previous is not None and "\n" not in sdoc.text[previous.end:quote.start]
         if cue is not None:
             cue_tokens, source = cue
             negative = cue_tokens[-1].lemma_.lower() in cues().denials
             found.append(_Found("quote", cue_tokens, quote.start, quote.end, source, negative,
                                 _according_to(cue_tokens[-1])))
-        elif quote.opens_paragraph and _words(sdoc.text[quote.start:quote.end]) >= 4:
+            previous = quote
+        elif (quote.opens_paragraph or same_paragraph) and _words(sdoc.text[quote.start:quote.end]) >= 4:
             found.append(_Found("quote", [], quote.start, quote.end, None, continues=True))
+            previous = quote
     return found
 
 
@@ -318,7 +332,7 @@ def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | No
     if after is None:
         return None
     for offset, token in enumerate(after):
-        if offset > 8 or (token.is_sent_start and offset > 2):
+        if offset > 8 or (token.is_sent_start and offset > 2) or "\n" in token.text:
             return None
         lemma = _is_cue_verb(token)
         if lemma and not _hypothetical(token):
@@ -390,10 +404,21 @@ class _Sources:
         ranked = sorted(inside, key=lambda m: ("PERSON", "ORG", "GPE", "FAC", "LOC", "EQUIPMENT", "NORP").index(m[2].type))
         description = token.lemma_.lower()
         if ranked:
-            self.by_description.setdefault(description, ranked[0][2].id)
-            return ranked[0][2].id, phrase.text
+            best = ranked[0][2]
+            if best.type == "NORP":  # "Moldovan officials" speak for Moldova
+                best_id = self._country_of(self.sdoc.text[ranked[0][0]:ranked[0][1]]) or best.id
+            else:
+                best_id = best.id
+            self.by_description.setdefault(description, best_id)
+            return best_id, phrase.text
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         return (self.by_description.get(description) if definite else None), phrase.text
+
+    @staticmethod
+    def _country_of(demonym: str) -> str | None:
+        code = gazetteer.demonym_country(demonym)
+        place = gazetteer.lookup(gazetteer.country_name(code), "GPE") if code else None
+        return place.id if place else None
 
     def _phrase(self, token: Token) -> Span:
         chunk = next((c for c in self.sdoc.noun_chunks if c.start <= token.i < c.end), None)
