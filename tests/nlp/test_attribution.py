@@ -131,8 +131,23 @@ def test_a_second_quotation_in_the_paragraph_keeps_its_speaker_and_the_next_para
 
 
 def test_nationality_officials_speak_for_their_country_and_a_split_clause_stays_whole():
-    doc, names = run("Moldovan officials have previously said that drones launched at Ukrainian ports on the Danube "
-                     "regularly stray into Moldovan airspace, and the country has asked for radar help.")
+    doc, names = run("Moldova summoned the Russian envoy. Moldovan officials have previously said that drones launched "
+                     "at Ukrainian ports on the Danube regularly stray into Moldovan airspace, and the country has asked "
+                     "for radar help.")
     statement = only(doc, "drones launched")
     assert statement.content.endswith("regularly stray into Moldovan airspace")
     assert names[statement.source] == "Moldova"
+
+
+def test_every_source_and_reporter_is_an_entity_of_the_record():
+    import sitrep
+    from conftest import EXAMPLES
+
+    records = list(sitrep.extract([str(EXAMPLES)]))
+    assert sum(len(r["statements"]) for r in records) >= 15
+    for record in records:
+        ids = {e["id"] for e in record["entities"]}
+        for statement in record["statements"]:
+            assert statement["source"] is None or statement["source"] in ids, statement
+            assert set(statement["via"]) <= ids, statement
+            assert record["text"][statement["start"]:statement["end"]] == statement["content"]

@@ -380,6 +380,7 @@ class _Sources:
         self.sdoc = sdoc
         self.entities = entities
         self.by_description: dict[str, str] = {}  # "report" -> the entity "a report in X" was of
+        self.ids = {entity.id for entity in entities}
         self.by_char: dict[int, list[tuple[int, int, Entity]]] = {}
         for entity in entities:
             for mention in entity.mentions:
@@ -405,10 +406,10 @@ class _Sources:
         description = token.lemma_.lower()
         if ranked:
             best = ranked[0][2]
-            if best.type == "NORP":  # "Moldovan officials" speak for Moldova
-                best_id = self._country_of(self.sdoc.text[ranked[0][0]:ranked[0][1]]) or best.id
-            else:
-                best_id = best.id
+            best_id = best.id
+            if best.type == "NORP":  # "Moldovan officials" speak for Moldova, when it is named
+                country = self._country_of(self.sdoc.text[ranked[0][0]:ranked[0][1]])
+                best_id = country if country in self.ids else best.id
             self.by_description.setdefault(description, best_id)
             return best_id, phrase.text
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
