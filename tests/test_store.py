@@ -126,3 +126,18 @@ def test_the_same_person_across_documents_and_spellings_is_one_entity(store):
     top = store.entities(type_="PERSON")
     assert top[0]["id"] == found["id"] and top[0]["documents"] == 2 and top[0]["mentions"] >= 4
     assert store.entity("nobody at all") is None
+
+
+def test_statements_by_source_about_a_thing_and_how_sure(store):
+    store.add(process(Input(origin="isw.txt", title="ISW on Belarus", published="2023-02-18", source="Kyiv Daily", text=(
+        "The Institute for the Study of War (ISW) believes that Russia will likely absorb Belarusian plants. "
+        "The institute's analysts argue that Belarus may resist. ISW also noted that the talks took place in Sochi."))))
+    by_isw = store.statements(source="ISW")
+    assert [s["content"] for s in by_isw] == ["Russia will likely absorb Belarusian plants", "Belarus may resist",
+                                             "the talks took place in Sochi"]
+    about_belarus = store.statements(source="ISW", about="Belarus")
+    assert [s["content"] for s in about_belarus] == ["Belarus may resist"]
+    sure = store.statements(source="Institute for the Study of War", min_confidence="likely")
+    assert [(s["content"], s["confidence"]) for s in sure] == [("Russia will likely absorb Belarusian plants", "likely")]
+    assert sure[0]["title"] == "ISW on Belarus" and sure[0]["outlet"] == "Kyiv Daily" and sure[0]["date"] == "2023-02-18"
+    assert store.statements(source="Nobody Known") == []

@@ -11,7 +11,7 @@ from rich.text import Text
 from sitrep import run
 from sitrep.errors import InputError
 from sitrep.schema import to_json
-from sitrep.store import Store
+from sitrep.store import CONFIDENCE, Store
 
 app = typer.Typer(help="Turn conflict and geopolitics news into sourced, structured intelligence.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -157,6 +157,35 @@ def entity(name: Annotated[str, typer.Argument(help="An id, a canonical name, or
         line.append(doc["title"] or "(no title)")
         line.append(f"  [{doc['source'] or ''}] {doc['mentions']} mentions", style="dim")
         out.print(line)
+
+
+@app.command("statements")
+def list_statements(
+        db: Db = "sitrep.db",
+        source: Annotated[str | None, typer.Option(help="Who said it (any name the entity was given).")] = None,
+        about: Annotated[str | None, typer.Option(help="Whom or what it is about (named in the content).")] = None,
+        min_confidence: Annotated[str | None, typer.Option(
+            help="At least this sure: " + ", ".join(CONFIDENCE) + ".")] = None,
+        limit: Annotated[int, typer.Option(help="How many.")] = 50) -> None:
+    """What SOURCE has said or assessed about ABOUT, how sure, through whom, with citations."""
+    if min_confidence is not None and min_confidence not in CONFIDENCE:
+        err.print(Text(f"sitrep: --min-confidence must be one of {', '.join(CONFIDENCE)}"))
+        raise typer.Exit(2)
+    with Store(db) as store:
+        rows = store.statements(source, about, min_confidence, limit)
+    if not rows:
+        err.print("sitrep: no statement matches")
+        return
+    for row in rows:
+        chain = " via ".join([row["source_name"] or row["source_text"] or "(unknown source)", *row["via_names"]])
+        sureness = row["confidence"] or "no estimate"
+        head = Text(f"{row['date'] or '----------'}  ", style="bold")
+        head.append(chain, style="bold")
+        head.append(f"  [{sureness}{', denies' if row['polarity'] == 'negative' else ''}] {row['cue']}", style="cyan")
+        out.print(head)
+        out.print(Text("    “") + Text(row["content"]) + Text("”"))
+        cite = f"    — {row['title'] or '(no title)'}, {row['outlet'] or 'unknown outlet'}, {row['published'] or 'undated'}"
+        out.print(Text(cite, style="dim"))
 
 
 @app.command()

@@ -250,6 +250,44 @@ class Store:
             return row
 
 
+    def statements(self, source: str | None = None, about: str | None = None,
+                   min_confidence: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """What `source` said, claimed or assessed about `about` (names as `entity` takes them),
+        newest first, each with its reporters' names and the citation of its document.
+
+        `min_confidence` keeps statements at or above a level of the ICD 203 scale; hedged
+        ("possible") and unqualified statements have no level and are left out by it.
+        """
+        query = (select(statements, documents.c.title, documents.c.source.label("outlet"),
+                        documents.c.published, documents.c.url, entities.c.name.label("source_name"))
+                 .join(documents, documents.c.id == statements.c.document_id)
+                 .outerjoin(entities, entities.c.id == statements.c.source)
+                 .order_by(statements.c.date.desc().nulls_last(), documents.c.published.desc().nulls_last(),
+                           statements.c.start).limit(limit))
+        for name, apply in ((source, lambda q, i: q.where(statements.c.source == i)),
+                            (about, lambda q, i: q.where(select(mentions.c.entity_id).where(
+                                mentions.c.document_id == statements.c.document_id, mentions.c.entity_id == i,
+                                mentions.c.start >= statements.c.start, mentions.c.end <= statements.c.end).exists()))):
+            if name is not None:
+                found = self.entity(name)
+                if found is None:
+                    return []
+                query = apply(query, found["id"])
+        if min_confidence is not None:
+            query = query.where(statements.c.confidence.in_(CONFIDENCE[CONFIDENCE.index(min_confidence):]))
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+            names = dict(conn.execute(select(entities.c.id, entities.c.name).where(
+                entities.c.id.in_({v for r in rows for v in r["via"]}))).all())
+        for row in rows:
+            row["via_names"] = [names.get(v, v) for v in row["via"]]
+        return rows
+
+
+# The ICD 203 scale, least to most likely ("possible" is a hedge with no place on it).
+CONFIDENCE = ["remote", "very_unlikely", "unlikely", "even", "likely", "very_likely", "almost_certain"]
+
+
 def fts_query(query: str) -> str:
     """A user's search words as a safe FTS5 query: each term and phrase quoted, all required."""
     terms = []

@@ -151,3 +151,18 @@ def test_every_source_and_reporter_is_an_entity_of_the_record():
             assert statement["source"] is None or statement["source"] in ids, statement
             assert set(statement["via"]) <= ids, statement
             assert record["text"][statement["start"]:statement["end"]] == statement["content"]
+
+
+def test_according_to_keeps_the_clause_subject_and_no_trailing_break():
+    doc, names = run("According to ISW, Lukashenko, by making such small concessions, is likely paying the price "
+                     "for his refusal to send troops.\n\nThe talks ended on Friday.")
+    statement = only(doc, "Lukashenko, by making")
+    assert statement.content.endswith("refusal to send troops")
+    assert statement.confidence == "likely" and names[statement.source] == "Institute for the Study of War"
+
+
+def test_according_to_in_the_middle_of_a_clause():
+    doc, names = run("Rebel commander Yusuf Bello announced a retreat after, according to him, the army shelled "
+                     "a village near the river.")
+    statement = only(doc, "the army shelled")
+    assert names[statement.source] == "Yusuf Bello" and statement.cue == "according to"

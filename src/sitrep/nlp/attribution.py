@@ -198,13 +198,16 @@ def _content_of(head: Token, skip: set[int] = frozenset()) -> tuple[int, int]:
 
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
     """The character span of tokens, without a leading complementizer and the edges' punctuation."""
-    if tokens:  # a skipped part in the middle ends the content there
-        contiguous_end = next((k for k in range(1, len(tokens)) if tokens[k].i != tokens[k - 1].i + 1), len(tokens))
-        tokens = tokens[:contiguous_end]
-    while tokens and (tokens[0].dep_ in ("mark", "cc") and tokens[0].lower_ in ("that", "whether", "if", "and", "but")
-                      or tokens[0].is_punct):
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].dep_ == "cc" and tokens[0].lower_ in ("and", "but")
+                      or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "’") or tokens[-1].dep_ == "cc"):
+    if tokens:  # a skipped part with words in it ends the content there
+        doc = tokens[0].doc
+        end = next((k for k in range(1, len(tokens)) if any(
+            not (t.is_punct or t.is_space) for t in doc[tokens[k - 1].i + 1:tokens[k].i])), len(tokens))
+        tokens = tokens[:end]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ('"', "”", "’") or tokens[-1].dep_ == "cc"
+                      or tokens[-1].is_space):
         tokens = tokens[:-1]
     if not tokens:
         return (0, 0)
@@ -212,16 +215,25 @@ def _span_of(tokens: list[Token]) -> tuple[int, int]:
 
 
 def _content_without(head: Token, according: Token) -> tuple[int, int] | None:
-    """The clause that "according to X" qualifies, without that phrase and its commas."""
-    skip = {t.i for t in according.subtree}
+    """The clause that "according to X" qualifies, without that phrase and its commas.
+
+    "According to ISW, Lukashenko, by making ..., is paying": a name the parser set beside the
+    source as an appositive is the clause's subject, and stays in the content.
+    """
+    phrase = {according.i}
+    for to in according.children:
+        if to.lower_ == "to":
+            phrase.add(to.i)
+            for source in to.children:
+                appositive = {t.i for c in source.children if c.dep_ == "appos" for t in c.subtree}
+                phrase |= {t.i for t in source.subtree} - appositive
+    skip = phrase
     tokens = [t for t in head.subtree if t.i not in skip]
-    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc")):
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
-        tokens = tokens[:-1]
-    if len(tokens) < 3:
-        return None
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    span = _span_of(tokens)
+    return span if len(head.doc.text[span[0]:span[1]].split()) >= 3 else None
+
 
 
 def _cue_tokens(verb: Token) -> list[Token]:
