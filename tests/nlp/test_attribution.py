@@ -166,3 +166,11 @@ def test_according_to_in_the_middle_of_a_clause():
                      "a village near the river.")
     statement = only(doc, "the army shelled")
     assert names[statement.source] == "Yusuf Bello" and statement.cue == "according to"
+
+
+def test_an_owners_assessment_is_their_statement():
+    doc, names = run("The Institute for the Study of War published a map. ISW's assessment is that Russia will probably "
+                     "keep attacking the town.")
+    statement = only(doc, "Russia will probably keep")
+    assert statement.cue == "assessment is" and names[statement.source] == "Institute for the Study of War"
+    assert statement.confidence == "likely"

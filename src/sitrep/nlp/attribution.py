@@ -110,6 +110,13 @@ def _reported(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
             if clause is not None:
                 cue = sdoc[token.head.i:token.i + 1]
                 found.append(_make("reported", list(cue), _content_of(clause), _subject(token.head), False, []))
+        elif token.lemma_.lower() in cues().nouns and token.dep_ == "nsubj" and token.head.lemma_ == "be" \
+                and any(c.dep_ == "poss" for c in token.children):
+            # "the ministry's assessment is that X": the owner of the assessment says X.
+            clause = next((c for c in token.head.children if c.dep_ == "ccomp"), None)
+            if clause is not None:
+                owner = next(c for c in token.children if c.dep_ == "poss")
+                found.append(_make("reported", [token, token.head], _content_of(clause), owner, False, []))
         elif token.lemma_.lower() in cues().adjectives and token.dep_ == "acomp":
             clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
             if clause is not None and not _hypothetical(token.head):
