@@ -30,6 +30,15 @@ def parse(text: str) -> Doc:
     """The spaCy analysis of a text, offsets aligned with `text`."""
     nlp = load()
     docs = list(nlp.pipe(pieces(text)))
-    if len(docs) == 1:
-        return docs[0]
-    return Doc.from_docs(docs, ensure_whitespace=False)
+    doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+    doc.user_data["text"] = text
+    return doc
+
+
+def text_of(doc: Doc) -> str:
+    """The text of a parsed document. spaCy rebuilds `Doc.text` from the tokens at every access;
+    the stages read it often, so it is kept once."""
+    text = doc.user_data.get("text")
+    if text is None:
+        text = doc.user_data["text"] = doc.text
+    return text

@@ -19,6 +19,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp import gazetteer
+from sitrep.nlp.analyse import text_of
 from sitrep.nlp.estimative import estimate
 from sitrep.nlp.quotes import Quote, find_quotes
 from sitrep.schema import DateMention, Entity, Statement
@@ -62,8 +63,7 @@ class _Found:
 
 def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> list[Statement]:
     """Every attributed statement of the parsed text, in text order."""
-    text = sdoc.text
-    quotes = find_quotes(text)
+    quotes = find_quotes(text_of(sdoc))
     resolver = _Sources(sdoc, entities)
     found = _quoted(sdoc, quotes) + [r for r in _reported(sdoc, quotes) if not _repeats_a_quote(r, quotes)]
     found.sort(key=lambda f: f.start)
@@ -92,51 +92,79 @@ def _is_cue_verb(token: Token) -> str | None:
 
 
 def _reported(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
-    found = []
+    """Reported speech and thought outside quotations, one finder per kind of cue."""
     in_quote = _quote_chars(quotes)
+    found = []
     for token in sdoc:
         if token.idx in in_quote:
             continue
-        lemma = _is_cue_verb(token)
-        if lemma and not _hypothetical(token):
-            clause = _clause_of(token)
-            if clause is not None:
-                found.append(_make("reported", _cue_tokens(token), clause, _subject(token), lemma in cues().denials,
-                                   _according_to(token)))
-        elif token.lemma_.lower() in cues().nouns and token.head.lemma_.lower() in cues().support_verbs \
-                and token.dep_ == "dobj" and not _hypothetical(token.head):
-            clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl", "xcomp")), None) or next(
-                (c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i), None)
-            if clause is not None:
-                cue = sdoc[token.head.i:token.i + 1]
-                found.append(_make("reported", list(cue), _content_of(clause), _subject(token.head), False, []))
-        elif token.lemma_.lower() in cues().nouns and token.dep_ == "nsubj" and token.head.lemma_ == "be" \
-                and any(c.dep_ == "poss" for c in token.children):
-            # "the ministry's assessment is that X": the owner of the assessment says X.
-            clause = next((c for c in token.head.children if c.dep_ == "ccomp"), None)
-            if clause is not None:
-                owner = next(c for c in token.children if c.dep_ == "poss")
-                found.append(_make("reported", [token, token.head], _content_of(clause), owner, False, []))
-        elif token.lemma_.lower() in cues().adjectives and token.dep_ == "acomp":
-            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            if clause is not None and not _hypothetical(token.head):
-                cue = [token.head, token]
-                found.append(_make("reported", cue, _content_of(clause), _subject(token.head), False, []))
-        elif token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-            head = token.head
-            if _is_cue_verb(head) or any(c.dep_ == "parataxis" and _is_cue_verb(c) for c in head.children):
-                continue  # "X has said, according to Y": Y is a reporter of X's statement
-            source = next((g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
-            content = _content_without(head, token)
-            if source is not None and content is not None:
-                cue = sdoc[token.i:token.i + 2]
-                found.append(_make("reported", list(cue), content, source, False, []))
-    return [f for f in found if f.end > f.start]
+        for finder in (_verb_cue, _noun_cue, _assessment_cue, _adjective_cue, _according_cue):
+            item = finder(token)
+            if item is not None:
+                if item.end > item.start:
+                    found.append(item)
+                break
+    return found
 
 
-def _make(kind, cue_tokens, content, source_token, negative, via_tokens) -> _Found:
-    start, end = content
-    return _Found(kind, cue_tokens, start, end, source_token, negative, via_tokens)
+def _verb_cue(token: Token) -> _Found | None:
+    """"Lukashenko said that X", "X, the analysts stated", "Russia denied deploying drones"."""
+    lemma = _is_cue_verb(token)
+    if not lemma or _hypothetical(token):
+        return None
+    clause = _clause_of(token)
+    if clause is None:
+        return None
+    return _Found("reported", _cue_tokens(token), *clause, _subject(token), lemma in cues().denials,
+                  _according_to(token))
+
+
+def _noun_cue(token: Token) -> _Found | None:
+    """"expressed readiness to X", "voiced concern that X", "gave hints that X"."""
+    if not (token.lemma_.lower() in cues().nouns and token.dep_ == "dobj"
+            and token.head.lemma_.lower() in cues().support_verbs) or _hypothetical(token.head):
+        return None
+    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl", "xcomp")), None) or next(
+        (c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i), None)
+    if clause is None:
+        return None
+    return _Found("reported", list(token.doc[token.head.i:token.i + 1]), *_content_of(clause), _subject(token.head))
+
+
+def _assessment_cue(token: Token) -> _Found | None:
+    """"the ministry's assessment is that X": the owner of the assessment says X."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if not (token.lemma_.lower() in cues().nouns and token.dep_ == "nsubj" and token.head.lemma_ == "be") or owner is None:
+        return None
+    clause = next((c for c in token.head.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    return _Found("reported", [token, token.head], *_content_of(clause), owner)
+
+
+def _adjective_cue(token: Token) -> _Found | None:
+    """"Lukashenko is sure that X"."""
+    if not (token.lemma_.lower() in cues().adjectives and token.dep_ == "acomp") or _hypothetical(token.head):
+        return None
+    clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    return _Found("reported", [token.head, token], *_content_of(clause), _subject(token.head))
+
+
+def _according_cue(token: Token) -> _Found | None:
+    """"According to X, Y": X's statement Y (unless the clause has a speaker of its own, whose
+    reporter X then is: "Y, Lukashenko has said, according to BelTA")."""
+    if token.lower_ != "according" or not any(c.lower_ == "to" for c in token.children):
+        return None
+    head = token.head
+    if _is_cue_verb(head) or any(c.dep_ == "parataxis" and _is_cue_verb(c) for c in head.children):
+        return None
+    source = next((g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+    content = _content_without(head, token)
+    if source is None or content is None:
+        return None
+    return _Found("reported", list(token.doc[token.i:token.i + 2]), *content, source)
 
 
 def _clause_of(verb: Token) -> tuple[int, int] | None:
@@ -239,7 +267,7 @@ def _content_without(head: Token, according: Token) -> tuple[int, int] | None:
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     span = _span_of(tokens)
-    return span if len(head.doc.text[span[0]:span[1]].split()) >= 3 else None
+    return span if len(text_of(head.doc)[span[0]:span[1]].split()) >= 3 else None
 
 
 
@@ -328,14 +356,14 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
     previous: Quote | None = None
     for quote in quotes:
         cue = _cue_after(sdoc, quote) or _cue_before(sdoc, quote)
-        same_paragraph = previous is not None and "\n" not in sdoc.text[previous.end:quote.start]
+        same_paragraph = previous is not None and "\n" not in text_of(sdoc)[previous.end:quote.start]
         if cue is not None:
             cue_tokens, source = cue
             negative = cue_tokens[-1].lemma_.lower() in cues().denials
             found.append(_Found("quote", cue_tokens, quote.start, quote.end, source, negative,
                                 _according_to(cue_tokens[-1])))
             previous = quote
-        elif (quote.opens_paragraph or same_paragraph) and _words(sdoc.text[quote.start:quote.end]) >= 4:
+        elif (quote.opens_paragraph or same_paragraph) and _words(text_of(sdoc)[quote.start:quote.end]) >= 4:
             found.append(_Found("quote", [], quote.start, quote.end, None, continues=True))
             previous = quote
     return found
@@ -347,7 +375,7 @@ def _words(text: str) -> int:
 
 def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | None:
     """ `"...," the analysts argue` / `"...," said Lukashenko`: a cue just after the closing mark."""
-    after = sdoc.char_span(quote.end, len(sdoc.text), alignment_mode="expand")
+    after = sdoc.char_span(quote.end, len(text_of(sdoc)), alignment_mode="expand")
     if after is None:
         return None
     for offset, token in enumerate(after):
@@ -370,20 +398,20 @@ def _inverted_subject(verb: Token) -> Token | None:
 
 def _cue_before(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | None:
     """`Lukashenko said: "..."`, `X is sure that "..."`: a cue right before the opening mark."""
-    before = sdoc.char_span(0, max(0, quote.start - 1), alignment_mode="contract")
+    before = sdoc.char_span(max(0, quote.start - 200), max(0, quote.start - 1), alignment_mode="contract")
     if before is None or len(before) == 0:
         return None
     tokens = list(before)[-4:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ == "that" or tokens[-1].is_space):
         tokens.pop()
-    if not tokens or "\n" in sdoc.text[tokens[-1].idx:quote.start]:
+    if not tokens or "\n" in text_of(sdoc)[tokens[-1].idx:quote.start]:
         return None  # a cue ending the previous paragraph is not this quotation's
     last = tokens[-1]
     if _is_cue_verb(last) and not _hypothetical(last):
         return _cue_tokens(last), _subject(last)
     if last.lemma_.lower() in cues().adjectives and last.dep_ == "acomp":
         return [last.head, last], _subject(last.head)
-    if sdoc.text[last.idx + len(last):quote.start].strip(" \"“«„") == ":":
+    if text_of(sdoc)[last.idx + len(last):quote.start].strip(" \"“«„") == ":":
         # "X described the night: '...'": a colon hands the quotation to the clause's subject.
         root = last.sent.root
         subject = _subject(root) if root.pos_ in ("VERB", "AUX") else None
@@ -397,6 +425,8 @@ class _Sources:
 
     def __init__(self, sdoc: Doc, entities: list[Entity]):
         self.sdoc = sdoc
+        self.text = text_of(sdoc)
+        self.chunks = list(sdoc.noun_chunks)
         self.entities = entities
         self.by_description: dict[str, str] = {}  # "report" -> the entity "a report in X" was of
         self.ids = {entity.id for entity in entities}
@@ -416,7 +446,7 @@ class _Sources:
         around_head = self.by_char.get(token.idx, [])
         if around_head:
             start, end, entity = max(around_head, key=lambda m: m[1] - m[0])
-            return entity.id, self.sdoc.text[start:end] if start >= phrase.start_char else phrase.text
+            return entity.id, self.text[start:end] if start >= phrase.start_char else phrase.text
         # "U.S. officials", "Putin's press secretary", "a report in the Washington Post": the
         # thing named inside the phrase; "the report" later is the same source again.
         whole = self.sdoc[token.left_edge.i:token.right_edge.i + 1]
@@ -427,7 +457,7 @@ class _Sources:
             best = ranked[0][2]
             best_id = best.id
             if best.type == "NORP":  # "Moldovan officials" speak for Moldova, when it is named
-                country = self._country_of(self.sdoc.text[ranked[0][0]:ranked[0][1]])
+                country = self._country_of(self.text[ranked[0][0]:ranked[0][1]])
                 best_id = country if country in self.ids else best.id
             self.by_description.setdefault(description, best_id)
             return best_id, phrase.text
@@ -441,7 +471,7 @@ class _Sources:
         return place.id if place else None
 
     def _phrase(self, token: Token) -> Span:
-        chunk = next((c for c in self.sdoc.noun_chunks if c.start <= token.i < c.end), None)
+        chunk = next((c for c in self.chunks if c.start <= token.i < c.end), None)
         if chunk is not None:
             return chunk
         return self.sdoc[token.left_edge.i:token.right_edge.i + 1]
@@ -471,7 +501,7 @@ def _records(sdoc: Doc, found: list[_Found], resolver: _Sources, dates: list[Dat
             dated_sources.setdefault(item.source, date)
         records.append(Statement(
             id=f"s{number}", kind=item.kind, source=item.source, source_text=item.source_text,
-            cue=" ".join(t.text for t in item.cue_tokens), content=sdoc.text[item.start:item.end],
+            cue=" ".join(t.text for t in item.cue_tokens), content=text_of(sdoc)[item.start:item.end],
             start=item.start, end=item.end, via=via, date=date, confidence=judged.confidence,
             hedges=judged.hedges, polarity="negative" if item.negative_cue else judged.polarity))
     return records

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from sitrep.nlp import gazetteer
+from sitrep.nlp.analyse import text_of
 from sitrep.nlp.gazetteer import Known, key, slug
 from sitrep.nlp.nominals import find_nominals
 from sitrep.schema import Entity, Mention
@@ -146,7 +147,7 @@ def _merge_same_id(clusters: list[Cluster]) -> list[Cluster]:
 
 def _entity(cluster: Cluster) -> Entity:
     spans = {(n.start_char, n.end_char) for n in cluster.names} | set(cluster.extra)
-    doc = cluster.names[0].doc
-    mentions = [Mention(start, end, doc.text[start:end]) for start, end in sorted(spans)]
+    text = text_of(cluster.names[0].doc)
+    mentions = [Mention(start, end, text[start:end]) for start, end in sorted(spans)]
     wikidata = cluster.known.wikidata if cluster.known else None
     return Entity(id=cluster.id, name=cluster.name, type=cluster.type, wikidata=wikidata, mentions=mentions)
