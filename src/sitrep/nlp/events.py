@@ -106,12 +106,12 @@ def _participants(token: Token, refs: References, types: dict[str, str]) -> tupl
         authorities' terms"), never something deeper in its phrase."""
         if word is None:
             return None
-        modifiers = sorted((c for c in word.children if c.dep_ in ("compound", "nmod", "poss", "amod")),
-                           key=lambda c: ("compound", "nmod", "poss", "amod").index(c.dep_))
-        for named in [word, *modifiers]:
-            found = refs.entity_at(named)
-            if types.get(found) in PARTICIPANTS:
-                return found
+        order = ("compound", "appos", "nmod", "poss", "amod")
+        modifiers = sorted((c for c in word.children if c.dep_ in order), key=lambda c: order.index(c.dep_))
+        named = [refs.entity_at(w) for w in [word, *modifiers]]
+        named = [n for n in named if types.get(n) in PARTICIPANTS]
+        if named:  # a nationality only when nothing more precise is named
+            return next((n for n in named if types[n] != "NORP"), named[0])
         found, _ = refs.resolve(word) if word.lower_ in PRONOUN_WORDS else (None, "")
         return found if types.get(found) in PARTICIPANTS else None
 
@@ -140,13 +140,12 @@ def _participants(token: Token, refs: References, types: dict[str, str]) -> tupl
         candidates += [t for c in token.children if c.dep_ in ("acl", "xcomp", "relcl") for t in c.subtree
                        if t.dep_ == "poss"]
     subject = _subject(token) if token.pos_ != "NOUN" else None
-    if subject is not None:  # "Kim and Putin met": the other one is the target
-        candidates += [c for c in subject.children if c.dep_ == "conj"]
-    for word in candidates:
-        target = participant(word)
-        if target is not None and target != actor:
-            return actor, target
-    return actor, None
+    if subject is not None and any(c.dep_ == "conj" for c in subject.children):
+        # "Kim and Putin met": the other one is the target (wherever the parse put the name).
+        conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+        candidates += conjuncts + [t for c in conjuncts for t in c.subtree] + list(subject.subtree)
+    targets = [t for t in (participant(word) for word in candidates) if t is not None and t != actor]
+    return actor, next((t for t in targets if types[t] != "NORP"), targets[0] if targets else None)
 
 
 def _nearest_before(noun: Token, refs: References, types: dict[str, str]) -> str | None:
@@ -164,7 +163,7 @@ def _subject(verb: Token) -> Token | None:
         subject = next((c for c in current.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
-        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acomp") and current.head is not current:
             current = current.head
             continue
         return None

