@@ -31,3 +31,31 @@ def cli():
         return runner.invoke(app, list(args), input=stdin, catch_exceptions=False)
 
     return invoke
+
+
+SANDU_REPORTS = [
+    ("sandu-brussels.txt", "Sandu meets von der Leyen in Brussels", "2024-03-05",
+     "Moldovan President Maia Sandu met European Commission President Ursula von der Leyen in Brussels on Monday. "
+     "Sandu said that Moldova would not be intimidated by Russian drones."),
+    ("sandu-kyiv.txt", "Sandu's visit to Kyiv", "2024-04-12",
+     "Two weeks ago, Maia Sandu visited Kyiv, where the two presidents discussed energy security. "
+     "Ukrainian President Volodymyr Zelenskyy praised Moldova's support."),
+    ("zakharova.txt", "Moscow criticises Chisinau", "2024-05-20",
+     "Russian Foreign Ministry spokeswoman Maria Zakharova claimed on Friday that Maia Sandu was likely dragging "
+     "Moldova into NATO."),
+]
+
+
+@pytest.fixture(scope="session")
+def knowledge_base(tmp_path_factory):
+    """A knowledge base with the examples and three reports about one person, built once."""
+    from sitrep import ingest
+    from sitrep.schema import Input
+    from sitrep.pipeline import process
+
+    path = tmp_path_factory.mktemp("kb") / "kb.db"
+    with Store(path) as kb:
+        list(ingest([str(EXAMPLES)], kb))
+        for origin, title, published, text in SANDU_REPORTS:
+            kb.add(process(Input(origin=origin, title=title, published=published, text=text, source="Test Wire")))
+    return path

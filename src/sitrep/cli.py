@@ -8,7 +8,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from sitrep import run
+from sitrep import graph, run
+from sitrep.export import FORMATS, export
 from sitrep.errors import InputError
 from sitrep.schema import to_json
 from sitrep.store import CONFIDENCE, Store
@@ -186,6 +187,66 @@ def list_statements(
         out.print(Text("    “") + Text(row["content"]) + Text("”"))
         cite = f"    — {row['title'] or '(no title)'}, {row['outlet'] or 'unknown outlet'}, {row['published'] or 'undated'}"
         out.print(Text(cite, style="dim"))
+
+
+@app.command("timeline")
+def show_timeline(name: Annotated[str, typer.Argument(help="An entity, by any name it was given.")],
+                  db: Db = "sitrep.db",
+                  since: Annotated[str | None, typer.Option(help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+                  until: Annotated[str | None, typer.Option(help="Up to this date.")] = None) -> None:
+    """The dated events and statements involving an entity, in order, each with its citation."""
+    with Store(db) as store:
+        try:
+            found = graph.timeline(store, name, since, until)
+        except graph.UnknownEntity:
+            err.print(Text(f"sitrep: no entity named {name!r}"))
+            raise typer.Exit(1)
+    out.print(Text(f"{found['entity']['name']}  ({found['entity']['type']})", style="bold"))
+    for item in found["items"]:
+        if item["kind"] == "event":
+            what = f"{item['what']}  {item['actor_name'] or '?'} → {item['target_name'] or '—'}"
+        else:
+            what = f"{item['source_name'] or 'someone'} {item['what'] or 'said'}"
+        out.print(Text(f"{item['date']:<10}  ", style="bold") + Text(what, style="cyan"))
+        out.print(Text("    ") + Text(" ".join(item["words"].split())))
+        out.print(Text(f"    — {item['title'] or '(no title)'}, {item['outlet'] or 'unknown outlet'}, "
+                       f"{item['published'] or 'undated'}", style="dim"))
+
+
+@app.command("graph")
+def show_graph(name: Annotated[str, typer.Argument(help="An entity, by any name it was given.")],
+               db: Db = "sitrep.db",
+               depth: Annotated[int, typer.Option(min=1, max=2, help="1: neighbours; 2: their neighbours too.")] = 1) -> None:
+    """An entity's neighbours in the knowledge graph, with the relations to them and their counts."""
+    with Store(db) as store:
+        try:
+            found = graph.neighbours(store, name, depth)
+        except graph.UnknownEntity:
+            err.print(Text(f"sitrep: no entity named {name!r}"))
+            raise typer.Exit(1)
+        names = {e["id"]: e["name"] for e in store.all_entities()}
+    out.print(Text(f"{found['entity']['name']}  ({found['entity']['type']})", style="bold"))
+    for level, layer in enumerate(found["layers"], start=1):
+        for edge in layer:
+            indent = "  " * level
+            origin = "" if level == 1 else f"{names.get(edge['from'], edge['from'])} "
+            line = Text(f"{indent}{origin}—[{edge['relation']} ×{edge['count']}]→ ", style="cyan")
+            line.append(f"{edge['name']} ({edge['type']})")
+            out.print(line)
+
+
+@app.command("export")
+def export_command(fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, graphml, ftm or stix.")],
+                   db: Db = "sitrep.db",
+                   out_path: Annotated[str | None, typer.Option("--out", help="Where to write (csv: a folder).")] = None) -> None:
+    """Export the knowledge base for the field's tools (Gephi, Aleph, OpenCTI, MISP...)."""
+    if fmt not in FORMATS:
+        err.print(Text(f"sitrep: --format must be one of {', '.join(FORMATS)}"))
+        raise typer.Exit(2)
+    target = out_path or {"csv": "sitrep-csv", "stix": "sitrep.stix.json", "ftm": "sitrep.ftm.json"}.get(fmt, f"sitrep.{fmt}")
+    with Store(db) as store:
+        written = export(store, fmt, target)
+    err.print(Text(f"sitrep: wrote {written}"))
 
 
 @app.command()

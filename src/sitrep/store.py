@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (JSON, Column, Connection, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
-                        Table, Text, create_engine, event, func, insert, select, text, tuple_)
+                        Table, Text, create_engine, event, func, insert, literal, select, text, tuple_, union_all)
 
 from sitrep import dedup
 from sitrep.schema import SCHEMA_VERSION, Document
@@ -283,6 +283,82 @@ class Store:
             row["via_names"] = [names.get(v, v) for v in row["via"]]
         return rows
 
+
+    def timeline(self, entity_id: str, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+        """Dated events and statements involving an entity (as actor, target, source, reporter or
+        subject of the content), oldest first, each with the words that report it and its citation."""
+        citation = (documents.c.title, documents.c.source.label("outlet"), documents.c.published, documents.c.url,
+                    documents.c.id.label("document_id"))
+        event_rows = (select(literal("event").label("kind"), events.c.type.label("what"), events.c.date,
+                             events.c.actor, events.c.target, literal(None).label("source"),
+                             func.substr(documents.c.text, events.c.start + 1, events.c.end - events.c.start).label("words"),
+                             *citation)
+                      .join(documents, documents.c.id == events.c.document_id)
+                      .where((events.c.actor == entity_id) | (events.c.target == entity_id), events.c.date.is_not(None)))
+        about = select(mentions.c.entity_id).where(
+            mentions.c.document_id == statements.c.document_id, mentions.c.entity_id == entity_id,
+            mentions.c.start >= statements.c.start, mentions.c.end <= statements.c.end).exists()
+        statement_rows = (select(literal("statement").label("kind"), statements.c.cue.label("what"), statements.c.date,
+                                 literal(None).label("actor"), literal(None).label("target"), statements.c.source,
+                                 statements.c.content.label("words"), *citation)
+                          .join(documents, documents.c.id == statements.c.document_id)
+                          .where((statements.c.source == entity_id) | about, statements.c.date.is_not(None)))
+        rows = union_all(event_rows, statement_rows).subquery()
+        query = select(rows).order_by(rows.c.date, rows.c.kind)
+        if since:
+            query = query.where(rows.c.date >= since)
+        if until:
+            query = query.where(rows.c.date <= until + "\uffff")
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def relations(self, entity_id: str) -> list[dict[str, Any]]:
+        """An entity's edges: events it took part in ("event:AID" as actor, "event:AID (as
+        target)"), statements by it about others ("said about") and by others about it ("spoken
+        of by"), and co-mention in a document; each with its count and documents."""
+        queries = [
+            select(events.c.target.label("other"), (literal("event:") + events.c.type).label("relation"),
+                   events.c.document_id).where(events.c.actor == entity_id, events.c.target.is_not(None)),
+            select(events.c.actor.label("other"), (literal("event:") + events.c.type + literal(" (as target)")).label("relation"),
+                   events.c.document_id).where(events.c.target == entity_id, events.c.actor.is_not(None)),
+            select(mentions.c.entity_id.label("other"), literal("said about").label("relation"), statements.c.document_id)
+            .join(mentions, (mentions.c.document_id == statements.c.document_id) & (mentions.c.start >= statements.c.start)
+                  & (mentions.c.end <= statements.c.end)).where(statements.c.source == entity_id),
+            select(statements.c.source.label("other"), literal("spoken of by").label("relation"), statements.c.document_id)
+            .join(mentions, (mentions.c.document_id == statements.c.document_id) & (mentions.c.start >= statements.c.start)
+                  & (mentions.c.end <= statements.c.end))
+            .where(mentions.c.entity_id == entity_id, statements.c.source.is_not(None)),
+            select(other_mentions.c.entity_id.label("other"), literal("co-mentioned").label("relation"),
+                   mentions.c.document_id)
+            .join(other_mentions, other_mentions.c.document_id == mentions.c.document_id)
+            .where(mentions.c.entity_id == entity_id).distinct(),
+        ]
+        edges = union_all(*queries).subquery()
+        query = (select(edges.c.other, entities.c.name, entities.c.type, edges.c.relation,
+                        func.count(edges.c.document_id.distinct()).label("count"),
+                        func.group_concat(edges.c.document_id.distinct()).label("documents"))
+                 .join(entities, entities.c.id == edges.c.other)
+                 .where(edges.c.other != entity_id)
+                 .group_by(edges.c.other, edges.c.relation).order_by(text("count DESC"), entities.c.name))
+        with self.engine.connect() as conn:
+            return [{**dict(r), "documents": (r["documents"] or "").split(",")} for r in conn.execute(query).mappings()]
+
+    def records(self) -> Iterator[dict[str, Any]]:
+        """Every stored document as its `sitrep/1` record, one at a time, oldest ingest first."""
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(select(documents.c.id).order_by(documents.c.rowid)).scalars())
+        for doc_id in ids:
+            record = self.get(doc_id)
+            for key in ("duplicate_of", "ingested_at"):
+                record.pop(key)
+            yield record
+
+    def all_entities(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(select(entities).order_by(entities.c.id)).mappings()]
+
+
+other_mentions = mentions.alias("other_mentions")
 
 # The ICD 203 scale, least to most likely ("possible" is a hedge with no place on it).
 CONFIDENCE = ["remote", "very_unlikely", "unlikely", "even", "likely", "very_likely", "almost_certain"]

@@ -80,3 +80,10 @@ def test_nationality_adjectives_are_groups_not_places():
     by_name, _ = resolve("Belarusian and Iranian officials met Ukrainian refugees in Warsaw.")
     assert by_name["Belarusians"].type == "NORP"
     assert by_name["Ukrainians"].type == "NORP"
+
+
+def test_name_particles_and_a_surname_the_model_missed():
+    by_name, _ = resolve("Dutch diplomat Joris van der Meulen met Polish envoy Tomasz Wrona in Vilnius on Monday. "
+                         "Wrona said the talks were useful.")
+    assert "Joris van der Meulen" in by_name
+    assert mentions(by_name["Tomasz Wrona"])[-1] == "Wrona"

@@ -44,16 +44,41 @@ def entities(sdoc: Doc) -> list[Entity]:
         known = gazetteer.by_id(span.ent_id_) if span.ent_id_ else gazetteer.lookup(span.text, span.label_)
         cluster = _attach(span, span.label_, known, clusters, by_id)
         cluster.names.append(span)
+    _unmarked_surnames(sdoc, clusters)
     find_nominals(sdoc, clusters)
     return [_entity(c) for c in _merge_same_id(clusters)]
+
+
+def _unmarked_surnames(sdoc: Doc, clusters: list[Cluster]) -> None:
+    """Later mentions by surname alone ("Sandu said") that the model did not mark as names,
+    of a person the document named in full, when no one else in it bears that surname."""
+    owners: dict[str, list[Cluster]] = {}
+    for cluster in clusters:
+        if cluster.type == "PERSON" and len(cluster.name.split()) > 1:
+            owners.setdefault(cluster.name.split()[-1], []).append(cluster)
+    covered = {i for c in clusters for n in c.names for i in range(n.start, n.end)}
+    for token in sdoc:
+        people = owners.get(token.text)
+        if people and len(people) == 1 and token.i not in covered and token.pos_ == "PROPN":
+            first = min(n.start for n in people[0].names)
+            if token.i > first:
+                people[0].names.append(Span(sdoc, token.i, token.i + 1, label="PERSON"))
+
+
+PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "la", "le", "bin", "ibn", "al", "el", "ben", "dos", "del"}
 
 
 def _names(sdoc: Doc) -> list[Span]:
     """The recognised names, trimmed of articles, possessives and leading place names."""
     spans = []
-    for ent in sdoc.ents:
-        if ent.label_ not in gazetteer.TYPES:
+    ents = list(sdoc.ents)
+    skip_until = -1
+    for k, ent in enumerate(ents):
+        if ent.start < skip_until or ent.label_ not in gazetteer.TYPES:
             continue
+        if ent.label_ == "PERSON":
+            ent = _with_particles(ent)
+            skip_until = ent.end
         span = _trim(ent)
         if span is None:
             continue
@@ -62,6 +87,18 @@ def _names(sdoc: Doc) -> list[Span]:
             span = Span(sdoc, span.start, span.end, label="NORP")
         spans.append(span)
     return spans
+
+
+def _with_particles(ent: Span) -> Span:
+    """"Ursula von" + "der Leyen" -> "Ursula von der Leyen": a name the model cut at its particles."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end].lower_ in PARTICLES and doc[end].text.islower():
+        end += 1
+    while ent.end < end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    if end == ent.end or not doc[end - 1].is_title:
+        return ent
+    return Span(doc, ent.start, end, label="PERSON")
 
 
 def _trim(ent: Span) -> Span | None:

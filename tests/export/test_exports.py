@@ -1,0 +1,87 @@
+"""Every export re-read by its own library and checked for content."""
+import csv
+import json
+
+import networkx as nx
+import stix2
+from followthemoney import model
+
+from sitrep.export import export
+from sitrep.schema import validate
+from sitrep.store import Store
+
+
+def exported(knowledge_base, tmp_path, fmt, name):
+    with Store(knowledge_base) as kb:
+        return export(kb, fmt, tmp_path / name), kb.count()
+
+
+def test_jsonl_is_the_records(knowledge_base, tmp_path):
+    path, count = exported(knowledge_base, tmp_path, "jsonl", "kb.jsonl")
+    records = [json.loads(line) for line in path.read_text().splitlines()]
+    assert len(records) == count == 10
+    for record in records:
+        validate(record)
+    assert any(r["title"] == "Moscow criticises Chisinau" and r["statements"] for r in records)
+
+
+def test_csv_tables_join_by_ids(knowledge_base, tmp_path):
+    path, count = exported(knowledge_base, tmp_path, "csv", "tables")
+    tables = {name: list(csv.DictReader((path / f"{name}.csv").open())) for name in
+              ("documents", "entities", "mentions", "statements", "events", "dates")}
+    assert len(tables["documents"]) == count
+    sandu = next(e for e in tables["entities"] if e["name"] == "Maia Sandu")
+    assert any(m["entity_id"] == sandu["id"] for m in tables["mentions"])
+    assert any(e["type"] == "CONSULT" and sandu["id"] in (e["actor"], e["target"]) for e in tables["events"])
+    assert all(isinstance(json.loads(row["via"]), list) for row in tables["statements"])
+
+
+def test_graphml_opens_in_networkx(knowledge_base, tmp_path):
+    path, _ = exported(knowledge_base, tmp_path, "graphml", "kb.graphml")
+    graph = nx.read_graphml(path)
+    labels = nx.get_node_attributes(graph, "label")
+    sandu = next(n for n, label in labels.items() if label == "Maia Sandu")
+    leyen = next(n for n, label in labels.items() if label == "Ursula von der Leyen")
+    assert "co-mentioned" in {data["relation"] for _, _, data in graph.edges(data=True)}
+    between = {**(graph.get_edge_data(sandu, leyen) or {}), **(graph.get_edge_data(leyen, sandu) or {})}
+    assert any(data["relation"] == "event:CONSULT" and data["weight"] == 1 for data in between.values())
+    assert graph.nodes[sandu]["type"] == "PERSON"
+
+
+def test_followthemoney_entities_are_valid_and_linked(knowledge_base, tmp_path):
+    path, count = exported(knowledge_base, tmp_path, "ftm", "kb.ftm.json")
+    proxies = []
+    for line in path.read_text().splitlines():
+        data = json.loads(line)
+        proxy = model.get_proxy(data, cleaned=False)  # cleans: an invalid value would be dropped
+        assert proxy.to_dict()["properties"] == data["properties"], data
+        proxies.append(proxy)
+    by_schema = {}
+    for proxy in proxies:
+        by_schema.setdefault(proxy.schema.name, []).append(proxy)
+    assert len(by_schema["Article"]) == count
+    sandu = next(p for p in by_schema["Person"] if p.get("name") == ["Maia Sandu"])
+    articles = {p.id for p in by_schema["Article"]}
+    assert any(m.get("resolved") == [sandu.id] and m.first("document") in articles for m in by_schema["Mention"])
+    assert any(sandu.id in e.get("involved") for e in by_schema["Event"])
+    zelenskyy = next(p for p in by_schema["Person"] if p.get("name") == ["Volodymyr Zelenskyy"])
+    assert zelenskyy.get("wikidataId") == ["Q3874799"]
+    assert {"Address", "Organization"} <= set(by_schema)
+
+
+def test_stix_bundle_parses_and_carries_confidence(knowledge_base, tmp_path):
+    path, count = exported(knowledge_base, tmp_path, "stix", "kb.stix.json")
+    bundle = stix2.parse(path.read_text(), allow_custom=False)
+    objects = bundle.objects
+    kinds = {}
+    for item in objects:
+        kinds.setdefault(item.type, []).append(item)
+    assert len(kinds["report"]) == count
+    sandu = next(i for i in kinds["identity"] if i.name == "Maia Sandu")
+    assert sandu.identity_class == "individual"
+    assert any(r.relationship_type == "consult" and sandu.id in (r.source_ref, r.target_ref) for r in kinds["relationship"])
+    claim = next(n for n in kinds["note"] if "dragging Moldova into NATO" in n.content)
+    assert claim.authors == ["Maria Zakharova"] and claim.confidence == 70  # "likely" on the DNI scale
+    moldova = next(i for i in kinds["location"] if i.name == "Moldova")
+    assert moldova.country == "MD"
+    assert all(ref in {o.id for o in objects} for r in kinds["report"] for ref in r.object_refs)
