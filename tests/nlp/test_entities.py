@@ -87,3 +87,8 @@ def test_name_particles_and_a_surname_the_model_missed():
                          "Wrona said the talks were useful.")
     assert "Joris van der Meulen" in by_name
     assert mentions(by_name["Tomasz Wrona"])[-1] == "Wrona"
+
+
+def test_no_name_runs_across_a_paragraph_break():
+    _, found = resolve("Debris fell near the village of Ocnita\n\nThe Ministry of Foreign Affairs summoned the envoy.")
+    assert all("\n" not in e.name and all("\n" not in m.text for m in e.mentions) for e in found)

@@ -104,6 +104,10 @@ def _with_particles(ent: Span) -> Span:
 def _trim(ent: Span) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc
+    breaks = [t.i for t in ent if "\n" in t.text]
+    if breaks:  # no name runs across a line break: keep the longer side
+        before, after = (start, breaks[0]), (breaks[-1] + 1, end)
+        start, end = max(before, after, key=lambda part: part[1] - part[0])
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start and doc[end - 1].text in ("'s", "’s", "'", "’"):
