@@ -85,3 +85,18 @@ def test_statements_command_prints_source_chain_confidence_and_citation(cli, tmp
     sure = cli("statements", "--source", "ISW", "--min-confidence", "likely", "--db", db).stdout
     assert "[likely]" in sure and "[no estimate]" not in sure
     assert cli("statements", "--min-confidence", "sure-ish", "--db", db).exit_code == 2
+
+
+def test_timeline_graph_and_export_commands(cli, knowledge_base, tmp_path):
+    db = str(knowledge_base)
+    timeline = cli("timeline", "Sandu", "--db", db).stdout.splitlines()
+    assert timeline[0] == "Maia Sandu  (PERSON)"
+    assert timeline[1].startswith("2024-03-04  CONSULT  ") and "Ursula von der Leyen" in timeline[1]
+    assert timeline[3] == "    — Sandu meets von der Leyen in Brussels, Test Wire, 2024-03-05"
+    neighbours = cli("graph", "Maia Sandu", "--depth", "1", "--db", db).stdout
+    assert "—[event:CONSULT ×1]→ Ursula von der Leyen (PERSON)" in neighbours
+    out = tmp_path / "kb.stix.json"
+    done = cli("export", "--format", "stix", "--db", db, "--out", str(out))
+    assert done.exit_code == 0 and out.exists() and f"wrote {out}" in done.stderr
+    assert cli("export", "--format", "pdf", "--db", db).exit_code == 2
+    assert cli("timeline", "Nobody Atall", "--db", db).exit_code == 1

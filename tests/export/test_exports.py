@@ -66,7 +66,8 @@ def test_followthemoney_entities_are_valid_and_linked(knowledge_base, tmp_path):
     assert any(sandu.id in e.get("involved") for e in by_schema["Event"])
     zelenskyy = next(p for p in by_schema["Person"] if p.get("name") == ["Volodymyr Zelenskyy"])
     assert zelenskyy.get("wikidataId") == ["Q3874799"]
-    assert {"Address", "Organization"} <= set(by_schema)
+    assert {"Address", "Organization", "Company"} <= set(by_schema)
+    assert any(c.get("name") == ["Minsk Wheeled Tractor Plant"] for c in by_schema["Company"])
 
 
 def test_stix_bundle_parses_and_carries_confidence(knowledge_base, tmp_path):

@@ -1,12 +1,14 @@
 """FollowTheMoney entities (JSON Lines), loadable by Aleph/OpenAleph and OpenSanctions' tools.
 
-People become `Person`, organisations `Organization`, places `Address`; each document is an
+People become `Person`, organisations `Organization` (`Company` when the name says so:
+"Minsk Automobile Plant", "Tactical Missiles Corporation"), places `Address`; each document is an
 `Article`, each entity named in it a `Mention` linking the article to the resolved entity, and
 each event an `Event` with its parties in `involved`. Nationalities and materiel have no
 FollowTheMoney schema and stay out. Ids are derived from sitrep's ids, so a re-export gives the
 same ids.
 """
 import json
+import re
 from pathlib import Path
 
 from followthemoney import model
@@ -27,8 +29,14 @@ def _make(schema: str, *key: str, **properties) -> EntityProxy:
     return proxy
 
 
+COMPANY_WORDS = re.compile(r"\b(?:Plant|Works|Factory|Company|Corporation|Corp|Concern|Holding|Industries|Inc|Ltd|LLC|"
+                           r"JSC|PJSC|GmbH|AG|SA|plc)\b\.?")
+
+
 def _entity(entity: dict) -> EntityProxy | None:
     schema = SCHEMATA.get(entity["type"])
+    if schema == "Organization" and COMPANY_WORDS.search(entity["name"]):
+        schema = "Company"  # plants and firms: what Aleph and OpenSanctions match companies by
     if schema is None:
         return None
     aliases = sorted({m["text"] for m in entity["mentions"]} - {entity["name"]})
