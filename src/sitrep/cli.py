@@ -250,6 +250,26 @@ def export_command(fmt: Annotated[str, typer.Option("--format", help="jsonl, csv
 
 
 @app.command()
+def serve(db: Db = "sitrep.db",
+          host: Annotated[str, typer.Option(help="Address to bind; anything but loopback needs a token.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port.")] = 8000,
+          token: Annotated[str | None, typer.Option(envvar="SITREP_TOKEN", help="Token every request must carry.")] = None) -> None:
+    """Serve the knowledge base: web pages and the JSON API (OpenAPI at /docs)."""
+    import ipaddress
+
+    import uvicorn
+
+    from sitrep.web.app import create_app
+
+    loopback = host == "localhost" or (host.replace(".", "").isdigit() and ipaddress.ip_address(host).is_loopback) \
+        or host == "::1"
+    if not loopback and not token:
+        err.print(Text(f"sitrep: binding {host} exposes the knowledge base: give --token or SITREP_TOKEN"))
+        raise typer.Exit(2)
+    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
+
+
+@app.command()
 def show(doc_id: Annotated[str, typer.Argument(help="A document id, or its first characters.")], db: Db = "sitrep.db") -> None:
     """Print one stored document with its metadata."""
     with Store(db) as store:

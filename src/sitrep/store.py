@@ -195,8 +195,10 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(func.count()).select_from(documents)).scalar_one()
 
-    def search(self, query: str, limit: int = 20) -> list[Hit]:
-        """Documents matching a full-text query, best first (BM25), with highlighted snippets.
+    def search(self, query: str, limit: int = 20, offset: int = 0, entity: str | None = None,
+               outlet: str | None = None, since: str | None = None, until: str | None = None) -> list[Hit]:
+        """Documents matching a full-text query, best first (BM25), with highlighted snippets,
+        optionally only those mentioning an entity (by id), from an outlet, or published in a range.
 
         Words are matched as words (stemmed, accents folded), "quoted phrases" as phrases and
         a trailing * as a prefix; FTS5's own operators are not exposed to untrusted input.
@@ -204,13 +206,42 @@ class Store:
         match = fts_query(query)
         if not match:
             return []
+        conditions, params = ["documents_fts MATCH :match"], {"match": match, "limit": limit, "offset": offset}
+        if entity:
+            conditions.append("EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.entity_id = :entity)")
+            params["entity"] = entity
+        if outlet:
+            conditions.append("d.source = :outlet")
+            params["outlet"] = outlet
+        if since:
+            conditions.append("d.published >= :since")
+            params["since"] = since
+        if until:
+            conditions.append("d.published <= :until")
+            params["until"] = until + "\uffff"
         sql = text(
             "SELECT d.id, d.title, d.published, d.source, "
             "snippet(documents_fts, 1, char(2), char(3), ' … ', 24) AS snippet, bm25(documents_fts, 5.0, 1.0) AS score "
             "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-            "WHERE documents_fts MATCH :match ORDER BY score LIMIT :limit")
+            f"WHERE {' AND '.join(conditions)} ORDER BY score LIMIT :limit OFFSET :offset")
         with self.engine.connect() as conn:
-            return [Hit(**row) for row in conn.execute(sql, {"match": match, "limit": limit}).mappings()]
+            return [Hit(**row) for row in conn.execute(sql, params).mappings()]
+
+    def outlets(self) -> list[str]:
+        """The outlets of the stored documents, for filters."""
+        with self.engine.connect() as conn:
+            return list(conn.execute(select(documents.c.source).where(documents.c.source.is_not(None))
+                                     .distinct().order_by(documents.c.source)).scalars())
+
+    def mention_months(self, entity_id: str) -> list[tuple[str, int]]:
+        """(YYYY-MM, documents mentioning the entity published that month), in order."""
+        month = func.substr(documents.c.published, 1, 7)
+        query = (select(month.label("month"), func.count(documents.c.id.distinct()))
+                 .join(mentions, mentions.c.document_id == documents.c.id)
+                 .where(mentions.c.entity_id == entity_id, documents.c.published.is_not(None))
+                 .group_by(month).order_by(month))
+        with self.engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(query).all()]
 
 
     def entities(self, type_: str | None = None, top: int = 50) -> list[dict[str, Any]]:

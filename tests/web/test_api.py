@@ -1,0 +1,98 @@
+"""The HTTP API and pages, through FastAPI's test client over a real knowledge base."""
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sitrep.store import Store
+from sitrep.web.app import create_app
+
+HOSTILE = ('Hostile page <script>window.pwned = 1</script>\n\n'
+           'The envoy <img src=x onerror="window.pwned=2"> said that <b onmouseover="alert(1)">Moldova</b> '
+           'would not be intimidated by Russian drones, officials in Chisinau reported on Monday.')
+
+
+@pytest.fixture
+def client(knowledge_base, tmp_path):
+    db = tmp_path / "web.db"
+    db.write_bytes(knowledge_base.read_bytes())
+    return TestClient(create_app(db, max_upload_bytes=200_000))
+
+
+def test_documents_are_paginated(client):
+    first = client.get("/api/documents", params={"limit": 3}).json()
+    second = client.get("/api/documents", params={"limit": 3, "offset": 3}).json()
+    assert first["total"] == 10 and len(first["items"]) == 3
+    assert not {d["id"] for d in first["items"]} & {d["id"] for d in second["items"]}
+    doc = client.get(f"/api/documents/{first['items'][0]['id']}").json()
+    assert doc["schema"] == "sitrep/1" and doc["text"]
+
+
+def test_entities_statements_events_and_search(client):
+    entities = client.get("/api/entities", params={"type": "PERSON", "limit": 5}).json()["items"]
+    assert entities and all(e["type"] == "PERSON" for e in entities)
+    sandu = client.get("/api/entities/Sandu").json()
+    assert sandu["name"] == "Maia Sandu" and sandu["timeline"] and sandu["neighbours"]
+    claims = client.get("/api/statements", params={"source": "Zakharova", "min_confidence": "likely"}).json()["items"]
+    assert [c["content"] for c in claims] == ["Maia Sandu was likely dragging Moldova into NATO"]
+    events = client.get("/api/events", params={"entity": "Maia Sandu"}).json()["items"]
+    assert [e["date"] for e in events] == ["2024-03-04", "2024-03-29"]
+    hits = client.get("/api/search", params={"q": "drones", "outlet": "Frontline Wire"}).json()["items"]
+    assert [h["title"] for h in hits] == ["Ukraine says it downed drones over Odesa overnight"]
+    with_sandu = client.get("/api/search", params={"q": "drones", "entity": "Sandu"}).json()["items"]
+    assert [h["title"] for h in with_sandu] == ["Sandu meets von der Leyen in Brussels"]
+    assert client.get("/api/search", params={"q": "drones", "entity": "Atlantis"}).status_code == 404
+
+
+@pytest.mark.parametrize("url, status", [
+    ("/api/documents/unknown", 404), ("/api/entities/Nobody%20Atall", 404), ("/api/documents?limit=0", 422),
+    ("/api/documents?limit=abc", 422), ("/api/search", 422), ("/api/statements?min_confidence=sure", 422),
+    ("/api/events?entity=Nobody", 404), ("/document/unknown", 404),
+])
+def test_errors_have_one_shape(client, url, status):
+    response = client.get(url)
+    assert response.status_code == status
+    body = response.json()
+    assert set(body) == {"error"} and body["error"]["status"] == status and body["error"]["message"]
+
+
+def test_ingest_pasted_text_and_files(client, fixtures):
+    pasted = client.post("/api/ingest", json={"text": "Finnish border guards closed two more crossings with Russia "
+                                                      "on Thursday, the interior ministry said.", "title": "Border"})
+    assert pasted.status_code == 200 and pasted.json()["added"][0]["status"] == "added"
+    files = [("files", ("page.html", (fixtures / "page.html").read_bytes(), "text/html")),
+             ("files", ("broken.txt", b"\x00\x01\x02binary", "text/plain"))]
+    result = client.post("/api/ingest/files", files=files).json()
+    assert [a["title"] for a in result["added"]] == ["Poland to build new air defence base near Rzeszow"]
+    assert result["errors"] == [{"input": "broken.txt", "reason": "binary data, not text"}]
+    assert client.post("/api/ingest", json={"title": "no text"}).status_code == 422
+
+
+def test_upload_limit(client):
+    big = [("files", ("big.txt", b"word " * 100_000, "text/plain"))]
+    response = client.post("/api/ingest/files", files=big)
+    assert response.status_code == 413 and "limit" in response.json()["error"]["message"]
+
+
+def test_untrusted_text_is_escaped_in_every_page(client):
+    added = client.post("/api/ingest", json={"text": HOSTILE, "title": '<script>alert("title")</script>',
+                                             "url": "javascript:alert(1)"}).json()["added"][0]
+    page = client.get(f"/document/{added['id']}").text
+    assert "<script>" not in page and "onerror=" not in page.replace("onerror=&#34;", "") and "<img" not in page
+    assert "&lt;script&gt;" in page and "&lt;img src=x onerror=" in page
+    search = client.get("/", params={"q": "envoy"}).text
+    assert "<script>alert" not in search and "&lt;script&gt;alert" in search
+
+
+def test_token_is_checked_on_every_request(knowledge_base):
+    client = TestClient(create_app(knowledge_base, token="s3cret"))
+    assert client.get("/api/documents").status_code == 401
+    assert client.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert client.get("/api/documents", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+    assert client.get("/?token=s3cret").status_code == 200
+    assert client.get("/api/documents").status_code == 200  # the cookie set by ?token=
+
+
+def test_openapi_describes_the_api(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/api/documents", "/api/entities", "/api/statements", "/api/events", "/api/search", "/api/ingest"} <= set(spec["paths"])
