@@ -9,6 +9,15 @@ python=${PYTHON:-python3}
 "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
     echo "setup: sitrep needs Python 3.11 or newer ($python is $("$python" --version 2>&1))" >&2; exit 1; }
 
+# Debian's Chromium, for the browser tests of the web UI (needs root; skipped with a note otherwise).
+if ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+        echo "setup: no chromium; the browser tests need Debian's chromium (apt-get install chromium)" >&2
+    fi
+fi
+
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .

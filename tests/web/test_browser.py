@@ -1,0 +1,115 @@
+"""The real UI in headless Chromium (Debian's package, driven by Playwright), against the real
+server on a loopback port: search, open a document, follow an entity, see its timeline, ingest
+a pasted article, and check that hostile markup in an article never runs.
+
+Screenshots go to $SITREP_SCREENSHOTS when set (to look at them), else to a temporary folder.
+"""
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from sitrep.web.app import create_app
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+if CHROMIUM is None:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI needs Debian's chromium for the browser tests: ./setup.sh installs it")
+    pytest.skip("no chromium on this machine (./setup.sh installs it as root)", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def server(knowledge_base, tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "web.db"
+    db.write_bytes(knowledge_base.read_bytes())
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    instance = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server, tmp_path_factory):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        tab = context.new_page()
+        tab.set_default_timeout(15_000)
+        yield tab
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    folder = Path(os.environ.get("SITREP_SCREENSHOTS") or tmp_path_factory.mktemp("screens"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_search_document_entity_and_timeline(server, page, shots):
+    page.goto(f"{server}/")
+    page.fill("input[name=q]", "drones")
+    page.click("form.search button")
+    page.wait_for_selector("ol.hits li")
+    assert "results for “drones”" in page.inner_text("h2")
+    page.screenshot(path=shots / "1-search.png", full_page=True)
+
+    page.click("text=Sandu meets von der Leyen in Brussels")
+    page.wait_for_selector("div.body")
+    assert page.inner_text("h1") == "Sandu meets von der Leyen in Brussels"
+    assert page.locator("a.ent-PERSON", has_text="Maia Sandu").count() >= 1
+    assert page.locator("span.st").count() >= 1
+    page.screenshot(path=shots / "2-document.png", full_page=True)
+
+    page.locator("a.ent-PERSON", has_text="Maia Sandu").first.click()
+    page.wait_for_selector("ol.timeline li")
+    assert page.inner_text("h1").startswith("Maia Sandu")
+    assert page.locator("svg.chart rect").count() >= 1
+    timeline = page.inner_text("ol.timeline")
+    assert "2024-03-04" in timeline and "2024-03-29" in timeline and "Maria Zakharova" in timeline
+    page.screenshot(path=shots / "3-entity.png", full_page=True)
+
+
+def test_ingest_a_pasted_article(server, page, shots):
+    page.goto(f"{server}/ingest")
+    page.fill("input[name=title]", "Estonia closes border crossing")
+    page.fill("textarea[name=text]", "Estonia closed the Narva border crossing with Russia on Thursday, the "
+                                      "interior ministry said, citing security concerns after drones were seen nearby.")
+    page.click("form.ingest button")
+    page.wait_for_selector("text=Processed")
+    page.screenshot(path=shots / "4-ingest.png", full_page=True)
+    page.click("text=Estonia closes border crossing")
+    page.wait_for_selector("div.body")
+    assert page.locator("a.ent-GPE", has_text="Estonia").count() >= 1
+
+
+def test_hostile_markup_never_runs(server, page):
+    page.goto(f"{server}/ingest")
+    page.fill("input[name=title]", '<img src=x onerror="window.pwned=1">Hostile')
+    page.fill("textarea[name=text]", 'The envoy <script>window.pwned = 2</script> said that <b onmouseover="window.pwned=3">'
+                                      'Moldova</b> would not be intimidated by Russian drones, officials said on Monday.')
+    page.click("form.ingest button")
+    page.wait_for_selector("text=Processed")
+    page.locator("ul a").first.click()
+    page.wait_for_selector("div.body")
+    page.hover("div.body")
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert "<script>" in page.inner_text("div.body")  # shown as text, not run
