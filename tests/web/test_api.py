@@ -96,3 +96,12 @@ def test_token_is_checked_on_every_request(knowledge_base):
 def test_openapi_describes_the_api(client):
     spec = client.get("/openapi.json").json()
     assert {"/api/documents", "/api/entities", "/api/statements", "/api/events", "/api/search", "/api/ingest"} <= set(spec["paths"])
+
+
+def test_graph_api(client):
+    network = client.get("/api/graph/Maia Sandu", params={"depth": 2}).json()
+    labels = {n["label"] for n in network["nodes"]}
+    assert {"Maia Sandu", "Ursula von der Leyen", "Moldova"} <= labels
+    assert any(e["relation"] == "event:CONSULT" for e in network["edges"])
+    assert client.get("/api/graph/Maia Sandu", params={"depth": 3}).status_code == 422
+    assert client.get("/api/graph/Atlantis").status_code == 404

@@ -113,3 +113,14 @@ def test_hostile_markup_never_runs(server, page):
     page.hover("div.body")
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert "<script>" in page.inner_text("div.body")  # shown as text, not run
+
+
+def test_graph_page_draws_the_network(server, page, shots):
+    page.goto(f"{server}/entity/Maia%20Sandu")
+    page.click("text=(graph)")
+    page.wait_for_selector("#network canvas")
+    page.wait_for_function("window.sitrepNetwork && window.sitrepNetwork.body.data.nodes.length > 3")
+    labels = page.evaluate("window.sitrepNetwork.body.data.nodes.get().map(n => n.label)")
+    assert "Maia Sandu" in labels and "Ursula von der Leyen" in labels
+    page.wait_for_timeout(1500)  # let the layout settle for the picture
+    page.screenshot(path=shots / "5-graph.png", full_page=True)

@@ -145,7 +145,19 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
         """Process and store uploaded files (txt, html, jsonl, feeds, warc)."""
         return _ingest_files(files)
 
+    @app.get("/api/graph/{name}")
+    def api_graph(name: str, depth: Annotated[int, Query(ge=1, le=2)] = 1) -> dict[str, Any]:
+        """The network around an entity: nodes and the relations between them, with counts."""
+        with store() as kb:
+            return _network(kb, name, depth)
+
     # ---- pages ---------------------------------------------------------------------------
+
+    @app.get("/graph/{name}", response_class=HTMLResponse)
+    def graph_page(request: Request, name: str, depth: Annotated[int, Query(ge=1, le=2)] = 1):
+        with store() as kb:
+            network = _network(kb, name, depth)
+        return templates.TemplateResponse(request, "graph.html", {"network": network, "depth": depth})
 
     @app.get("/", response_class=HTMLResponse)
     def search_page(request: Request, q: str = "", entity: str = "", outlet: str = "", since: str = "", until: str = ""):
@@ -240,6 +252,29 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
         return {"added": added, "errors": errors}
 
     return app
+
+
+MAX_NEIGHBOURS = 40  # per node and layer: more is a hairball, not a picture
+
+
+def _network(kb: Store, name: str, depth: int) -> dict[str, Any]:
+    try:
+        found = graph.neighbours(kb, name, depth)
+    except graph.UnknownEntity:
+        raise HTTPException(404, f"no entity named {name!r}")
+    centre = found["entity"]
+    nodes = {centre["id"]: {"id": centre["id"], "label": centre["name"], "type": centre["type"], "centre": True}}
+    edges = []
+    for level, layer in enumerate(found["layers"], start=1):
+        kept: dict[str, int] = {}
+        for edge in layer:
+            if kept.get(edge["from"], 0) >= MAX_NEIGHBOURS or edge["from"] not in nodes:
+                continue
+            kept[edge["from"]] = kept.get(edge["from"], 0) + 1
+            nodes.setdefault(edge["other"], {"id": edge["other"], "label": edge["name"], "type": edge["type"],
+                                             "level": level})
+            edges.append({"from": edge["from"], "to": edge["other"], "relation": edge["relation"], "count": edge["count"]})
+    return {"entity": centre["id"], "name": centre["name"], "nodes": list(nodes.values()), "edges": edges}
 
 
 def _merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
