@@ -124,3 +124,14 @@ def test_graph_page_draws_the_network(server, page, shots):
     assert "Maia Sandu" in labels and "Ursula von der Leyen" in labels
     page.wait_for_timeout(1500)  # let the layout settle for the picture
     page.screenshot(path=shots / "5-graph.png", full_page=True)
+
+
+def test_uploading_a_file_shows_progress_and_the_result(server, page, shots, fixtures):
+    page.goto(f"{server}/ingest")
+    page.set_input_files("input[name=files]", str(fixtures / "feed.atom"))
+    page.click("form.ingest button")
+    page.wait_for_selector("text=Processed")
+    assert "Niger ends military cooperation agreement with the United States" in page.inner_text("main")
+    assert page.evaluate("document.getElementById('upload-progress').value") == 100
+    assert page.inner_text("#upload-status") == "done"
+    page.screenshot(path=shots / "6-upload.png", full_page=True)
