@@ -100,3 +100,9 @@ def test_timeline_graph_and_export_commands(cli, knowledge_base, tmp_path):
     assert done.exit_code == 0 and out.exists() and f"wrote {out}" in done.stderr
     assert cli("export", "--format", "pdf", "--db", db).exit_code == 2
     assert cli("timeline", "Nobody Atall", "--db", db).exit_code == 1
+
+
+def test_serve_refuses_a_public_address_without_a_token(cli, tmp_path, monkeypatch):
+    monkeypatch.delenv("SITREP_TOKEN", raising=False)
+    refused = cli("serve", "--host", "0.0.0.0", "--db", str(tmp_path / "kb.db"))
+    assert refused.exit_code == 2 and "--token" in refused.stderr
