@@ -83,10 +83,7 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
     def api_document(doc_id: str) -> dict[str, Any]:
         """One document as its sitrep/1 record (with duplicate_of and ingested_at)."""
         with store() as kb:
-            record = kb.get(doc_id)
-        if record is None:
-            raise HTTPException(404, f"no document {doc_id!r}")
-        return record
+            return _document(kb, doc_id)
 
     @app.get("/api/entities")
     def api_entities(type: str | None = None, limit: Limit = 50) -> dict[str, Any]:
@@ -98,9 +95,7 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
     def api_entity(name: str) -> dict[str, Any]:
         """One entity by id or any name, with aliases, documents, neighbours and timeline."""
         with store() as kb:
-            found = kb.entity(name)
-            if found is None:
-                raise HTTPException(404, f"no entity named {name!r}")
+            found = _entity(kb, name)
             found["neighbours"] = kb.relations(found["id"])
             found["timeline"] = kb.timeline(found["id"])
         return found
@@ -174,9 +169,7 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
     @app.get("/document/{doc_id}", response_class=HTMLResponse)
     def document_page(request: Request, doc_id: str):
         with store() as kb:
-            record = kb.get(doc_id)
-        if record is None:
-            raise HTTPException(404, f"no document {doc_id!r}")
+            record = _document(kb, doc_id)
         names = {e["id"]: e["name"] for e in record["entities"]}
         return templates.TemplateResponse(request, "document.html", {
             "doc": record, "body": annotated(record), "names": names})
@@ -184,9 +177,7 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
     @app.get("/entity/{name}", response_class=HTMLResponse)
     def entity_page(request: Request, name: str):
         with store() as kb:
-            found = kb.entity(name)
-            if found is None:
-                raise HTTPException(404, f"no entity named {name!r}")
+            found = _entity(kb, name)
             said = kb.statements(source=found["id"], limit=50)
             said_about = [s for s in kb.statements(about=found["id"], limit=50) if s["source"] != found["id"]]
             timeline = graph.timeline(kb, found["id"])["items"]
@@ -279,6 +270,20 @@ def _network(kb: Store, name: str, depth: int) -> dict[str, Any]:
 
 def _merge(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     return {"added": a["added"] + b["added"], "errors": a["errors"] + b["errors"]}
+
+
+def _document(kb: Store, doc_id: str) -> dict[str, Any]:
+    record = kb.get(doc_id)
+    if record is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    return record
+
+
+def _entity(kb: Store, name: str) -> dict[str, Any]:
+    found = kb.entity(name)
+    if found is None:
+        raise HTTPException(404, f"no entity named {name!r}")
+    return found
 
 
 def _entity_id(kb: Store, name: str | None) -> str | None:
