@@ -244,12 +244,13 @@ class Store:
             return [tuple(row) for row in conn.execute(query).all()]
 
 
-    def entities(self, type_: str | None = None, top: int = 50) -> list[dict[str, Any]]:
+    def entities(self, type_: str | None = None, top: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Stored entities with their mention and document counts, most widely mentioned first."""
         query = (select(entities.c.id, entities.c.name, entities.c.type, entities.c.wikidata,
                         func.count().label("mentions"), func.count(mentions.c.document_id.distinct()).label("documents"))
                  .join(mentions, mentions.c.entity_id == entities.c.id)
-                 .group_by(entities.c.id).order_by(text("documents DESC"), text("mentions DESC"), entities.c.name).limit(top))
+                 .group_by(entities.c.id).order_by(text("documents DESC"), text("mentions DESC"), entities.c.name)
+                 .limit(top).offset(offset))
         if type_:
             query = query.where(entities.c.type == type_.upper())
         with self.engine.connect() as conn:
@@ -282,7 +283,7 @@ class Store:
 
 
     def statements(self, source: str | None = None, about: str | None = None,
-                   min_confidence: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+                   min_confidence: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """What `source` said, claimed or assessed about `about` (names as `entity` takes them),
         newest first, each with its reporters' names and the citation of its document.
 
@@ -294,7 +295,7 @@ class Store:
                  .join(documents, documents.c.id == statements.c.document_id)
                  .outerjoin(entities, entities.c.id == statements.c.source)
                  .order_by(statements.c.date.desc().nulls_last(), documents.c.published.desc().nulls_last(),
-                           statements.c.start).limit(limit))
+                           statements.c.start).limit(limit).offset(offset))
         for name, apply in ((source, lambda q, i: q.where(statements.c.source == i)),
                             (about, lambda q, i: q.where(select(mentions.c.entity_id).where(
                                 mentions.c.document_id == statements.c.document_id, mentions.c.entity_id == i,

@@ -105,3 +105,12 @@ def test_graph_api(client):
     assert any(e["relation"] == "event:CONSULT" for e in network["edges"])
     assert client.get("/api/graph/Maia Sandu", params={"depth": 3}).status_code == 422
     assert client.get("/api/graph/Atlantis").status_code == 404
+
+
+def test_entities_and_statements_are_paginated(client):
+    first = client.get("/api/entities", params={"limit": 4}).json()["items"]
+    second = client.get("/api/entities", params={"limit": 4, "offset": 4}).json()["items"]
+    assert len(first) == len(second) == 4 and not {e["id"] for e in first} & {e["id"] for e in second}
+    everything = client.get("/api/statements", params={"limit": 200}).json()["items"]
+    page = client.get("/api/statements", params={"limit": 2, "offset": 2}).json()["items"]
+    assert [s["content"] for s in page] == [s["content"] for s in everything[2:4]]

@@ -86,10 +86,10 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
             return _document(kb, doc_id)
 
     @app.get("/api/entities")
-    def api_entities(type: str | None = None, limit: Limit = 50) -> dict[str, Any]:
+    def api_entities(type: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """Entities with mention and document counts, most widely mentioned first."""
         with store() as kb:
-            return {"items": kb.entities(type, limit), "limit": limit}
+            return {"items": kb.entities(type, limit, offset), "limit": limit, "offset": offset}
 
     @app.get("/api/entities/{name}")
     def api_entity(name: str) -> dict[str, Any]:
@@ -102,12 +102,12 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
 
     @app.get("/api/statements")
     def api_statements(source: str | None = None, about: str | None = None, min_confidence: str | None = None,
-                       limit: Limit = 50) -> dict[str, Any]:
+                       limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
         """What a source said about a subject, how sure, through whom, with citations."""
         if min_confidence is not None and min_confidence not in CONFIDENCE:
             raise HTTPException(422, f"min_confidence must be one of {', '.join(CONFIDENCE)}")
         with store() as kb:
-            return {"items": kb.statements(source, about, min_confidence, limit), "limit": limit}
+            return {"items": kb.statements(source, about, min_confidence, limit, offset), "limit": limit, "offset": offset}
 
     @app.get("/api/events")
     def api_events(entity: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
