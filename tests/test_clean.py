@@ -98,3 +98,14 @@ def test_repeated_pull_quote_is_not_a_caption():
     quote = '"We will not give up a single village," the commander said.'
     text = f"Commander vows to hold the line\n\n{quote}\n\nFighting continued along the front on Sunday, officials said.\n\n{quote}"
     assert clean_text(text).captions == []
+
+
+def test_a_wire_photo_caption_ending_on_place_and_date_is_a_caption():
+    text = ("Shelling resumes near the front\n\n"
+            "Ukrainian servicemen fire a howitzer towards Russian positions near Bakhmut, Ukraine, March 3, 2023.\n\n"
+            "Russian forces shelled several villages overnight, regional officials said on Saturday.\n\n"
+            "The governor said the attacks had continued since the report published on March 3, 2023.")
+    cleaned = clean_text(text)
+    assert cleaned.captions == ["Ukrainian servicemen fire a howitzer towards Russian positions near Bakhmut, Ukraine, "
+                                "March 3, 2023."]
+    assert cleaned.text.endswith("published on March 3, 2023.")

@@ -85,10 +85,19 @@ def is_call_to_action(line: str) -> bool:
     return not is_prose(line) or bool(_FIRST_OR_SECOND_PERSON.search(line))
 
 
+# Wire-photo style: "Soldiers fire a howitzer near Bakhmut, Ukraine, March 3, 2023." A sentence of
+# reporting that ends on a date has a preposition before it ("on March 3, 2023").
+_CAPTION_DATE_END = re.compile(
+    r"(?<!\bon)(?<!\bsince)(?<!\buntil)(?<!\bby)(?<!\bfrom)(?<!\bof)(?<!\bin),\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?$")
+
+
 def has_caption_credit(line: str) -> bool:
-    """A photo or video credit: "(Photo: Reuters)", "AFP via Getty Images", "(photo - EPA)"."""
-    return word_count(line) <= 80 and not _OPENING_QUOTE.match(line) and any(
-        p.search(line) for p in _patterns().caption_credit)
+    """A photo caption's mark: a credit ("(Photo: Reuters)", "AFP via Getty Images", "(photo -
+    EPA)") or a wire-photo dateline ending (", Ukraine, March 3, 2023.")."""
+    if word_count(line) > 80 or _OPENING_QUOTE.match(line):
+        return False
+    return any(p.search(line) for p in _patterns().caption_credit) or bool(_CAPTION_DATE_END.search(line))
 
 
 def is_byline(line: str) -> bool:
