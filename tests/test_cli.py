@@ -106,3 +106,10 @@ def test_serve_refuses_a_public_address_without_a_token(cli, tmp_path, monkeypat
     monkeypatch.delenv("SITREP_TOKEN", raising=False)
     refused = cli("serve", "--host", "0.0.0.0", "--db", str(tmp_path / "kb.db"))
     assert refused.exit_code == 2 and "--token" in refused.stderr
+
+
+def test_ingest_reprocess(cli, tmp_path):
+    db = str(tmp_path / "kb.db")
+    cli("ingest", str(EXAMPLES), "--db", db)
+    again = cli("ingest", str(EXAMPLES), "--db", db, "--reprocess")
+    assert "0 added, 0 near-duplicates linked, 0 already stored, 7 reprocessed, 0 failed; 7 documents" in again.stderr

@@ -142,3 +142,18 @@ def test_statements_by_source_about_a_thing_and_how_sure(store):
     assert sure[0]["title"] == "ISW on Belarus" and sure[0]["outlet"] == "Kyiv Daily" and sure[0]["published"] == "2023-02-18"
     assert sure[0]["date"] is None  # the text never says when
     assert store.statements(source="Nobody Known") == []
+
+
+def test_reprocessing_replaces_the_extractions_of_a_stored_document(store):
+    d = doc(STORY)
+    stale = doc(STORY)
+    stale.entities, stale.statements, stale.events, stale.dates = [], [], [], []
+    assert store.add(stale).status == "added"
+    assert store.get(d.id)["entities"] == []
+    assert store.add(d).status == "exists" and store.get(d.id)["entities"] == []
+    assert store.add(d, reprocess=True).status == "reprocessed"
+    again = store.get(d.id)
+    assert again["entities"] and again["statements"] == to_record(d)["statements"]
+    assert store.add(d, reprocess=True).status == "reprocessed"
+    assert len(store.get(d.id)["entities"]) == len(to_record(d)["entities"])  # replaced, not doubled
+    assert store.count() == 1

@@ -73,18 +73,21 @@ def extract(paths: Paths, workers: Workers = 1) -> None:
 
 
 @app.command()
-def ingest(paths: Paths, db: Db = "sitrep.db", workers: Workers = 1) -> None:
+def ingest(paths: Paths, db: Db = "sitrep.db", workers: Workers = 1,
+           reprocess: Annotated[bool, typer.Option(help="Replace the extractions of documents already stored.")] = False) -> None:
     """Extract documents and store them in the knowledge base."""
     failures = Failures()
-    counts = {"added": 0, "near_duplicate": 0, "exists": 0}
+    counts = {"added": 0, "near_duplicate": 0, "exists": 0, "reprocessed": 0}
     with Store(db) as store:
-        for added in _progress(run.ingest(paths, store, on_error=failures, workers=workers), "ingesting"):
+        for added in _progress(run.ingest(paths, store, on_error=failures, workers=workers, reprocess=reprocess),
+                               "ingesting"):
             counts[added.status] += 1
             if added.status == "near_duplicate":
                 err.print(Text(f"sitrep: {added.id}: near-duplicate of {added.duplicate_of}"))
         total = store.count()
+    reprocessed = f"{counts['reprocessed']} reprocessed, " if reprocess else ""
     err.print(f"sitrep: {counts['added']} added, {counts['near_duplicate']} near-duplicates linked, "
-              f"{counts['exists']} already stored, {failures.count} failed; {total} documents in {db}")
+              f"{counts['exists']} already stored, {reprocessed}{failures.count} failed; {total} documents in {db}")
     _exit(failures)
 
 

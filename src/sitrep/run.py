@@ -66,9 +66,10 @@ def extract(inputs: Iterable[str] | str, on_error: ErrorHandler = _raise,
 
 
 def ingest(inputs: Iterable[str] | str, store: Store, on_error: ErrorHandler = _raise,
-           stdin: BinaryIO | None = None, workers: int = 1) -> Iterator[Added]:
+           stdin: BinaryIO | None = None, workers: int = 1, reprocess: bool = False) -> Iterator[Added]:
     """Extract the named inputs and store each document as it comes; yields what each did.
 
-    Storing stays in this process (one writer, one transaction per document)."""
+    Storing stays in this process (one writer, one transaction per document). With `reprocess`,
+    documents already stored get the extractions of this run in place of their old ones."""
     for doc in documents(inputs, on_error=on_error, stdin=stdin, workers=workers):
-        yield store.add(doc)
+        yield store.add(doc, reprocess=reprocess)

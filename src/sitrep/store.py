@@ -95,7 +95,8 @@ MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
 
 @dataclass
 class Added:
-    """What storing one document did: `added`, or `exists` (the same text is stored already)."""
+    """What storing one document did: `added`, `near_duplicate` (added and linked), `exists` (the
+    same text is stored already) or `reprocessed` (its extractions replaced)."""
 
     id: str
     status: str
@@ -146,17 +147,23 @@ class Store:
                 conn.execute(text("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', :v)"),
                              {"v": str(len(MIGRATIONS))})
 
-    def add(self, doc: Document) -> Added:
+    def add(self, doc: Document, reprocess: bool = False) -> Added:
         """Store one document with everything extracted from it, in one transaction.
 
-        The same text again is a no-op; a near-duplicate (the same story syndicated by another
-        outlet) is stored and linked to the first copy by `duplicate_of`.
+        The same text again is a no-op, unless `reprocess`: then its extractions are replaced by
+        the new ones (what a newer sitrep finds). A near-duplicate (the same story syndicated by
+        another outlet) is stored and linked to the first copy by `duplicate_of`.
         """
         hashvalues = dedup.signature(doc.text)
         keys = dedup.band_keys(hashvalues)
         with self.engine.begin() as conn:
             if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
-                return Added(doc.id, "exists")
+                if not reprocess:
+                    return Added(doc.id, "exists")
+                for table in (mentions, statements, events, dates):
+                    conn.execute(table.delete().where(table.c.document_id == doc.id))
+                _add_extractions(conn, doc)
+                return Added(doc.id, "reprocessed")
             original = _near_duplicate_of(conn, hashvalues, keys)
             row = conn.execute(insert(documents).values(
                 id=doc.id, origin=doc.origin, title=doc.title, published=doc.published, source=doc.source,
