@@ -15,9 +15,10 @@ MONTHS = {
          ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1)
     for name in names
 }
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# Building blocks of written dates, shared with the date layer (`sitrep.nlp.dates`).
+MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)"
 _TIME = (r"(?:(?:at\s+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?"
          r"(?:\s*\(?(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)?)")
@@ -25,8 +26,8 @@ _PREFIX = r"(?:(?:last\s+)?(?:updated|published|posted|modified|date)\s*(?:on|at
 _SEP = r"[\s,|/–—-]*"
 
 _TEXTUAL = [
-    rf"{_DAY}\s+{_MONTH}(?:{_SEP}{_YEAR})?",
-    rf"{_MONTH}\s+{_DAY}(?:{_SEP}{_YEAR})?",
+    rf"{DAY}\s+{MONTH}(?:{_SEP}{YEAR})?",
+    rf"{MONTH}\s+{DAY}(?:{_SEP}{YEAR})?",
 ]
 _NUMERIC = [
     r"(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?\S*)?",
@@ -40,9 +41,9 @@ def _line_pattern(core: str) -> re.Pattern:
 
 
 _DATELINES = [_line_pattern(core) for core in _TEXTUAL + _NUMERIC]
-_FULL_DATES = [re.compile(rf"\b{core}\b", re.I) for core in (
-    rf"{_DAY}\s+{_MONTH},?\s+{_YEAR}",
-    rf"{_MONTH}\s+{_DAY},?\s+{_YEAR}",
+FULL_DATES = [re.compile(rf"\b{core}\b", re.I) for core in (
+    rf"{DAY}\s+{MONTH},?\s+{YEAR}",
+    rf"{MONTH}\s+{DAY},?\s+{YEAR}",
     _NUMERIC[0],
 )]
 
@@ -62,17 +63,23 @@ class PartialDate:
             return None
 
 
-def _from_match(match: re.Match) -> PartialDate | None:
+def month_number(month: str) -> int | None:
+    """1-12 for a month written as a name, an abbreviation ("Feb.") or a number."""
+    month = month.lower().rstrip(".")
+    return int(month) if month.isdigit() else MONTHS.get(month)
+
+
+def partial_date(match: re.Match) -> PartialDate | None:
+    """The date a match of these patterns wrote (groups month, day and maybe year), if it is one."""
     parts = match.groupdict()
-    month = parts["month"].lower().rstrip(".")
-    month_number = MONTHS.get(month) if not month.isdigit() else int(month)
+    month_number_ = month_number(parts["month"])
     year = int(parts["year"]) if parts.get("year") else None
     day = int(parts["day"])
-    if not month_number or not 1 <= month_number <= 12 or not 1 <= day <= 31:
+    if not month_number_ or not 1 <= month_number_ <= 12 or not 1 <= day <= 31:
         return None
-    if year is not None and PartialDate(year, month_number, day).complete(year) is None:
+    if year is not None and PartialDate(year, month_number_, day).complete(year) is None:
         return None
-    return PartialDate(year, month_number, day)
+    return PartialDate(year, month_number_, day)
 
 
 def parse_dateline(line: str) -> PartialDate | None:
@@ -82,16 +89,16 @@ def parse_dateline(line: str) -> PartialDate | None:
     for pattern in _DATELINES:
         match = pattern.match(line)
         if match:
-            return _from_match(match)
+            return partial_date(match)
     return None
 
 
 def full_dates(text: str) -> list[date]:
     """Every complete calendar date written in `text` ("February 17, 2023", "2023-02-17"), in order."""
     found = []
-    for pattern in _FULL_DATES:
+    for pattern in FULL_DATES:
         for match in pattern.finditer(text):
-            partial = _from_match(match)
+            partial = partial_date(match)
             if partial and partial.year:
                 found.append((match.start(), date(partial.year, partial.month, partial.day)))
     return [when for _, when in sorted(found)]

@@ -9,23 +9,18 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from sitrep.dateline import MONTHS, PartialDate, infer_year
+from sitrep.dateline import DAY, FULL_DATES, MONTH, YEAR, PartialDate, infer_year, month_number, partial_date
 from sitrep.schema import DateMention
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _UNITS = {"day": "day", "week": "day", "month": "month", "year": "year"}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
 
-_FULL = [re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I), re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-         re.compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")]
-_MONTH_YEAR = re.compile(rf"\b{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", re.I)
-_DAY_MONTH = [re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\w)", re.I), re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d{{4}})", re.I)]
-_YEAR_ONLY = re.compile(rf"\b{_YEAR}\b")
-_MONTH_ONLY = re.compile(rf"\b{_MONTH}(?!\w)", re.I)
+_MONTH_YEAR = re.compile(rf"\b{MONTH}(?:\s+of)?,?\s+{YEAR}\b", re.I)
+_DAY_MONTH = [re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}(?!\w)", re.I), re.compile(rf"\b{MONTH}\s+{DAY}\b(?!,?\s*\d{{4}})", re.I)]
+_YEAR_ONLY = re.compile(rf"\b{YEAR}\b")
+_MONTH_ONLY = re.compile(rf"\b{MONTH}(?!\w)", re.I)
 _AGO = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                   r"(?P<unit>day|week|month|year)s?\s+(?:ago|earlier|before)\b", re.I)
 _RELATIVE = re.compile(r"\b(?P<which>last|this|next|past|previous|coming|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)
@@ -54,13 +49,13 @@ def _is_a_number(text: str) -> bool:
 def resolve(expression: str, anchor: date | None) -> str | None:
     """The calendar value of one expression, relative to `anchor`; None when it has none."""
     text = expression.strip()
-    for pattern in _FULL:
+    for pattern in FULL_DATES:
         match = pattern.search(text)
         if match:
             return _day(match, None)
     match = _MONTH_YEAR.search(text)
     if match:
-        return f"{int(match['year']):04d}-{_month_number(match['month']):02d}"
+        return f"{int(match['year']):04d}-{month_number(match['month']):02d}"
     if _YEAR_ONLY.search(text) and not _AGO.search(text):
         return _YEAR_ONLY.search(text)["year"]
     if _DURATION.search(text) and not _AGO.search(text):
@@ -96,7 +91,7 @@ def _relative(text: str, anchor: date) -> str | None:
         return _weekday(anchor, WEEKDAYS.index(match["day"].lower()), (match["which"] or "").lower())
     match = _MONTH_ONLY.search(text)
     if match:
-        nearest = infer_year(PartialDate(None, _month_number(match["month"]), 1), [anchor])
+        nearest = infer_year(PartialDate(None, month_number(match["month"]), 1), [anchor])
         return nearest.isoformat()[:7] if nearest else None
     return None
 
@@ -123,14 +118,8 @@ def _weekday(anchor: date, weekday: int, which: str) -> str:
 
 
 def _day(match: re.Match, anchor: date | None) -> str | None:
-    month, day = _month_number(match["month"]), int(match["day"])
-    year = int(match["year"]) if "year" in match.groupdict() and match["year"] else None
-    if year is not None:
-        found = PartialDate(year, month, day).complete(year)
-    else:
-        found = infer_year(PartialDate(None, month, day), [anchor]) if anchor else None
+    partial = partial_date(match)
+    if partial is None or (partial.year is None and anchor is None):
+        return None
+    found = infer_year(partial, [anchor] if anchor else [])
     return found.isoformat() if found else None
-
-
-def _month_number(month: str) -> int:
-    return int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
