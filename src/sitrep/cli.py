@@ -227,7 +227,7 @@ def show_graph(name: Annotated[str, typer.Argument(help="An entity, by any name 
         except graph.UnknownEntity:
             err.print(Text(f"sitrep: no entity named {name!r}"))
             raise typer.Exit(1)
-        names = {e["id"]: e["name"] for e in store.all_entities()}
+    names = {edge["other"]: edge["name"] for layer in found["layers"] for edge in layer}
     out.print(Text(f"{found['entity']['name']}  ({found['entity']['type']})", style="bold"))
     for level, layer in enumerate(found["layers"], start=1):
         for edge in layer:

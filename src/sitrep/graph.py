@@ -25,8 +25,8 @@ def _entity(store: Store, name: str) -> dict[str, Any]:
 def timeline(store: Store, name: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
     """The entity and its dated events and statements, oldest first, each with its citation."""
     entity = _entity(store, name)
-    names = {e["id"]: e["name"] for e in store.all_entities()}
     items = store.timeline(entity["id"], since, until)
+    names = store.names({item[role] for item in items for role in ("actor", "target", "source") if item[role]})
     for item in items:
         for role in ("actor", "target", "source"):
             item[f"{role}_name"] = names.get(item[role]) if item[role] else None

@@ -316,8 +316,7 @@ class Store:
             query = query.where(statements.c.confidence.in_(CONFIDENCE[CONFIDENCE.index(min_confidence):]))
         with self.engine.connect() as conn:
             rows = [dict(r) for r in conn.execute(query).mappings()]
-            names = dict(conn.execute(select(entities.c.id, entities.c.name).where(
-                entities.c.id.in_({v for r in rows for v in r["via"]}))).all())
+        names = self.names({v for r in rows for v in r["via"]})
         for row in rows:
             row["via_names"] = [names.get(v, v) for v in row["via"]]
         return rows
@@ -391,6 +390,13 @@ class Store:
             for key in ("duplicate_of", "ingested_at"):
                 record.pop(key)
             yield record
+
+    def names(self, ids: set[str]) -> dict[str, str]:
+        """The canonical names of the given entities."""
+        if not ids:
+            return {}
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(entities.c.id, entities.c.name).where(entities.c.id.in_(ids))).all())
 
     def all_entities(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
