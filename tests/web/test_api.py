@@ -114,3 +114,8 @@ def test_entities_and_statements_are_paginated(client):
     everything = client.get("/api/statements", params={"limit": 200}).json()["items"]
     page = client.get("/api/statements", params={"limit": 2, "offset": 2}).json()["items"]
     assert [s["content"] for s in page] == [s["content"] for s in everything[2:4]]
+
+
+def test_pasted_text_that_is_only_page_noise_is_an_error_naming_it(client):
+    result = client.post("/api/ingest", json={"text": "Subscribe\nShare\nRead more"}).json()
+    assert result == {"added": [], "errors": [{"input": "pasted text", "reason": "no article text left after cleaning"}]}

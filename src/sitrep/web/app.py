@@ -5,7 +5,6 @@ Nothing here touches SQL or the pipeline directly: it calls `sitrep.store`, `sit
 (autoescape) or by `render.py`; every query is parameterised in the store.
 """
 import hmac
-import json
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
@@ -18,8 +17,11 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 
 from sitrep import graph, run
+from sitrep.dateline import iso_date
 from sitrep.errors import InputError
+from sitrep.pipeline import process
 from sitrep.readers import format_of
+from sitrep.schema import Input
 from sitrep.store import CONFIDENCE, Store
 from sitrep.web.render import annotated, confidence_label, timeline_svg
 
@@ -205,10 +207,12 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
     # ---- helpers -------------------------------------------------------------------------
 
     def _ingest_text(item: PastedText) -> dict[str, Any]:
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "pasted.jsonl"
-            path.write_text(json.dumps(item.model_dump()) + "\n", encoding="utf-8")
-            return _ingest_paths([str(path)], {str(path) + "#1": "pasted text"})
+        pasted = Input(origin="pasted text", text=item.text, title=item.title, url=item.url, source=item.source,
+                       published=iso_date(item.published))
+        try:
+            return _store([process(pasted)], [])
+        except InputError as error:
+            return {"added": [], "errors": [{"input": "pasted text", "reason": error.reason}]}
 
     def _ingest_files(files: list[UploadFile]) -> dict[str, Any]:
         with tempfile.TemporaryDirectory() as tmp:
@@ -237,9 +241,16 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
         def failed(error: InputError) -> None:
             errors.append({"input": shown(error.origin), "reason": error.reason})
 
+        return _store(run.documents(paths, on_error=failed), errors)
+
+    def _store(docs, errors: list[dict[str, str]]) -> dict[str, Any]:
+        """Store processed documents; what each did, with its title, and the inputs that failed."""
+        added = []
         with store() as kb:
-            added = [{"id": a.id, "status": a.status, "duplicate_of": a.duplicate_of, "title": (kb.get(a.id) or {}).get("title")}
-                     for a in run.ingest(paths, kb, on_error=failed)]
+            for doc in docs:
+                result = kb.add(doc)
+                added.append({"id": result.id, "status": result.status, "duplicate_of": result.duplicate_of,
+                              "title": doc.title})
         return {"added": added, "errors": errors}
 
     return app
