@@ -13,7 +13,6 @@ from sitrep.dateline import DAY, FULL_DATES, MONTH, YEAR, PartialDate, infer_yea
 from sitrep.schema import DateMention
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_UNITS = {"day": "day", "week": "day", "month": "month", "year": "year"}
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None}
 
