@@ -9,7 +9,7 @@ TEXT = ("Lithuania closes two border checkpoints\n\n14 November, 09:30 AM\n\nLit
 
 
 def test_stages_run_in_order_over_one_document():
-    assert [name for name, _ in STAGES] == ["guard_size", "clean", "language", "analyse", "entities", "dates", "statements", "events", "id"]
+    assert [name for name, _ in STAGES] == ["guard_size", "clean", "language", "id", "analyse", "entities", "dates", "statements", "events"]
     doc = process(Input(origin="lt.txt", text=TEXT))
     assert doc.title == "Lithuania closes two border checkpoints"
     assert doc.published == "2024-11-14"
@@ -44,3 +44,21 @@ def test_assign_id_ignores_whitespace_differences():
     assign_id(a)
     assign_id(b)
     assert a.id == b.id
+
+
+RUSSIAN = ("Министр обороны заявил во вторник, что армия получит новые беспилотники до конца года. По его словам, "
+           "производство на заводе в Ижевске выросло вдвое, а поставки в войска идут по графику.")
+
+
+@pytest.mark.parametrize("text, language", [(RUSSIAN, "ru"), ("Президент заявив, що армія отримає нові дрони.", None)])
+def test_text_in_a_language_without_analysis_is_kept_but_not_analysed(text, language):
+    doc = process(Input(origin="ru.txt", text=text, title="Новые беспилотники", language=language))
+    assert doc.text == text and doc.id
+    assert doc.entities == [] and doc.statements == [] and doc.events == [] and doc.dates == []
+    assert len(doc.notes) == 1 and "not analysed" in doc.notes[0]
+
+
+def test_english_text_is_analysed_without_notes():
+    doc = process(Input(origin="en.txt", text="Lithuania closed two border checkpoints with Belarus, the interior "
+                                               "ministry said on Wednesday."))
+    assert doc.language == "en" and doc.entities and doc.notes == []

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from sitrep import graph, run
 from sitrep.export import FORMATS, export
-from sitrep.errors import InputError
+from sitrep.errors import InputError, StoreError
 from sitrep.schema import to_json
 from sitrep.store import CONFIDENCE, Store
 
@@ -56,6 +56,11 @@ def _progress(items: Iterable[T], label: str) -> Iterator[T]:
         raise typer.Exit(130)
 
 
+def _print_notes(origin: str, notes: list[str]) -> None:
+    for note in notes:
+        err.print(Text(f"sitrep: note: {origin}: {note}"))
+
+
 def _exit(failures: Failures) -> None:
     if failures.count:
         err.print(f"sitrep: {failures.count} input(s) failed")
@@ -67,6 +72,7 @@ def extract(paths: Paths, workers: Workers = 1) -> None:
     """Write one sitrep/1 record per document as JSON Lines on standard output."""
     failures = Failures()
     for doc in _progress(run.documents(paths, on_error=failures, workers=workers), "extracting"):
+        _print_notes(doc.origin, doc.notes)
         sys.stdout.write(to_json(doc) + "\n")
     sys.stdout.flush()
     _exit(failures)
@@ -82,6 +88,7 @@ def ingest(paths: Paths, db: Db = "sitrep.db", workers: Workers = 1,
         for added in _progress(run.ingest(paths, store, on_error=failures, workers=workers, reprocess=reprocess),
                                "ingesting"):
             counts[added.status] += 1
+            _print_notes(added.origin or added.id, added.notes)
             if added.status == "near_duplicate":
                 err.print(Text(f"sitrep: {added.id}: near-duplicate of {added.duplicate_of}"))
         total = store.count()
@@ -288,3 +295,12 @@ def show(doc_id: Annotated[str, typer.Argument(help="A document id, or its first
         out.print(Text("     caption: ", style="bold") + Text(caption, style="italic"))
     out.print()
     out.print(Text(record["text"]))
+
+
+def main() -> None:
+    """The `sitrep` command: a knowledge base that cannot be used is one line on stderr, not a traceback."""
+    try:
+        app()
+    except StoreError as error:
+        err.print(Text(f"sitrep: error: {error}"))
+        sys.exit(1)

@@ -15,3 +15,12 @@ class InputError(Exception):
     def __reduce__(self):
         # Worker processes hand errors back to the batch driver: keep both fields.
         return (InputError, (self.origin, self.reason))
+
+
+class StoreError(Exception):
+    """The knowledge base cannot be used: it does not exist, cannot be created, or is not one."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -1,7 +1,9 @@
 """The extraction pipeline, top to bottom: an `Input` becomes a `sitrep/1` Document.
 
 Each stage is a named function over the one Document, testable alone, unaware of what runs
-it (one process, worker processes, a cluster) and of where its output is stored.
+it (one process, worker processes, a cluster) and of where its output is stored. The stages
+come in two runs: `prepare` (cheap: cleaning, language, the id) and `analyse` (the language
+analysis), so that a driver can skip a document it already holds before paying for analysis.
 """
 import hashlib
 import re
@@ -21,6 +23,10 @@ from sitrep.schema import Document, Input
 # spaCy's own ceiling, and about 10 GB of parser memory: a "document" this long is a page
 # gone wrong, refused with a clear message rather than processed.
 MAX_TEXT_CHARS = 1_000_000
+
+# Languages the analysis stages have models and lexicons for; text in any other language is
+# stored, cleaned and searchable, but never run through another language's model.
+ANALYSED_LANGUAGES = {"en"}
 
 Stage = Callable[[Document], None]
 
@@ -80,17 +86,20 @@ def assign_id(doc: Document) -> None:
     doc.id = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:20]
 
 
-STAGES: list[tuple[str, Stage]] = [
+PREPARE_STAGES: list[tuple[str, Stage]] = [
     ("guard_size", guard_size),
     ("clean", clean),
     ("language", identify_language),
+    ("id", assign_id),
+]
+ANALYSIS_STAGES: list[tuple[str, Stage]] = [
     ("analyse", analyse),
     ("entities", find_entities),
     ("dates", find_dates),
     ("statements", find_statements),
     ("events", find_events),
-    ("id", assign_id),
 ]
+STAGES = PREPARE_STAGES + ANALYSIS_STAGES
 
 
 def new_document(item: Input) -> Document:
@@ -100,11 +109,40 @@ def new_document(item: Input) -> Document:
                     captions=list(item.captions), input=item)
 
 
-def process(item: Input) -> Document:
-    """Run every stage over one input; raises InputError when the input yields no document."""
+def prepare(item: Input) -> Document:
+    """Clean one input and give it its id; raises InputError when the input yields no document."""
     doc = new_document(item)
-    for _name, stage in STAGES:
+    for _name, stage in PREPARE_STAGES:
         stage(doc)
     doc.input = None
+    return doc
+
+
+def analysable(doc: Document) -> bool:
+    """Whether the analysis stages can read the document's language; a text too short to tell
+    is analysed when its letters are mostly Latin."""
+    if doc.language is not None:
+        return doc.language in ANALYSED_LANGUAGES
+    letters = [c for c in doc.text[:5000] if c.isalpha()]
+    latin = sum(1 for c in letters if c < "\u0250")
+    return latin >= 0.5 * len(letters)
+
+
+def analyse_document(doc: Document) -> Document:
+    """Run the language analysis over a prepared document, when its language has one.
+
+    A document in another language keeps no entities, statements or events, and a note says so:
+    an English model run over other text finds only junk."""
+    if not analysable(doc):
+        language = repr(doc.language) if doc.language else "of this text"
+        doc.notes.append(f"language {language} is not analysed yet: stored without entities, statements or events")
+        return doc
+    for _name, stage in ANALYSIS_STAGES:
+        stage(doc)
     doc.parsed = None
     return doc
+
+
+def process(item: Input) -> Document:
+    """Run every stage over one input; raises InputError when the input yields no document."""
+    return analyse_document(prepare(item))

@@ -6,11 +6,12 @@ and documents stream through one at a time, so memory does not grow with the bat
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from sitrep import readers
 from sitrep.errors import InputError
-from sitrep.pipeline import process
+from sitrep.pipeline import analyse_document, prepare
 from sitrep.schema import Document, Input, to_record
 from sitrep.store import Added, Store
 
@@ -25,33 +26,54 @@ def documents(inputs: Iterable[str] | str, on_error: ErrorHandler = _raise,
               stdin: BinaryIO | None = None, workers: int = 1) -> Iterator[Document]:
     """The Documents of the named inputs (paths, folders, URLs, `-`), in input order.
 
-    With `workers` > 1 the pipeline runs in that many processes; inputs are read here and
-    handed out a few at a time, so memory stays flat however long the stream.
+    With `workers` > 1 the analysis runs in that many processes; inputs are read and prepared
+    here and handed out a few at a time, so memory stays flat however long the stream.
     """
-    items = readers.read([inputs] if isinstance(inputs, str) else inputs, stdin=stdin)
-    results = _in_processes(items, workers) if workers > 1 else map(_process_or_error, items)
-    for result in results:
+    for result in _stream(inputs, stdin, workers):
         if isinstance(result, InputError):
             on_error(result)
         else:
             yield result
 
 
-def _process_or_error(item: Input | InputError) -> Document | InputError:
+@dataclass
+class _AlreadyStored:
+    """A prepared document the knowledge base holds already: it passes the analysis untouched."""
+
+    id: str
+    origin: str
+
+
+def _stream(inputs: Iterable[str] | str, stdin: BinaryIO | None, workers: int,
+            stored: Callable[[str], bool] | None = None) -> Iterator[Document | InputError | _AlreadyStored]:
+    """Read and prepare every input here, skip those `stored` says are kept, analyse the rest."""
+    items = readers.read([inputs] if isinstance(inputs, str) else inputs, stdin=stdin)
+    prepared = map(_prepare_or_error, items)
+    if stored is not None:
+        prepared = (_AlreadyStored(item.id, item.origin) if isinstance(item, Document) and stored(item.id) else item
+                    for item in prepared)
+    return _in_processes(prepared, workers) if workers > 1 else map(_analyse_or_pass, prepared)
+
+
+def _prepare_or_error(item: Input | InputError) -> Document | InputError:
     if isinstance(item, InputError):
         return item
     try:
-        return process(item)
+        return prepare(item)
     except InputError as error:
         return error
 
 
-def _in_processes(items: Iterable[Input | InputError], workers: int) -> Iterator[Document | InputError]:
-    """`_process_or_error` over `items` in worker processes, in order, with a bounded window."""
+def _analyse_or_pass(item: Document | InputError | _AlreadyStored) -> Document | InputError | _AlreadyStored:
+    return analyse_document(item) if isinstance(item, Document) else item
+
+
+def _in_processes(items: Iterable[Any], workers: int) -> Iterator[Any]:
+    """`_analyse_or_pass` over `items` in worker processes, in order, with a bounded window."""
     window: deque[Future] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for item in items:
-            window.append(pool.submit(_process_or_error, item))
+            window.append(pool.submit(_analyse_or_pass, item))
             if len(window) >= 4 * workers:
                 yield window.popleft().result()
         while window:
@@ -69,7 +91,17 @@ def ingest(inputs: Iterable[str] | str, store: Store, on_error: ErrorHandler = _
            stdin: BinaryIO | None = None, workers: int = 1, reprocess: bool = False) -> Iterator[Added]:
     """Extract the named inputs and store each document as it comes; yields what each did.
 
-    Storing stays in this process (one writer, one transaction per document). With `reprocess`,
-    documents already stored get the extractions of this run in place of their old ones."""
-    for doc in documents(inputs, on_error=on_error, stdin=stdin, workers=workers):
-        yield store.add(doc, reprocess=reprocess)
+    A document the knowledge base already holds is recognised by its id once cleaned and is not
+    analysed again (a crashed batch resumes where it stopped), unless `reprocess`: then it gets
+    the extractions of this run in place of its old ones. Storing stays in this process (one
+    transaction per document); other processes may write to the same knowledge base meanwhile.
+    """
+    for result in _stream(inputs, stdin, workers, stored=None if reprocess else store.has):
+        if isinstance(result, InputError):
+            on_error(result)
+        elif isinstance(result, _AlreadyStored):
+            yield Added(result.id, "exists", origin=result.origin)
+        else:
+            added = store.add(result, reprocess=reprocess)
+            added.origin, added.notes = result.origin, result.notes
+            yield added

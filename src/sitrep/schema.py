@@ -93,7 +93,8 @@ class Document:
     """One article: the record of the spec, filled stage by stage.
 
     `input` (what the reader found) and `parsed` (the spaCy analysis of `text`) live only while
-    the stages run; they are not part of the record.
+    the stages run; `notes` are what the stages tell the user about this document (printed by
+    the command, one line each). None of the three is part of the record.
     """
 
     origin: str
@@ -112,6 +113,7 @@ class Document:
     dates: list[DateMention] = field(default_factory=list)
     input: Input | None = field(default=None, repr=False, compare=False)
     parsed: Any = field(default=None, repr=False, compare=False)
+    notes: list[str] = field(default_factory=list, repr=False, compare=False)
 
 
 _FIELD_ORDER = ("schema", "id", "origin", "title", "published", "source", "url", "language", "text",

@@ -6,15 +6,17 @@ and every document is written in one transaction: a crash loses at most the one 
 """
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (JSON, Column, Connection, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
                         Table, Text, create_engine, event, func, insert, literal, select, text, tuple_, union_all)
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sitrep import dedup
+from sitrep.errors import StoreError
 from sitrep.schema import SCHEMA_VERSION, Document
 
 metadata = MetaData()
@@ -96,11 +98,14 @@ MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
 @dataclass
 class Added:
     """What storing one document did: `added`, `near_duplicate` (added and linked), `exists` (the
-    same text is stored already) or `reprocessed` (its extractions replaced)."""
+    same text is stored already) or `reprocessed` (its extractions replaced); with the input it
+    came from and the pipeline's notes on it, when the caller knows them."""
 
     id: str
     status: str
     duplicate_of: str | None = None
+    origin: str | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -113,14 +118,35 @@ class Hit:
     score: float
 
 
-class Store:
-    """A sitrep knowledge base in one SQLite file (created and migrated on open)."""
+# How long a writer waits for another process's transaction before giving up.
+LOCK_TIMEOUT_SECONDS = 120
 
-    def __init__(self, path: str | Path = "sitrep.db"):
+
+class Store:
+    """A sitrep knowledge base in one SQLite file, migrated on open.
+
+    With `create` (what ingesting wants) a missing file is created; without it (what reading
+    wants) a missing knowledge base is a `StoreError`, never a new empty one. Several processes
+    may write to one knowledge base at once: each write transaction takes the database's write
+    lock when it begins and others wait for it, so no write fails or is lost because of another.
+    """
+
+    def __init__(self, path: str | Path = "sitrep.db", create: bool = True):
         self.path = str(path)
-        self.engine = create_engine(f"sqlite:///{self.path}")
+        location = Path(self.path)
+        if not create and not location.is_file():
+            raise StoreError(self.path, "no knowledge base here (sitrep ingest creates one)")
+        if not location.parent.is_dir():
+            raise StoreError(self.path, f"cannot create a knowledge base: no directory {str(location.parent)!r}")
+        self.engine = create_engine(f"sqlite:///{self.path}", connect_args={"timeout": LOCK_TIMEOUT_SECONDS})
         event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._migrate()
+        event.listen(self.engine, "begin", _sqlite_begin)
+        self.writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+        try:
+            self._migrate()
+        except DBAPIError as error:
+            self.engine.dispose()
+            raise StoreError(self.path, f"not a usable knowledge base: {error.orig}") from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -137,7 +163,8 @@ class Store:
             return _version(conn)
 
     def _migrate(self) -> None:
-        with self.engine.begin() as conn:
+        # In a write transaction: two processes opening a new knowledge base at once migrate it once.
+        with self.writer.begin() as conn:
             current = _version(conn)
             if current > len(MIGRATIONS):
                 raise RuntimeError(f"{self.path}: knowledge base version {current} is newer than this sitrep ({len(MIGRATIONS)})")
@@ -156,7 +183,22 @@ class Store:
         """
         hashvalues = dedup.signature(doc.text)
         keys = dedup.band_keys(hashvalues)
-        with self.engine.begin() as conn:
+        try:
+            return self._add(doc, hashvalues, keys, reprocess)
+        except IntegrityError:
+            # Another writer stored the same document between our check and our insert (a
+            # database that does not serialise writers): it is stored, which is what was asked.
+            if self.has(doc.id):
+                return Added(doc.id, "exists")
+            raise
+
+    def has(self, doc_id: str) -> bool:
+        """Whether a document with this id is stored."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
+
+    def _add(self, doc: Document, hashvalues, keys, reprocess: bool) -> Added:
+        with self.writer.begin() as conn:
             if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
                 if not reprocess:
                     return Added(doc.id, "exists")
@@ -424,12 +466,23 @@ def fts_query(query: str) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # The driver's own transaction handling is switched off (it begins transactions lazily and
+    # runs DDL outside them); `_sqlite_begin` begins every transaction instead.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={LOCK_TIMEOUT_SECONDS * 1000}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Begin a transaction: deferred for reading, IMMEDIATE (the write lock, waited for) for writing.
+
+    Taking the write lock up front is what makes concurrent writers wait instead of failing: a
+    deferred transaction that reads and then writes cannot wait for a lock held by another."""
+    conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get('sqlite_begin', '')}".strip())
 
 
 def _version(conn: Connection) -> int:

@@ -1,0 +1,4 @@
+"""`python -m sitrep`: the same as the `sitrep` command."""
+from sitrep.cli import main
+
+main()

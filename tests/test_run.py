@@ -1,0 +1,48 @@
+"""The batch driver: documents already stored are not analysed again; notes reach the caller."""
+import json
+
+from sitrep import run
+
+ARTICLES = [
+    {"title": "Finland shuts crossings", "text": "Finland closed its last open border crossing with Russia on "
+     "Wednesday, the interior ministry said, citing a rise in asylum seekers arriving without visas."},
+    {"title": "Estonia summons envoy", "text": "Estonia summoned the Russian charge d'affaires on Thursday after a "
+     "military helicopter crossed into its airspace near Vaindloo island, the foreign ministry said."},
+]
+
+
+def test_a_resumed_batch_analyses_only_what_is_not_stored(tmp_path, store, monkeypatch):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps(ARTICLES[0]) + "\n", encoding="utf-8")
+    assert [a.status for a in run.ingest([str(batch)], store)] == ["added"]
+    batch.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    analysed = []
+    real = run.analyse_document
+    monkeypatch.setattr(run, "analyse_document", lambda doc: analysed.append(doc.origin) or real(doc))
+    results = list(run.ingest([str(batch)], store))
+    assert [a.status for a in results] == ["exists", "added"]
+    assert analysed == [f"{batch}#2"]
+    assert results[0].origin == f"{batch}#1"
+
+
+def test_reprocess_analyses_stored_documents_again(tmp_path, store, monkeypatch):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(json.dumps(ARTICLES[0]) + "\n", encoding="utf-8")
+    list(run.ingest([str(batch)], store))
+    analysed = []
+    real = run.analyse_document
+    monkeypatch.setattr(run, "analyse_document", lambda doc: analysed.append(doc.origin) or real(doc))
+    assert [a.status for a in run.ingest([str(batch)], store, reprocess=True)] == ["reprocessed"]
+    assert analysed == [f"{batch}#1"]
+
+
+def test_a_document_in_another_language_is_stored_searchable_with_a_note(tmp_path, store, cli):
+    article = tmp_path / "ru.txt"
+    article.write_text("Армия получит новые беспилотники\n\nМинистр обороны заявил во вторник, что армия получит "
+                       "новые беспилотники до конца года, а производство на заводе выросло вдвое.\n", encoding="utf-8")
+    db = tmp_path / "kb.db"
+    result = cli("ingest", str(article), "--db", str(db))
+    assert result.exit_code == 0
+    assert f"sitrep: note: {article}: language 'ru' is not analysed yet" in result.stderr
+    found = cli("search", "беспилотники", "--db", str(db))
+    assert "Армия получит новые беспилотники" in found.stdout
