@@ -31,6 +31,10 @@ def make_bad_inputs(tmp):
         ("truncated.warc.gz", warc.getvalue()[: len(warc.getvalue()) - 40], "truncated"),
         ("truncated.jsonl.gz", gzip.compress((json.dumps({"text": GOOD}) + "\n").encode() * 50)[:-30], "gzip"),
         ("garbage.warc", b"WARC/1.0\r\nthis is not a header block\r\n\r\n\x00\x01garbage", "WARC"),
+        ("prose.warc", b"Troops withdrew from the town on Monday, the ministry said.\n", "not a WARC file"),
+        ("headless.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5\r\n\r\nabc", "cannot be parsed"),
+        ("no-pages.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: zz\r\n\r\nabcdefg\r\n\r\n",
+         "no HTML page"),
         ("markup.html", b"<html><<<div>>><p></p><script>var a = 1;</script></html>", "no article text"),
         ("broken.rss", b"<?xml version='1.0'?><rss><channel><item><title>unclosed", "feed"),
         ("huge-record.jsonl", huge.encode() + b"\n", "over the 1,000,000 limit"),
@@ -88,3 +92,21 @@ def test_huge_jsonl_line_is_skipped_without_reading_it_whole(tmp_path, monkeypat
     first, second = readers.read([str(path)])
     assert isinstance(first, InputError) and "longer than" in first.reason
     assert second.text == GOOD
+
+
+def test_bad_warc_reasons_name_no_python_internals(cli, batch):
+    result = cli("extract", *[p for p in batch if p.endswith(".warc")])
+    assert "Error:" not in result.stderr and "NoneType" not in result.stderr
+    assert "WARNING" not in result.stderr  # warcio's own multi-line warning is not passed through
+    assert all(line.startswith("sitrep: ") for line in result.stderr.splitlines())
+
+
+@pytest.mark.parametrize("files, words", [([], "it is empty"), (["notes.pdf", "draft.docx"], "2 file(s) skipped (.docx, .pdf)")])
+def test_a_folder_with_nothing_to_read_says_so(cli, tmp_path, files, words):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for name in files:
+        (folder / name).write_bytes(b"%PDF-1.4 not an article")
+    result = cli("ingest", str(folder), "--db", str(tmp_path / "kb.db"))
+    assert result.exit_code == 1
+    assert f"sitrep: error: {folder}: no file sitrep reads in this folder: {words}" in result.stderr

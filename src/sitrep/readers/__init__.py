@@ -45,12 +45,25 @@ def read(inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Resul
         else:
             path = Path(name)
             if path.is_dir():
-                for member in sorted(p for p in path.rglob("*") if p.is_file() and format_of(p)):
-                    yield from read_path(member, str(member))
+                yield from _read_folder(path, name)
             elif path.exists():
                 yield from read_path(path, name)
             else:
                 yield InputError(name, "no such file or directory")
+
+
+def _read_folder(path: Path, origin: str) -> Iterator[Result]:
+    """The documents of every readable file under a folder; a folder with none is an error that
+    says what it holds instead."""
+    files = sorted(p for p in path.rglob("*") if p.is_file())
+    readable = [p for p in files if format_of(p)]
+    for member in readable:
+        yield from read_path(member, str(member))
+    if not readable:
+        others = sorted({p.suffix.lower() or p.name for p in files if not p.name.startswith(".")})
+        skipped = f"{len(files)} file(s) skipped ({', '.join(others[:8])})" if files else "it is empty"
+        yield InputError(origin, f"no file sitrep reads in this folder: {skipped}; "
+                                 f"it reads {', '.join(sorted(set(SUFFIXES)))}")
 
 
 def format_of(path: Path) -> str | None:

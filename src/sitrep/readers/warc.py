@@ -20,6 +20,13 @@ class _Truncated(Exception):
     """The compressed stream ended early (an EOFError that warcio would take for the end)."""
 
 
+class _QuietArchiveIterator(ArchiveIterator):
+    """warcio's iterator without its multi-line warning on stderr: bad lengths are counted in
+    `err_count` and reported as one line by the reader."""
+
+    INC_RECORD = ""
+
+
 class _StrictStream:
     """Reads through to a stream, keeping a truncated gzip from passing for a clean end."""
 
@@ -36,10 +43,17 @@ class _StrictStream:
 
 
 def read_warc(stream: BinaryIO, origin: str) -> Iterator[Input | InputError]:
-    """Every HTML page a WARC stream holds (responses and resources with status 200)."""
-    number = 0
+    """Every HTML page a WARC stream holds (responses and resources with status 200).
+
+    An archive that yields no page at all is an error that says why, never a quiet nothing."""
+    head = stream.peek(64)[:64] if hasattr(stream, "peek") else b""
+    if head.strip() and not head.lstrip().upper().startswith(b"WARC/"):
+        yield InputError(origin, "not a WARC file: it does not start with a WARC/1.x record header")
+        return
+    number = pages = 0
     try:
-        for record in ArchiveIterator(_StrictStream(stream)):
+        records = _QuietArchiveIterator(_StrictStream(stream))
+        for record in records:
             number += 1
             member = f"{origin}#{number}"
             if record.rec_type is None:
@@ -62,25 +76,29 @@ def read_warc(stream: BinaryIO, origin: str) -> Iterator[Input | InputError]:
             if getattr(record.raw_stream, "limit", 0) > 0:
                 raise EOFError(f"record {number} is shorter than its Content-Length")
             warc_date = record.rec_headers.get_header("WARC-Date")
+            pages += 1
             try:
                 yield read_html(payload, member, url=record.rec_headers.get_header("WARC-Target-URI"),
                                 charset=_charset(content_type), evidence_dates=[warc_date] if warc_date else [])
             except InputError as err:
                 yield err
+        damage = [f"{records.err_count} record(s) longer or shorter than their Content-Length"] if records.err_count else []
         if number == 0:
             yield InputError(origin, "malformed WARC: no record could be read")
+        elif pages == 0:
+            yield InputError(origin, "; ".join([f"no HTML page with status 200 among its {number} record(s)", *damage]))
+        elif damage:
+            yield InputError(origin, damage[0])
     except _Truncated as err:
         yield InputError(origin, f"truncated gzip {_where(number)}: {err}")
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
         yield InputError(origin, f"corrupt or truncated WARC {_where(number)}: {err}".strip())
-    except Exception as err:  # noqa: BLE001 - warcio fails on corrupt bytes in ways of its own
-        yield InputError(origin, f"corrupt WARC {_where(number)}: {type(err).__name__}: {err}")
+    except Exception:  # noqa: BLE001 - warcio fails on corrupt bytes in ways of its own, none worth showing
+        yield InputError(origin, f"corrupt WARC {_where(number)}: a record header that cannot be parsed")
 
 
 def _where(number: int) -> str:
     return f"near record {number}" if number else "at its start"
-
-
 
 
 def _charset(content_type: str) -> str | None:
