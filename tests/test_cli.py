@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import sitrep
 from conftest import EXAMPLES
 
@@ -113,3 +115,57 @@ def test_ingest_reprocess(cli, tmp_path):
     cli("ingest", str(EXAMPLES), "--db", db)
     again = cli("ingest", str(EXAMPLES), "--db", db, "--reprocess")
     assert "0 added, 0 near-duplicates linked, 0 already stored, 7 reprocessed, 0 failed; 7 documents" in again.stderr
+
+
+READ_COMMANDS = [["documents"], ["search", "drone"], ["entities"], ["entity", "Moldova"], ["statements"],
+                 ["timeline", "Moldova"], ["graph", "Moldova"], ["show", "abc"], ["export", "--format", "jsonl", "--out", "/dev/null"]]
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
+def test_read_commands_refuse_a_knowledge_base_that_does_not_exist(cli, tmp_path, command):
+    db = tmp_path / "typo.db"
+    result = cli(*command, "--db", str(db))
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"sitrep: error: {db}: no knowledge base here (sitrep ingest creates one)"
+    assert not db.exists()
+
+
+def test_ingest_into_a_folder_that_does_not_exist_is_one_line(cli, tmp_path):
+    result = cli("ingest", str(EXAMPLES), "--db", "/no/such/dir/x.db")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == "sitrep: error: /no/such/dir/x.db: cannot create a knowledge base: no directory '/no/such/dir'"
+
+
+def test_a_file_that_is_not_a_knowledge_base_is_one_line(cli, tmp_path):
+    notes = tmp_path / "notes.db"
+    notes.write_text("meeting notes, not a database\n" * 100)
+    result = cli("documents", "--db", str(notes))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"sitrep: error: {notes}: not a usable knowledge base: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert notes.read_text().startswith("meeting notes")
+
+
+@pytest.mark.parametrize("args, words", [
+    (["search", ""], "has no word to search for"),
+    (["search", "*"], "has no word to search for"),
+    (["timeline", "Moldova", "--since", "2024-13"], "'2024-13' is not a real date"),
+    (["timeline", "Moldova", "--since", "2024-05", "--until", "2024-04"], "after it ends"),
+])
+def test_requests_that_make_no_sense_are_refused(cli, knowledge_base, args, words):
+    result = cli(*args, "--db", str(knowledge_base))
+    assert result.exit_code == 2
+    assert words in result.stderr
+
+
+@pytest.mark.parametrize("args", [["entities", "--type", "PEOPLE"], ["statements", "--min-confidence", "sure"],
+                                  ["export", "--format", "pdf"]])
+def test_choices_are_checked_and_listed(cli, knowledge_base, args):
+    result = cli(*args, "--db", str(knowledge_base))
+    assert result.exit_code == 2
+    assert "Invalid value" in result.stderr
+
+
+def test_entity_type_is_case_insensitive(cli, knowledge_base):
+    result = cli("entities", "--type", "gpe", "--db", str(knowledge_base))
+    assert result.exit_code == 0 and "GPE" in result.stdout and "PERSON" not in result.stdout

@@ -4,7 +4,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from sitrep.schema import Document, record_schema, to_json, to_record, validate
+from sitrep.schema import ENTITY_TYPES, Document, record_schema, to_json, to_record, validate
 
 SHARED_SCHEMA = Path(__file__).parents[2] / "shared" / "spec" / "record.schema.json"
 
@@ -30,3 +30,7 @@ def test_json_line_keeps_non_ascii_text():
 @pytest.mark.skipif(not SHARED_SCHEMA.exists(), reason="../shared is not beside the repository")
 def test_package_copy_of_the_schema_matches_the_contract():
     assert record_schema() == json.loads(SHARED_SCHEMA.read_text())
+
+
+def test_entity_types_are_those_of_the_schema():
+    assert list(ENTITY_TYPES) == record_schema()["$defs"]["entity"]["properties"]["type"]["enum"]

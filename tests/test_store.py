@@ -67,11 +67,25 @@ def test_search_ranks_matches_and_marks_them_in_snippets(store):
     assert store.search("Ocn*")[0].title.startswith("Moldova")
 
 
-@pytest.mark.parametrize("query", ['Su-25 "unclosed', "NEAR(a b)", "a OR", "*", "title:x", "'; DROP TABLE documents; --"])
+@pytest.mark.parametrize("query", ['Su-25 "unclosed', "NEAR(a b)", "a OR", "title:x", "'; DROP TABLE documents; --"])
 def test_search_never_breaks_on_user_syntax(store, query):
     store.add(doc(STORY))
     store.search(query)
     assert store.count() == 1
+
+
+@pytest.mark.parametrize("query", ["", "   ", "*", '""', "-- !"])
+def test_a_query_with_no_word_is_refused_with_a_reason(store, query):
+    with pytest.raises(ValueError, match="no word to search for"):
+        store.search(query)
+
+
+@pytest.mark.parametrize("since, until", [("2024-13", None), ("garbage", None), (None, "2024-02-30"), ("2024-05", "2024-04")])
+def test_search_and_timeline_refuse_bounds_that_are_not_dates(store, since, until):
+    with pytest.raises(ValueError):
+        store.search("drone", since=since, until=until)
+    with pytest.raises(ValueError):
+        store.timeline("Q217", since=since, until=until)
 
 
 def test_fts_query_quotes_every_term():

@@ -1,4 +1,4 @@
 """`python -m sitrep`: the same as the `sitrep` command."""
-from sitrep.cli import main
+from sitrep.cli import app
 
-main()
+app(prog_name="sitrep")

@@ -1,6 +1,8 @@
 """The `sitrep` command: a thin layer over the library API (`sitrep.run`, `sitrep.store`)."""
+import enum
 import sys
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Annotated, TypeVar
 
 import typer
@@ -11,7 +13,8 @@ from rich.text import Text
 from sitrep import graph, run
 from sitrep.export import FORMATS, export
 from sitrep.errors import InputError, StoreError
-from sitrep.schema import to_json
+from sitrep.periods import period
+from sitrep.schema import ENTITY_TYPES, to_json
 from sitrep.store import CONFIDENCE, Store
 
 app = typer.Typer(help="Turn conflict and geopolitics news into sourced, structured intelligence.",
@@ -21,6 +24,9 @@ out = Console(highlight=False, soft_wrap=True)
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs, or - for standard input.")]
 Db = Annotated[str, typer.Option("--db", help="The knowledge base (an SQLite file).")]
+EntityType = enum.Enum("EntityType", {name: name for name in ENTITY_TYPES}, type=str)
+Confidence = enum.Enum("Confidence", {name: name for name in CONFIDENCE}, type=str)
+ExportFormat = enum.Enum("ExportFormat", {name: name for name in FORMATS}, type=str)
 Workers = Annotated[int, typer.Option("--workers", min=1, help="Processes that run the pipeline.")]
 T = TypeVar("T")
 
@@ -56,6 +62,19 @@ def _progress(items: Iterable[T], label: str) -> Iterator[T]:
         raise typer.Exit(130)
 
 
+@contextmanager
+def _open(db: str, create: bool = False) -> Iterator[Store]:
+    """The knowledge base `db`; one line and exit status 1 when it does not exist (for reading)
+    or cannot be created or used."""
+    try:
+        store = Store(db, create=create)
+    except StoreError as error:
+        err.print(Text(f"sitrep: error: {error}"))
+        raise typer.Exit(1)
+    with store:
+        yield store
+
+
 def _print_notes(origin: str, notes: list[str]) -> None:
     for note in notes:
         err.print(Text(f"sitrep: note: {origin}: {note}"))
@@ -84,7 +103,7 @@ def ingest(paths: Paths, db: Db = "sitrep.db", workers: Workers = 1,
     """Extract documents and store them in the knowledge base."""
     failures = Failures()
     counts = {"added": 0, "near_duplicate": 0, "exists": 0, "reprocessed": 0}
-    with Store(db) as store:
+    with _open(db, create=True) as store:
         for added in _progress(run.ingest(paths, store, on_error=failures, workers=workers, reprocess=reprocess),
                                "ingesting"):
             counts[added.status] += 1
@@ -101,7 +120,7 @@ def ingest(paths: Paths, db: Db = "sitrep.db", workers: Workers = 1,
 @app.command()
 def documents(db: Db = "sitrep.db", limit: Annotated[int, typer.Option(help="How many.")] = 50) -> None:
     """List stored documents, newest first."""
-    with Store(db) as store:
+    with _open(db) as store:
         for row in store.documents(limit=limit):
             line = Text(f"{row['id'][:12]}  {row['published'] or '----------'}  ", style="bold")
             line.append(row["title"] or "(no title)")
@@ -114,8 +133,11 @@ def documents(db: Db = "sitrep.db", limit: Annotated[int, typer.Option(help="How
 @app.command()
 def search(query: str, db: Db = "sitrep.db", limit: Annotated[int, typer.Option(help="How many results.")] = 20) -> None:
     """Full-text search over titles and text, best matches first, with snippets."""
-    with Store(db) as store:
-        hits = store.search(query, limit=limit)
+    with _open(db) as store:
+        try:
+            hits = store.search(query, limit=limit)
+        except ValueError as error:
+            _refuse(str(error))
     if not hits:
         err.print(Text(f"sitrep: no document matches {query!r}"))
         return
@@ -128,6 +150,12 @@ def search(query: str, db: Db = "sitrep.db", limit: Annotated[int, typer.Option(
         out.print(_highlight(hit.snippet))
 
 
+def _refuse(message: str) -> None:
+    """A request that makes no sense: one line, exit status 2 (as for any bad option)."""
+    err.print(Text(f"sitrep: error: {message}"))
+    raise typer.Exit(2)
+
+
 def _highlight(snippet: str) -> Text:
     """A snippet with FTS5's match markers (\\x02 … \\x03) shown in colour, the rest verbatim."""
     line = Text("    ")
@@ -138,11 +166,11 @@ def _highlight(snippet: str) -> Text:
 
 @app.command("entities")
 def list_entities(db: Db = "sitrep.db",
-                  type_: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, LOC, FAC, NORP or EQUIPMENT.")] = None,
+                  type_: Annotated[EntityType | None, typer.Option("--type", case_sensitive=False, help="Only entities of this type.")] = None,
                   top: Annotated[int, typer.Option(help="How many.")] = 30) -> None:
     """List entities with how many mentions and documents they have."""
-    with Store(db) as store:
-        rows = store.entities(type_, top)
+    with _open(db) as store:
+        rows = store.entities(type_.value if type_ else None, top)
     for row in rows:
         line = Text(f"{row['documents']:>5} docs {row['mentions']:>6} mentions  {row['type']:<9} ", style="bold")
         line.append(row["name"])
@@ -154,7 +182,7 @@ def list_entities(db: Db = "sitrep.db",
 def entity(name: Annotated[str, typer.Argument(help="An id, a canonical name, or any name it was given.")],
            db: Db = "sitrep.db") -> None:
     """Show one entity: its aliases and the documents that mention it."""
-    with Store(db) as store:
+    with _open(db) as store:
         found = store.entity(name)
     if found is None:
         err.print(Text(f"sitrep: no entity named {name!r}"))
@@ -175,15 +203,12 @@ def list_statements(
         db: Db = "sitrep.db",
         source: Annotated[str | None, typer.Option(help="Who said it (any name the entity was given).")] = None,
         about: Annotated[str | None, typer.Option(help="Whom or what it is about (named in the content).")] = None,
-        min_confidence: Annotated[str | None, typer.Option(
-            help="At least this sure: " + ", ".join(CONFIDENCE) + ".")] = None,
+        min_confidence: Annotated[Confidence | None, typer.Option(
+            case_sensitive=False, help="At least this sure, on the ICD 203 scale.")] = None,
         limit: Annotated[int, typer.Option(help="How many.")] = 50) -> None:
     """What SOURCE has said or assessed about ABOUT, how sure, through whom, with citations."""
-    if min_confidence is not None and min_confidence not in CONFIDENCE:
-        err.print(Text(f"sitrep: --min-confidence must be one of {', '.join(CONFIDENCE)}"))
-        raise typer.Exit(2)
-    with Store(db) as store:
-        rows = store.statements(source, about, min_confidence, limit)
+    with _open(db) as store:
+        rows = store.statements(source, about, min_confidence.value if min_confidence else None, limit)
     if not rows:
         err.print("sitrep: no statement matches")
         return
@@ -205,7 +230,11 @@ def show_timeline(name: Annotated[str, typer.Argument(help="An entity, by any na
                   since: Annotated[str | None, typer.Option(help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
                   until: Annotated[str | None, typer.Option(help="Up to this date.")] = None) -> None:
     """The dated events and statements involving an entity, in order, each with its citation."""
-    with Store(db) as store:
+    try:
+        since, until = period(since, until)
+    except ValueError as error:
+        _refuse(f"--since/--until: {error}")
+    with _open(db) as store:
         try:
             found = graph.timeline(store, name, since, until)
         except graph.UnknownEntity:
@@ -228,7 +257,7 @@ def show_graph(name: Annotated[str, typer.Argument(help="An entity, by any name 
                db: Db = "sitrep.db",
                depth: Annotated[int, typer.Option(min=1, max=2, help="1: neighbours; 2: their neighbours too.")] = 1) -> None:
     """An entity's neighbours in the knowledge graph, with the relations to them and their counts."""
-    with Store(db) as store:
+    with _open(db) as store:
         try:
             found = graph.neighbours(store, name, depth)
         except graph.UnknownEntity:
@@ -246,15 +275,13 @@ def show_graph(name: Annotated[str, typer.Argument(help="An entity, by any name 
 
 
 @app.command("export")
-def export_command(fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, graphml, ftm or stix.")],
+def export_command(fmt: Annotated[ExportFormat, typer.Option("--format", case_sensitive=False, help="What to write.")],
                    db: Db = "sitrep.db",
                    out_path: Annotated[str | None, typer.Option("--out", help="Where to write (csv: a folder).")] = None) -> None:
     """Export the knowledge base for the field's tools (Gephi, Aleph, OpenCTI, MISP...)."""
-    if fmt not in FORMATS:
-        err.print(Text(f"sitrep: --format must be one of {', '.join(FORMATS)}"))
-        raise typer.Exit(2)
+    fmt = fmt.value
     target = out_path or {"csv": "sitrep-csv", "stix": "sitrep.stix.json", "ftm": "sitrep.ftm.json"}.get(fmt, f"sitrep.{fmt}")
-    with Store(db) as store:
+    with _open(db) as store:
         written = export(store, fmt, target)
     err.print(Text(f"sitrep: wrote {written}"))
 
@@ -282,7 +309,7 @@ def serve(db: Db = "sitrep.db",
 @app.command()
 def show(doc_id: Annotated[str, typer.Argument(help="A document id, or its first characters.")], db: Db = "sitrep.db") -> None:
     """Print one stored document with its metadata."""
-    with Store(db) as store:
+    with _open(db) as store:
         matches = store.find(doc_id)
         if len(matches) != 1:
             err.print(Text(f"sitrep: {'no document' if not matches else 'several documents'} with id {doc_id!r}"))
@@ -296,11 +323,3 @@ def show(doc_id: Annotated[str, typer.Argument(help="A document id, or its first
     out.print()
     out.print(Text(record["text"]))
 
-
-def main() -> None:
-    """The `sitrep` command: a knowledge base that cannot be used is one line on stderr, not a traceback."""
-    try:
-        app()
-    except StoreError as error:
-        err.print(Text(f"sitrep: error: {error}"))
-        sys.exit(1)

@@ -11,6 +11,9 @@ from typing import Any
 
 SCHEMA_VERSION = "sitrep/1"
 
+# The kinds of things an entity can be, as the record's schema lists them.
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EQUIPMENT")
+
 
 @dataclass
 class Mention:

@@ -17,6 +17,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sitrep import dedup
 from sitrep.errors import StoreError
+from sitrep.periods import period
 from sitrep.schema import SCHEMA_VERSION, Document
 
 metadata = MetaData()
@@ -251,10 +252,12 @@ class Store:
 
         Words are matched as words (stemmed, accents folded), "quoted phrases" as phrases and
         a trailing * as a prefix; FTS5's own operators are not exposed to untrusted input.
+        A query with no word, or bounds that are not dates, are a ValueError saying so.
         """
         match = fts_query(query)
         if not match:
-            return []
+            raise ValueError(f"the query {query!r} has no word to search for")
+        since, until = period(since, until)
         conditions, params = ["documents_fts MATCH :match"], {"match": match, "limit": limit, "offset": offset}
         if entity:
             conditions.append("EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.entity_id = :entity)")
@@ -366,7 +369,9 @@ class Store:
 
     def timeline(self, entity_id: str, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
         """Dated events and statements involving an entity (as actor, target, source, reporter or
-        subject of the content), oldest first, each with the words that report it and its citation."""
+        subject of the content), oldest first, each with the words that report it and its citation.
+        Bounds that are not dates are a ValueError."""
+        since, until = period(since, until)
         citation = (documents.c.title, documents.c.source.label("outlet"), documents.c.published, documents.c.url,
                     documents.c.id.label("document_id"))
         event_rows = (select(literal("event").label("kind"), events.c.type.label("what"), events.c.date,
