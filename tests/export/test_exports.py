@@ -86,3 +86,37 @@ def test_stix_bundle_parses_and_carries_confidence(knowledge_base, tmp_path):
     moldova = next(i for i in kinds["location"] if i.name == "Moldova")
     assert moldova.country == "MD"
     assert all(ref in {o.id for o in objects} for r in kinds["report"] for ref in r.object_refs)
+
+
+def test_stix_exports_undated_documents_dated_by_ingestion(tmp_path):
+    from sitrep.pipeline import process
+    from sitrep.schema import Input
+
+    with Store(tmp_path / "kb.db") as kb:
+        kb.add(process(Input(origin="undated.txt", title="Drones over Odesa",
+                             text="Ukrainian officials said on Monday that Russia launched drones at Odesa overnight, "
+                                  "damaging port infrastructure.")))
+        kb.add(process(Input(origin="second.txt", title="Drone crash in Moldova",
+                             text="Moldova's foreign ministry said a drone crashed near the border with Ukraine.")))
+        path = export(kb, "stix", tmp_path / "undated.stix.json")
+        ingested = kb.get(kb.documents()[0]["id"])["ingested_at"]
+    bundle = stix2.parse(path.read_text(), allow_custom=False)
+    reports = [o for o in bundle.objects if o.type == "report"]
+    assert len(reports) == 2
+    assert {r.published.date().isoformat() for r in reports} == {ingested[:10]}
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+def test_a_failed_export_leaves_no_file(tmp_path, monkeypatch):
+    import pytest
+
+    from sitrep.export import FORMATS
+
+    def broken(store, out):
+        out.write_text("half a bundle")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setitem(FORMATS, "stix", broken)
+    with Store(tmp_path / "kb.db") as kb, pytest.raises(RuntimeError):
+        export(kb, "stix", tmp_path / "out.stix.json")
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("kb.db")) == []

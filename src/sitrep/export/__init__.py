@@ -20,5 +20,14 @@ def export(store: Store, fmt: str, out: str | Path) -> Path:
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
     path = Path(out)
-    FORMATS[fmt](store, path)
+    if fmt == "csv":
+        FORMATS[fmt](store, path)
+        return path
+    # Written beside the target and moved into place whole: a failed export leaves no half file.
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        FORMATS[fmt](store, partial)
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
     return path

@@ -7,6 +7,7 @@ own DNI scale (`stix2.confidence.scales.dni_to_value`); each event between two s
 a `relationship` named by its PLOVER type. Ids are derived from sitrep's ids (UUIDv5).
 """
 import uuid
+from datetime import datetime, timezone
 from pathlib import Path
 
 import stix2
@@ -29,8 +30,15 @@ def _id(kind: str, *key: str) -> str:
     return f"{kind}--{uuid.uuid5(NAMESPACE, '|'.join(key))}"
 
 
-def _timestamp(date: str | None) -> str | None:
-    return f"{date}T00:00:00Z" if date and len(date) == 10 else None
+def _timestamp(date: str | None) -> datetime | None:
+    """A day-precision date (or a full timestamp) as a UTC time; None for a missing or partial date."""
+    if not date or len(date) < 10:
+        return None
+    try:
+        moment = datetime.fromisoformat(date)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 def _object(entity: dict):
@@ -79,10 +87,11 @@ def write(store: Store, out: Path) -> None:
                     created_by_ref=SITREP.id)
                 objects[relation.id] = relation
                 refs.append(relation.id)
-        stored = store.get(record["id"])
+        # STIX requires a report's publication time: an undated article is dated by its ingestion.
+        published = _timestamp(record["published"]) or _timestamp(store.get(record["id"])["ingested_at"])
         report = stix2.Report(
             id=_id("report", record["id"]), name=record["title"] or record["id"], report_types=["threat-report"],
-            published=_timestamp(record["published"]) or stored["ingested_at"], description=record["text"][:2000],
+            published=published, description=record["text"][:2000],
             object_refs=list(dict.fromkeys(refs)) or [SITREP.id], created_by_ref=SITREP.id,
             external_references=[{"source_name": record["source"] or "sitrep", "url": record["url"]}] if record["url"] else None)
         objects[report.id] = report
