@@ -29,9 +29,16 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> Iterator[str]:
 def parse(text: str) -> Doc:
     """The spaCy analysis of a text, offsets aligned with `text`."""
     nlp = load()
-    docs = list(nlp.pipe(pieces(text)))
-    doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+    # One piece at a time (nlp.pipe would batch them all, and the model's working memory
+    # would grow with the whole text); each piece's tensor, which no later stage reads, is dropped.
+    docs = [_without_tensor(nlp(piece)) for piece in pieces(text)]
+    doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
     doc.user_data["text"] = text
+    return doc
+
+
+def _without_tensor(doc: Doc) -> Doc:
+    doc.tensor = doc.tensor[:0]
     return doc
 
 
