@@ -4,17 +4,18 @@ Nothing here touches SQL or the pipeline directly: it calls `sitrep.store`, `sit
 `sitrep.run`, as the command line does. All text shown is escaped by the templates
 (autoescape) or by `render.py`; every query is parameterised in the store.
 """
-import hmac
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sitrep import graph, run
 from sitrep.dateline import iso_date
@@ -23,6 +24,9 @@ from sitrep.pipeline import process
 from sitrep.readers import format_of
 from sitrep.schema import Input
 from sitrep.store import CONFIDENCE, Store
+from sitrep.urls import web_address
+from sitrep.web.guard import RequestGuard, error_response
+from sitrep.web.hosts import HostPolicy
 from sitrep.web.render import annotated, confidence_label, timeline_svg
 
 HERE = Path(__file__).parent
@@ -39,39 +43,32 @@ class PastedText(BaseModel):
     published: str | None = None
 
 
-def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int = MAX_UPLOAD_BYTES) -> FastAPI:
-    """The web application over the knowledge base `db`; with `token`, every request must carry it."""
-    app = FastAPI(title="sitrep", description="Sourced, structured intelligence from conflict news.")
+def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int = MAX_UPLOAD_BYTES,
+               hosts: HostPolicy = HostPolicy()) -> FastAPI:
+    """The web application over the knowledge base `db`.
+
+    With `token`, every request must carry it. `hosts` are the Host headers it answers (by
+    default the loopback names); a request body over `max_upload_bytes` is refused at that
+    size, however it is sent.
+    """
+    app = FastAPI(title="sitrep", description="Sourced, structured intelligence from conflict news.",
+                  docs_url=None, redoc_url=None)
+    app.add_middleware(RequestGuard, hosts=hosts, token=token, max_body_bytes=max_upload_bytes)
     templates = Jinja2Templates(directory=HERE / "templates")
-    templates.env.globals.update(confidence_label=confidence_label)
+    templates.env.globals.update(confidence_label=confidence_label, web_address=web_address)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def store() -> Store:
         return Store(db)
 
-    @app.middleware("http")
-    async def check_token(request: Request, call_next):
-        if token is not None:
-            given = (request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-                     or request.query_params.get("token") or request.cookies.get("sitrep_token") or "")
-            if not hmac.compare_digest(given.encode(), token.encode()):
-                return _error(401, "a valid token is required (Authorization: Bearer TOKEN)")
-        length = request.headers.get("content-length")
-        if length and length.isdigit() and int(length) > max_upload_bytes:
-            return _error(413, f"request body over the {max_upload_bytes // 2**20} MiB limit")
-        response = await call_next(request)
-        if token is not None and request.query_params.get("token") == token:
-            response.set_cookie("sitrep_token", token, httponly=True, samesite="strict")
-        return response
-
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException):
-        return _error(exc.status_code, str(exc.detail))
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return error_response(exc.status_code, str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError):
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-        return _error(422, problems)
+        return error_response(422, problems)
 
     # ---- JSON API ----------------------------------------------------------------------
 
@@ -150,6 +147,11 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
 
     # ---- pages ---------------------------------------------------------------------------
 
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs_page(request: Request):
+        """The API browsable in Swagger UI, served from the package (no CDN)."""
+        return templates.TemplateResponse(request, "docs.html", {"openapi_url": app.openapi_url})
+
     @app.get("/graph/{name}", response_class=HTMLResponse)
     def graph_page(request: Request, name: str, depth: Annotated[int, Query(ge=1, le=2)] = 1):
         with store() as kb:
@@ -216,17 +218,14 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
 
     def _ingest_files(files: list[UploadFile]) -> dict[str, Any]:
         with tempfile.TemporaryDirectory() as tmp:
-            paths, names, total = [], {}, 0
+            paths, names = [], {}
             for number, upload in enumerate(files):
                 original = Path(upload.filename or "upload.txt").name
                 path = Path(tmp) / f"{number}-{original}"
-                data = upload.file.read(max_upload_bytes + 1)
-                total += len(data)
-                if total > max_upload_bytes:
-                    raise HTTPException(413, f"uploads over the {max_upload_bytes // 2**20} MiB limit")
                 if format_of(path) is None:
                     path = path.with_name(path.name + ".txt")
-                path.write_bytes(data)
+                with path.open("wb") as out:
+                    shutil.copyfileobj(upload.file, out)
                 paths.append(str(path))
                 names[str(path)] = original
             return _ingest_paths(paths, names)
@@ -303,7 +302,3 @@ def _entity_id(kb: Store, name: str | None) -> str | None:
     found = kb.entity(name)
     return found["id"] if found else None
 
-
-def _error(status: int, message: str) -> JSONResponse:
-    """The one shape of every error: {"error": {"status": ..., "message": ...}}."""
-    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)

@@ -1,0 +1,78 @@
+"""Where the server listens and which `Host` headers it answers.
+
+A page on another site can point its own domain name at 127.0.0.1 (DNS rebinding) and then
+read the knowledge base as if it were that site; the `Host` header still names the attacker's
+domain, so the server answers only the names it was started for.
+"""
+import ipaddress
+import socket
+from dataclasses import dataclass
+
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
+
+
+class BadHost(ValueError):
+    """An address to bind that is neither an IP address nor a name this machine resolves."""
+
+
+def bind_addresses(host: str) -> list[Address]:
+    """The IP addresses `host` stands for (an IP literal, "localhost", a resolvable name)."""
+    try:
+        return [ipaddress.ip_address(host.strip("[]"))]
+    except ValueError:
+        pass
+    try:
+        found = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        raise BadHost(f"--host {host!r} is not an IP address or a name this machine resolves") from None
+    return sorted({ipaddress.ip_address(info[4][0].partition("%")[0]) for info in found}, key=str)
+
+
+def is_loopback(host: str) -> bool:
+    """True when every address `host` stands for is this machine's loopback."""
+    return all(address.is_loopback for address in bind_addresses(host))
+
+
+@dataclass(frozen=True)
+class HostPolicy:
+    """The `Host` header values to answer: exact `name:port` pairs, and names on any port.
+
+    `None` for both means any Host: a server bound to every interface (0.0.0.0) cannot know
+    the names it is reached by, and there the token, required off loopback, is the guard.
+    """
+    with_port: frozenset[str] | None = frozenset()
+    any_port: frozenset[str] | None = frozenset(LOOPBACK_NAMES)
+
+    @classmethod
+    def for_server(cls, host: str, port: int, extra: tuple[str, ...] = ()) -> "HostPolicy":
+        """The names a server bound to `host:port` is reached by, plus `extra` (--allowed-host)."""
+        addresses = bind_addresses(host)
+        extra_names = frozenset(name.lower() for name in extra)
+        if any(address.is_unspecified for address in addresses) and not extra_names:
+            return cls(with_port=None, any_port=None)
+        names = {host.lower()} | {_host_form(address) for address in addresses if not address.is_unspecified}
+        if all(address.is_loopback for address in addresses):
+            names |= set(LOOPBACK_NAMES)
+        pairs = {f"{name}:{port}" for name in names} | ({*names} if port == 80 else set())
+        return cls(with_port=frozenset(pairs | {n for n in extra_names if _has_port(n)}),
+                   any_port=frozenset(n for n in extra_names if not _has_port(n)))
+
+    def allows(self, host_header: str | None) -> bool:
+        """Whether a request sent with this `Host` header is meant for this server."""
+        if self.with_port is None:
+            return True
+        if not host_header:
+            return False
+        value = host_header.strip().lower()
+        name = value.rpartition(":")[0] if _has_port(value) else value
+        return value in self.with_port or name in (self.any_port or ())
+
+
+def _host_form(address: Address) -> str:
+    return f"[{address}]" if address.version == 6 else str(address)
+
+
+def _has_port(value: str) -> bool:
+    name, colon, port = value.rpartition(":")
+    return bool(colon) and port.isdigit() and not name.endswith(":") and (not name.startswith("[") or name.endswith("]"))
