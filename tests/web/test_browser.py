@@ -6,13 +6,9 @@ Screenshots go to $SITREP_SCREENSHOTS when set (to look at them), else to a temp
 """
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
-import uvicorn
 
 from sitrep.web.app import create_app
 
@@ -27,21 +23,11 @@ if CHROMIUM is None:
 
 
 @pytest.fixture(scope="module")
-def server(knowledge_base, tmp_path_factory):
+def server(knowledge_base, tmp_path_factory, running_server):
     db = tmp_path_factory.mktemp("browser") / "web.db"
     db.write_bytes(knowledge_base.read_bytes())
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    instance = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not instance.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with running_server(create_app(db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

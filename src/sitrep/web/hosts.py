@@ -18,8 +18,9 @@ class BadHost(ValueError):
 
 def bind_addresses(host: str) -> list[Address]:
     """The IP addresses `host` stands for (an IP literal, "localhost", a resolvable name)."""
+    literal = host[1:-1] if host.startswith("[") and host.endswith("]") else host
     try:
-        return [ipaddress.ip_address(host.strip("[]"))]
+        return [ipaddress.ip_address(literal)]
     except ValueError:
         pass
     try:
