@@ -17,7 +17,8 @@ def test_an_invalid_address_is_one_line():
     assert "\n" not in str(refused.value) and "127.0.0.300" in str(refused.value)
 
 
-@pytest.mark.parametrize("host, url", [("127.0.0.1", "http://127.0.0.1:8000/"), ("::1", "http://[::1]:8000/"),
+@pytest.mark.parametrize("host, url", [("127.0.0.1", "http://127.0.0.1:8000/"), ("127.1", "http://127.0.0.1:8000/"),
+                                       ("::1", "http://[::1]:8000/"), ("[::1]", "http://[::1]:8000/"),
                                        ("localhost", "http://localhost:8000/")])
 def test_the_address_is_shown_as_a_browser_opens_it(host, url):
     assert address_of(host, 8000) == url

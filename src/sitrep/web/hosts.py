@@ -52,7 +52,7 @@ class HostPolicy:
         extra_names = frozenset(name.lower() for name in extra)
         if any(address.is_unspecified for address in addresses) and not extra_names:
             return cls(with_port=None, any_port=None)
-        names = {host.lower()} | {_host_form(address) for address in addresses if not address.is_unspecified}
+        names = {host.lower()} | {host_form(address) for address in addresses if not address.is_unspecified}
         if all(address.is_loopback for address in addresses):
             names |= set(LOOPBACK_NAMES)
         pairs = {f"{name}:{port}" for name in names} | ({*names} if port == 80 else set())
@@ -70,7 +70,8 @@ class HostPolicy:
         return value in self.with_port or name in (self.any_port or ())
 
 
-def _host_form(address: Address) -> str:
+def host_form(address: Address) -> str:
+    """An address as it is written in a URL or a Host header ([::1] for IPv6)."""
     return f"[{address}]" if address.version == 6 else str(address)
 
 

@@ -4,7 +4,7 @@ without a token, and the Host names the server answers.
 from collections.abc import Callable
 from pathlib import Path
 
-from sitrep.web.hosts import BadHost, HostPolicy, bind_addresses
+from sitrep.web.hosts import BadHost, HostPolicy, host_form, bind_addresses
 
 
 class ServeError(ValueError):
@@ -24,9 +24,12 @@ def prepare(host: str, port: int, token: str | None, allowed_hosts: tuple[str, .
 
 
 def address_of(host: str, port: int) -> str:
-    """The URL a browser opens for a server bound to `host:port`."""
-    shown = f"[{host.strip('[]')}]" if ":" in host else host
-    return f"http://{shown}:{port}/"
+    """The URL a browser opens for a server bound to `host:port` (a name as given, an address
+    in its full form: 127.1 is shown as 127.0.0.1)."""
+    if any(c.isalpha() for c in host) and ":" not in host:
+        return f"http://{host}:{port}/"
+    address = bind_addresses(host)[0]
+    return f"http://{host_form(address)}:{port}/"
 
 
 def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
