@@ -85,6 +85,16 @@ def test_an_extra_allowed_host_is_answered(db):
     assert proxied.post("/api/ingest", json=ARTICLE, headers={"Origin": "https://kb.example.org"}).status_code == 200
 
 
+def test_behind_a_proxy_that_rewrites_the_host_the_public_origin_is_accepted(db):
+    proxied = TestClient(create_app(db, hosts=HostPolicy.for_server("127.0.0.1", 8000, ("kb.example.org",))),
+                         base_url=BASE)
+    assert proxied.post("/api/ingest", json=ARTICLE, headers={"Origin": "https://kb.example.org"}).status_code == 200
+    assert proxied.post("/api/ingest", json=ARTICLE, headers={"Origin": "https://evil.example"}).status_code == 403
+    anywhere = TestClient(create_app(db, hosts=HostPolicy.for_server("0.0.0.0", 8000)), base_url="http://kb.lan:8000")
+    assert anywhere.post("/api/ingest", json=ARTICLE, headers={"Origin": "http://kb.lan:8000"}).status_code == 200
+    assert anywhere.post("/api/ingest", json=ARTICLE, headers={"Origin": "http://evil.example"}).status_code == 403
+
+
 def test_the_bearer_scheme_is_read_in_any_case(db):
     guarded = TestClient(create_app(db, token="s3cret"), base_url=BASE)
     for scheme in ("Bearer", "bearer", "BEARER"):

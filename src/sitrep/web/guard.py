@@ -106,7 +106,7 @@ class RequestGuard:
             if answer is not None:
                 return answer
         if scope["method"] not in SAFE_METHODS:
-            reason = cross_site_reason(headers)
+            reason = cross_site_reason(headers, self.hosts)
             if reason:
                 return error_response(403, reason)
         declared = headers.get("content-length", "")
@@ -137,11 +137,13 @@ def bearer_token(authorization: str | None) -> str | None:
     return credentials.strip() or None
 
 
-def cross_site_reason(headers: Headers) -> str | None:
+def cross_site_reason(headers: Headers, hosts: HostPolicy) -> str | None:
     """Why a state-changing request cannot be trusted to come from sitrep's own pages, or None.
 
     A browser names the page a request comes from in `Origin` (every modern browser, on every
-    POST), else in `Referer`; either must be this server. A request with neither comes from a
+    POST), else in `Referer`; either must be this server: the Host the request was sent to, or
+    another of the names the server was started for (a reverse proxy that rewrites the Host).
+    A request with neither comes from a
     program (curl, a script): it is accepted when a web page could not have sent it unasked,
     that is with a content type no HTML form can send (JSON) or with an Authorization header.
     """
@@ -149,7 +151,10 @@ def cross_site_reason(headers: Headers) -> str | None:
     for header in ("origin", "referer"):
         value = headers.get(header)
         if value is not None:
-            return None if _netloc(value) == host else f"cross-site request refused ({header} {value!r} is not this server)"
+            netloc = _netloc(value)
+            if netloc is not None and (netloc == host or hosts.names_this_server(netloc)):
+                return None
+            return f"cross-site request refused ({header} {value!r} is not this server)"
     content_type = headers.get("content-type", "").partition(";")[0].strip().lower()
     if content_type not in FORM_CONTENT_TYPES or "authorization" in headers:
         return None

@@ -69,6 +69,11 @@ class HostPolicy:
         name = value.rpartition(":")[0] if _has_port(value) else value
         return value in self.with_port or name in (self.any_port or ())
 
+    def names_this_server(self, netloc: str) -> bool:
+        """Whether a page at `netloc` (an Origin's host and port) is this server under one of the
+        names it was started for; never for a server that answers any Host."""
+        return self.with_port is not None and self.allows(netloc)
+
 
 def host_form(address: Address) -> str:
     """An address as it is written in a URL or a Host header ([::1] for IPv6)."""
