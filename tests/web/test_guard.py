@@ -49,6 +49,14 @@ def test_a_request_from_another_origin_changes_nothing(client, db, headers):
     assert stored(db) == before
 
 
+def test_another_server_on_this_machine_is_another_site_whatever_the_policy(db):
+    default = TestClient(create_app(db), base_url=BASE)  # loopback names on any port
+    before = stored(db)
+    assert default.post("/ingest", data=ARTICLE, headers={"Origin": "http://127.0.0.1:9999"}).status_code == 403
+    assert default.post("/ingest", data=ARTICLE, headers={"Origin": "http://localhost:3000"}).status_code == 403
+    assert stored(db) == before
+
+
 def test_a_request_from_sitrep_own_pages_goes_through(client, db):
     before = stored(db)
     assert client.post("/ingest", data=ARTICLE, headers={"Origin": BASE}).status_code == 200

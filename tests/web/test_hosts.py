@@ -44,3 +44,11 @@ def test_an_address_bound_on_every_interface_answers_any_host_unless_names_are_g
 def test_a_specific_address_answers_itself():
     policy = HostPolicy.for_server("192.0.2.10", 8000)
     assert policy.allows("192.0.2.10:8000") and not policy.allows("localhost:8000")
+
+
+def test_pages_of_this_server_are_only_its_own_names_and_ports():
+    assert not HostPolicy().names_this_server("127.0.0.1:9999")  # default: port unknown, so only the Host itself
+    bound = HostPolicy.for_server("127.0.0.1", 8000, ("kb.example.org",))
+    assert bound.names_this_server("localhost:8000") and bound.names_this_server("kb.example.org")
+    assert not bound.names_this_server("127.0.0.1:9999") and not bound.names_this_server("evil.example")
+    assert not HostPolicy.for_server("0.0.0.0", 8000).names_this_server("kb.lan:8000")

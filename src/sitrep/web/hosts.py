@@ -39,11 +39,13 @@ def is_loopback(host: str) -> bool:
 class HostPolicy:
     """The `Host` header values to answer: exact `name:port` pairs, and names on any port.
 
+    The default, for an app made without knowing its port, is the loopback names on any port.
     `None` for both means any Host: a server bound to every interface (0.0.0.0) cannot know
     the names it is reached by, and there the token, required off loopback, is the guard.
     """
     with_port: frozenset[str] | None = frozenset()
     any_port: frozenset[str] | None = frozenset(LOOPBACK_NAMES)
+    own_pages: frozenset[str] = frozenset()  # the exact pairs and --allowed-host names pages are served under
 
     @classmethod
     def for_server(cls, host: str, port: int, extra: tuple[str, ...] = ()) -> "HostPolicy":
@@ -56,23 +58,30 @@ class HostPolicy:
         if all(address.is_loopback for address in addresses):
             names |= set(LOOPBACK_NAMES)
         pairs = {f"{name}:{port}" for name in names} | ({*names} if port == 80 else set())
-        return cls(with_port=frozenset(pairs | {n for n in extra_names if _has_port(n)}),
-                   any_port=frozenset(n for n in extra_names if not _has_port(n)))
+        with_port = frozenset(pairs | {n for n in extra_names if _has_port(n)})
+        return cls(with_port=with_port, any_port=frozenset(n for n in extra_names if not _has_port(n)),
+                   own_pages=with_port | extra_names)
 
     def allows(self, host_header: str | None) -> bool:
         """Whether a request sent with this `Host` header is meant for this server."""
         if self.with_port is None:
             return True
-        if not host_header:
-            return False
-        value = host_header.strip().lower()
-        name = value.rpartition(":")[0] if _has_port(value) else value
-        return value in self.with_port or name in (self.any_port or ())
+        return _matches(host_header, self.with_port, self.any_port or frozenset())
 
     def names_this_server(self, netloc: str) -> bool:
         """Whether a page at `netloc` (an Origin's host and port) is this server under one of the
-        names it was started for; never for a server that answers any Host."""
-        return self.with_port is not None and self.allows(netloc)
+        names it was started for (never the loopback names on any port of the default: another
+        server on this machine is another site)."""
+        return _matches(netloc, self.own_pages, frozenset(n for n in self.own_pages if not _has_port(n)))
+
+
+def _matches(value: str | None, pairs: frozenset[str], names: frozenset[str]) -> bool:
+    """Whether a `name[:port]` value is one of `pairs`, or one of `names` on any port."""
+    if not value:
+        return False
+    value = value.strip().lower()
+    name = value.rpartition(":")[0] if _has_port(value) else value
+    return value in pairs or name in names
 
 
 def host_form(address: Address) -> str:
