@@ -27,6 +27,7 @@ def docs_page(request: Request):
 
 @router.get("/graph/{name}")
 def graph_page(request: Request, name: str, depth: Depth = 1):
+    """The network around an entity, drawn by vis-network, with the same edges as a list."""
     with knowledge_base(request) as kb:
         network = lookups.network(kb, name, depth)
     return _page(request, "graph.html", {"network": network, "depth": depth})
@@ -34,6 +35,7 @@ def graph_page(request: Request, name: str, depth: Depth = 1):
 
 @router.get("/")
 def search_page(request: Request, q: str = "", entity: str = "", outlet: str = "", since: str = "", until: str = ""):
+    """Search with filters; without a query, the latest documents."""
     with knowledge_base(request) as kb:
         entity_id = lookups.entity_id(kb, entity) if entity else None
         unknown = bool(entity) and entity_id is None
@@ -47,6 +49,7 @@ def search_page(request: Request, q: str = "", entity: str = "", outlet: str = "
 
 @router.get("/document/{doc_id}")
 def document_page(request: Request, doc_id: str):
+    """One document: entities highlighted and linked, statements marked, events, removed noise."""
     with knowledge_base(request) as kb:
         record = lookups.document(kb, doc_id)
     names = {e["id"]: e["name"] for e in record["entities"]}
@@ -55,6 +58,7 @@ def document_page(request: Request, doc_id: str):
 
 @router.get("/entity/{name}")
 def entity_page(request: Request, name: str):
+    """One entity: aliases, mentions per month, timeline, what it said and what was said about it."""
     with knowledge_base(request) as kb:
         found = lookups.entity(kb, name)
         said = kb.statements(source=found["id"], limit=50)
@@ -69,12 +73,14 @@ def entity_page(request: Request, name: str):
 
 @router.get("/ingest")
 def ingest_page(request: Request):
+    """The form to paste an article or upload files."""
     return _page(request, "ingest.html", {"result": None})
 
 
 @router.post("/ingest")
 def ingest_form(request: Request, text: Annotated[str, Form()] = "", title: Annotated[str, Form()] = "",
                 files: Annotated[list[UploadFile] | None, File()] = None):
+    """Process and store what the form sent; the page lists what each input became."""
     result = {"added": [], "errors": []}
     uploads = [f for f in files or [] if f.filename]
     with knowledge_base(request) as kb:
