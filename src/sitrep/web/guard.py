@@ -143,16 +143,17 @@ def cross_site_reason(headers: Headers, hosts: HostPolicy) -> str | None:
     A browser names the page a request comes from in `Origin` (every modern browser, on every
     POST), else in `Referer`; either must be this server: the Host the request was sent to, or
     another of the names the server was started for (a reverse proxy that rewrites the Host).
-    A request with neither comes from a
-    program (curl, a script): it is accepted when a web page could not have sent it unasked,
-    that is with a content type no HTML form can send (JSON) or with an Authorization header.
+    A request with neither comes from a program (curl, a script): it is accepted when a web
+    page could not have sent it unasked, that is with a content type no HTML form can send
+    (JSON) or with an Authorization header, both of which a browser sends to another site only
+    after asking it (CORS), which sitrep never allows.
     """
     host = (headers.get("host") or "").lower()
     for header in ("origin", "referer"):
         value = headers.get(header)
         if value is not None:
             netloc = _netloc(value)
-            if netloc is not None and (netloc == host or hosts.names_this_server(netloc)):
+            if netloc and (netloc == host or hosts.names_this_server(netloc)):
                 return None
             return f"cross-site request refused ({header} {value!r} is not this server)"
     content_type = headers.get("content-type", "").partition(";")[0].strip().lower()

@@ -25,7 +25,7 @@ def bind_addresses(host: str) -> list[Address]:
         pass
     try:
         found = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError):
+    except (socket.gaierror, UnicodeError, ValueError):
         raise BadHost(f"--host {host!r} is not an IP address or a name this machine resolves") from None
     return sorted({ipaddress.ip_address(info[4][0].partition("%")[0]) for info in found}, key=str)
 
