@@ -1,7 +1,13 @@
-"""Shared fixtures: the fixture folder, the examples, a fresh knowledge base, the CLI."""
+"""Shared fixtures: the fixture folder, the examples, a fresh knowledge base, the CLI, a running server."""
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import uvicorn
 from typer.testing import CliRunner
 
 from sitrep.cli import app
@@ -59,3 +65,33 @@ def knowledge_base(tmp_path_factory):
         for origin, title, published, text in SANDU_REPORTS:
             kb.add(process(Input(origin=origin, title=title, published=published, text=text, source="Test Wire")))
     return path
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running(app, port: int | None = None) -> Iterator[str]:
+    """Serve `app` on 127.0.0.1 for the duration of the block; yields its base URL."""
+    port = port or free_port()
+    instance = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        instance.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def running_server():
+    """`with running_server(app) as url:` serves `app` on a loopback port for the block."""
+    return running

@@ -110,6 +110,35 @@ def test_serve_refuses_a_public_address_without_a_token(cli, tmp_path, monkeypat
     assert refused.exit_code == 2 and "--token" in refused.stderr
 
 
+@pytest.mark.parametrize("host", ["127.1", "localhost", "::1"])
+def test_serve_accepts_any_form_of_loopback_and_says_where_it_listens(cli, tmp_path, monkeypatch, host):
+    import uvicorn
+
+    started = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: started.update(options))
+    monkeypatch.delenv("SITREP_TOKEN", raising=False)
+    done = cli("serve", "--host", host, "--port", "8123", "--db", str(tmp_path / "kb.db"))
+    assert done.exit_code == 0 and started == {"host": host, "port": 8123, "log_level": "warning"}
+    assert ":8123/" in done.stderr and "serving" in done.stderr
+
+
+def test_serve_answers_an_allowed_host_and_no_other(cli, tmp_path, monkeypatch):
+    import uvicorn
+    from fastapi.testclient import TestClient
+
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **options: served.append(app))
+    cli("serve", "--allowed-host", "kb.example.org", "--db", str(tmp_path / "kb.db"))
+    assert TestClient(served[0], base_url="https://kb.example.org").get("/api/documents").status_code == 200
+    assert TestClient(served[0], base_url="http://127.0.0.1:8000").get("/api/documents").status_code == 200
+    assert TestClient(served[0], base_url="http://127.0.0.1:8001").get("/api/documents").status_code == 421
+
+
+def test_serve_refuses_an_invalid_host_in_one_line(cli, tmp_path):
+    refused = cli("serve", "--host", "127.0.0.300", "--token", "t", "--db", str(tmp_path / "kb.db"))
+    assert refused.exit_code == 2 and refused.stderr.count("\n") == 1 and "127.0.0.300" in refused.stderr
+
+
 def test_ingest_reprocess(cli, tmp_path):
     db = str(tmp_path / "kb.db")
     cli("ingest", str(EXAMPLES), "--db", db)

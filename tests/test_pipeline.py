@@ -1,6 +1,12 @@
+import io
+import json
+
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from sitrep.errors import InputError
+from sitrep import extract
 from sitrep.pipeline import STAGES, MAX_TEXT_CHARS, assign_id, new_document, process
 from sitrep.schema import Input
 
@@ -9,7 +15,7 @@ TEXT = ("Lithuania closes two border checkpoints\n\n14 November, 09:30 AM\n\nLit
 
 
 def test_stages_run_in_order_over_one_document():
-    assert [name for name, _ in STAGES] == ["guard_size", "clean", "language", "id", "analyse", "entities", "dates", "statements", "events"]
+    assert [name for name, _ in STAGES] == ["guard_size", "clean", "url", "language", "id", "analyse", "entities", "dates", "statements", "events"]
     doc = process(Input(origin="lt.txt", text=TEXT))
     assert doc.title == "Lithuania closes two border checkpoints"
     assert doc.published == "2024-11-14"
@@ -62,3 +68,39 @@ def test_english_text_is_analysed_without_notes():
     doc = process(Input(origin="en.txt", text="Lithuania closed two border checkpoints with Belarus, the interior "
                                                "ministry said on Wednesday."))
     assert doc.language == "en" and doc.entities and doc.notes == []
+
+
+BODY = "Moldovan border police said on Tuesday that they had detained two men carrying drone parts."
+PAGE = f"<html><head><title>Two held</title></head><body><article><h1>Two held</h1><p>{BODY}</p><p>{BODY}</p></article></body></html>"
+RSS = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Border Desk</title>
+<item><title>Two held at the border</title><link>JaVaScRiPt:fetch('/api/documents')</link>
+<description>{BODY}</description></item></channel></rss>""".encode()
+
+
+def _warc(target: str) -> bytes:
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(target, "response", payload=io.BytesIO(PAGE.encode()),
+                                                  http_headers=headers))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name, content", [
+    ("news.jsonl", json.dumps({"text": BODY, "url": "\tjava\nscript:alert(1)"}).encode()),
+    ("pages.jsonl", json.dumps({"html": PAGE, "url": "data:text/html,<script>alert(1)</script>"}).encode()),
+    ("feed.rss", RSS),
+    ("crawl.warc", _warc("http:evil.example")),  # warcio reads only http targets; this one has no host
+])
+def test_a_url_that_is_not_http_is_dropped_with_a_note(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content)
+    [record] = extract([str(path)])
+    assert record["url"] is None
+    assert "url dropped: not an http(s) address" in record["removed"]
+
+
+def test_an_http_url_is_kept_normalised_without_a_note():
+    doc = process(Input(origin="a.jsonl#1", text=BODY, url=" HTTPS://News.Example.org/border held"))
+    assert doc.url == "https://news.example.org/border%20held"
+    assert doc.removed == []

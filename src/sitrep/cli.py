@@ -289,21 +289,18 @@ def export_command(fmt: Annotated[ExportFormat, typer.Option("--format", case_se
 @app.command()
 def serve(db: Db = "sitrep.db",
           host: Annotated[str, typer.Option(help="Address to bind; anything but loopback needs a token.")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="Port.")] = 8000,
-          token: Annotated[str | None, typer.Option(envvar="SITREP_TOKEN", help="Token every request must carry.")] = None) -> None:
+          port: Annotated[int, typer.Option(min=1, max=65535, help="Port.")] = 8000,
+          token: Annotated[str | None, typer.Option(envvar="SITREP_TOKEN", help="Token every request must carry.")] = None,
+          allowed_host: Annotated[list[str] | None, typer.Option(
+              help="Another Host name the server answers (a reverse proxy's, NAME or NAME:PORT); repeatable.")] = None) -> None:
     """Serve the knowledge base: web pages and the JSON API (OpenAPI at /docs)."""
-    import ipaddress
+    from sitrep.web.server import ServeError, serve as run_server
 
-    import uvicorn
-
-    from sitrep.web.app import create_app
-
-    loopback = host == "localhost" or (host.replace(".", "").isdigit() and ipaddress.ip_address(host).is_loopback) \
-        or host == "::1"
-    if not loopback and not token:
-        err.print(Text(f"sitrep: binding {host} exposes the knowledge base: give --token or SITREP_TOKEN"))
+    try:
+        run_server(db, host, port, token, tuple(allowed_host or ()), announce=lambda line: err.print(Text(f"sitrep: {line}")))
+    except ServeError as error:
+        err.print(Text(f"sitrep: {error}"))
         raise typer.Exit(2)
-    uvicorn.run(create_app(db, token=token), host=host, port=port, log_level="warning")
 
 
 @app.command()

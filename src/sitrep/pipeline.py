@@ -19,6 +19,7 @@ from sitrep.nlp.dates import dates
 from sitrep.nlp.entities import entities
 from sitrep.nlp.events import events
 from sitrep.schema import Document, Input
+from sitrep.urls import DROPPED_NOTE, web_address
 
 # spaCy's own ceiling, and about 10 GB of parser memory: a "document" this long is a page
 # gone wrong, refused with a clear message rather than processed.
@@ -48,6 +49,14 @@ def clean(doc: Document) -> None:
         doc.title = strip_outlet_suffix(doc.title, doc.source)
     if not re.search(r"\w", doc.text):
         raise InputError(doc.origin, "no article text left after cleaning")
+
+
+def check_url(doc: Document) -> None:
+    """Keep the document's URL only as a normalised http(s) address: it becomes a link in the UI."""
+    kept = web_address(doc.url)
+    if doc.url and kept is None:
+        doc.removed.append(DROPPED_NOTE)
+    doc.url = kept
 
 
 def identify_language(doc: Document) -> None:
@@ -89,6 +98,7 @@ def assign_id(doc: Document) -> None:
 PREPARE_STAGES: list[tuple[str, Stage]] = [
     ("guard_size", guard_size),
     ("clean", clean),
+    ("url", check_url),
     ("language", identify_language),
     ("id", assign_id),
 ]

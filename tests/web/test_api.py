@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 from sitrep.store import Store
 from sitrep.web.app import create_app
 
+BASE = "http://127.0.0.1:8000"
 HOSTILE = ('Hostile page <script>window.pwned = 1</script>\n\n'
            'The envoy <img src=x onerror="window.pwned=2"> said that <b onmouseover="alert(1)">Moldova</b> '
            'would not be intimidated by Russian drones, officials in Chisinau reported on Monday.')
@@ -16,7 +17,7 @@ HOSTILE = ('Hostile page <script>window.pwned = 1</script>\n\n'
 def client(knowledge_base, tmp_path):
     db = tmp_path / "web.db"
     db.write_bytes(knowledge_base.read_bytes())
-    return TestClient(create_app(db, max_upload_bytes=200_000))
+    return TestClient(create_app(db, max_upload_bytes=200_000), base_url=BASE)
 
 
 def test_documents_are_paginated(client):
@@ -62,7 +63,7 @@ def test_ingest_pasted_text_and_files(client, fixtures):
     assert pasted.status_code == 200 and pasted.json()["added"][0]["status"] == "added"
     files = [("files", ("page.html", (fixtures / "page.html").read_bytes(), "text/html")),
              ("files", ("broken.txt", b"\x00\x01\x02binary", "text/plain"))]
-    result = client.post("/api/ingest/files", files=files).json()
+    result = client.post("/api/ingest/files", files=files, headers={"Origin": BASE}).json()
     assert [a["title"] for a in result["added"]] == ["Poland to build new air defence base near Rzeszow"]
     assert result["errors"] == [{"input": "broken.txt", "reason": "binary data, not text"}]
     assert client.post("/api/ingest", json={"title": "no text"}).status_code == 422
@@ -70,7 +71,7 @@ def test_ingest_pasted_text_and_files(client, fixtures):
 
 def test_upload_limit(client):
     big = [("files", ("big.txt", b"word " * 100_000, "text/plain"))]
-    response = client.post("/api/ingest/files", files=big)
+    response = client.post("/api/ingest/files", files=big, headers={"Origin": BASE})
     assert response.status_code == 413 and "limit" in response.json()["error"]["message"]
 
 
@@ -85,7 +86,7 @@ def test_untrusted_text_is_escaped_in_every_page(client):
 
 
 def test_token_is_checked_on_every_request(knowledge_base):
-    client = TestClient(create_app(knowledge_base, token="s3cret"))
+    client = TestClient(create_app(knowledge_base, token="s3cret"), base_url=BASE)
     assert client.get("/api/documents").status_code == 401
     assert client.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 401
     assert client.get("/api/documents", headers={"Authorization": "Bearer s3cret"}).status_code == 200

@@ -2,18 +2,25 @@
 server on a loopback port: search, open a document, follow an entity, see its timeline, ingest
 a pasted article, and check that hostile markup in an article never runs.
 
+Then the attacks of a hostile web: a document whose URL is a script, a page on another origin
+that posts a form to sitrep, and the API page, which must load nothing from outside.
+
 Screenshots go to $SITREP_SCREENSHOTS when set (to look at them), else to a temporary folder.
 """
+import json
 import os
 import shutil
-import socket
 import threading
-import time
+import urllib.request
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-import uvicorn
 
+from sitrep.pipeline import process
+from sitrep.schema import Input
+from sitrep.store import Store
 from sitrep.web.app import create_app
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -27,21 +34,16 @@ if CHROMIUM is None:
 
 
 @pytest.fixture(scope="module")
-def server(knowledge_base, tmp_path_factory):
+def browser_db(knowledge_base, tmp_path_factory):
     db = tmp_path_factory.mktemp("browser") / "web.db"
     db.write_bytes(knowledge_base.read_bytes())
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    instance = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not instance.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(browser_db, running_server):
+    with running_server(create_app(browser_db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +137,91 @@ def test_uploading_a_file_shows_progress_and_the_result(server, page, shots, fix
     assert page.evaluate("document.getElementById('upload-progress').value") == 100
     assert page.inner_text("#upload-status") == "done"
     page.screenshot(path=shots / "6-upload.png", full_page=True)
+
+
+def _store(db, title: str, text: str, url: str, bypass_policy: bool = False) -> str:
+    doc = process(Input(origin=f"{title}.jsonl#1", title=title, text=text, url=url))
+    if bypass_policy:  # as a knowledge base written before the URL policy may hold it
+        doc.url = url
+    with Store(db) as kb:
+        kb.add(doc)
+    return doc.id
+
+
+def test_a_url_that_is_not_http_never_becomes_a_link(server, page, browser_db):
+    ingested = _store(browser_db, "Script link", "Georgian police said on Sunday that they had detained a protest "
+                      "organiser in Tbilisi.", "JaVaScRiPt:window.pwned=1")
+    old = _store(browser_db, "Old script link", "Armenian officials said on Sunday that the border talks would "
+                 "resume in Yerevan next week.", "\tjava\nscript:window.pwned=2", bypass_policy=True)
+    kept = _store(browser_db, "Web link", "Azerbaijani officials said on Sunday that the ferry to Kazakhstan would "
+                  "run again.", "https://news.example.org/ferry")
+    for doc_id in (ingested, old):
+        page.goto(f"{server}/document/{doc_id}")
+        page.wait_for_selector("div.body")
+        hrefs = page.evaluate("Array.from(document.querySelectorAll('[href]'), e => e.getAttribute('href'))")
+        assert not [h for h in hrefs if "script" in h.lower()], hrefs
+        assert page.locator("text=original").count() == 0
+        for link in page.locator("p.meta a").all():
+            link.click()
+            page.go_back()
+        assert page.evaluate("typeof window.pwned") == "undefined"
+    page.goto(f"{server}/document/{ingested}")
+    page.click("summary")
+    assert "url dropped: not an http(s) address" in page.inner_text("details")
+    page.goto(f"{server}/document/{kept}")
+    assert page.get_attribute("text=original", "href") == "https://news.example.org/ferry"
+
+
+PLANTED = "Officials in Riga said on Monday, according to spokesman Janis Vesterholm, that the border had closed."
+ATTACK = """<!DOCTYPE html><html><body>
+<form method="post" action="{sitrep}/ingest" enctype="multipart/form-data">
+  <input name="title" value="Planted"><textarea name="text">{text}</textarea></form>
+<script>
+fetch("{sitrep}/api/ingest", {{method: "POST", mode: "no-cors", body: JSON.stringify({{text: "{text} (fetch)"}})}})
+  .finally(function () {{ document.forms[0].submit(); }});
+</script></body></html>"""
+
+
+@pytest.fixture
+def other_origin(tmp_path, server):
+    """A web page on another origin (this machine, another port) that posts to sitrep as it opens."""
+    (tmp_path / "attack.html").write_text(ATTACK.format(sitrep=server, text=PLANTED))
+    site = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(tmp_path)))
+    threading.Thread(target=site.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{site.server_address[1]}"
+    site.shutdown()
+
+
+def test_a_page_on_another_origin_cannot_ingest(server, page, other_origin):
+    def total() -> int:
+        with urllib.request.urlopen(f"{server}/api/documents?limit=1") as answer:
+            return json.load(answer)["total"]
+
+    before = total()
+    with page.expect_navigation(url=f"{server}/ingest"):
+        page.goto(f"{other_origin}/attack.html")
+    assert "cross-site request refused" in page.inner_text("body")
+    assert total() == before
+    with urllib.request.urlopen(f"{server}/api/search?q=Vesterholm") as answer:
+        assert json.load(answer)["items"] == []
+
+
+def test_api_docs_render_offline(server, page, shots):
+    outside = []
+
+    def only_this_server(route):
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context = page.context.browser.new_context()
+    docs = context.new_page()
+    docs.route("**/*", only_this_server)
+    docs.goto(f"{server}/docs")
+    docs.wait_for_selector(".opblock-summary-path[data-path='/api/documents']", timeout=15_000)
+    assert "sitrep" in docs.inner_text(".info .title")
+    docs.screenshot(path=shots / "7-api-docs.png")
+    context.close()
+    assert outside == []
