@@ -120,3 +120,21 @@ def test_entities_and_statements_are_paginated(client):
 def test_pasted_text_that_is_only_page_noise_is_an_error_naming_it(client):
     result = client.post("/api/ingest", json={"text": "Subscribe\nShare\nRead more"}).json()
     assert result == {"added": [], "errors": [{"input": "pasted text", "reason": "no article text left after cleaning"}]}
+
+
+@pytest.mark.parametrize("params, words", [
+    ({"q": "drone", "since": "garbage"}, "not a date"),
+    ({"q": "drone", "until": "2024-13"}, "not a real date"),
+    ({"q": "drone", "since": "2024-05", "until": "2024-04"}, "after it ends"),
+    ({"q": "***"}, "no word to search for"),
+])
+def test_search_refuses_what_makes_no_sense_in_the_api_and_the_page(client, params, words):
+    api = client.get("/api/search", params=params)
+    assert api.status_code == 422 and words in api.json()["error"]["message"]
+    page = client.get("/", params=params)
+    assert page.status_code == 400 and words in page.text and "<form" in page.text
+
+
+def test_events_refuse_bounds_that_are_not_dates(client):
+    answer = client.get("/api/events", params={"entity": "Maia Sandu", "since": "2024-02-30"})
+    assert answer.status_code == 422 and "not a real date" in answer.json()["error"]["message"]

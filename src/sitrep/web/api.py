@@ -78,6 +78,8 @@ def api_events(request: Request, entity: str, since: str | None = None, until: s
             found = graph.timeline(kb, entity, since, until)
         except graph.UnknownEntity:
             raise HTTPException(404, f"no entity named {entity!r}")
+        except ValueError as error:
+            raise HTTPException(422, str(error))
     return {"entity": found["entity"]["id"], "items": [i for i in found["items"] if i["kind"] == "event"]}
 
 
@@ -90,7 +92,10 @@ def api_search(request: Request, q: Annotated[str, Query(min_length=1)], entity:
         entity_id = lookups.entity_id(kb, entity)
         if entity and entity_id is None:
             raise HTTPException(404, f"no entity named {entity!r}")
-        hits = kb.search(q, limit, offset, entity_id, outlet, since, until)
+        try:
+            hits = kb.search(q, limit, offset, entity_id, outlet, since, until)
+        except ValueError as error:
+            raise HTTPException(422, str(error))
     return {"items": [vars(h) for h in hits], "limit": limit, "offset": offset}
 
 

@@ -15,8 +15,8 @@ from sitrep.web.render import annotated, timeline_svg
 router = APIRouter(default_response_class=HTMLResponse)
 
 
-def _page(request: Request, template: str, context: dict[str, Any]) -> HTMLResponse:
-    return request.app.state.templates.TemplateResponse(request, template, context)
+def _page(request: Request, template: str, context: dict[str, Any], status: int = 200) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
 
 
 @router.get("/docs", include_in_schema=False)
@@ -39,12 +39,17 @@ def search_page(request: Request, q: str = "", entity: str = "", outlet: str = "
     with knowledge_base(request) as kb:
         entity_id = lookups.entity_id(kb, entity) if entity else None
         unknown = bool(entity) and entity_id is None
-        hits = kb.search(q, 50, 0, entity_id, outlet or None, since or None, until or None) if q and not unknown else []
+        try:
+            hits = kb.search(q, 50, 0, entity_id, outlet or None, since or None, until or None) if q and not unknown else []
+            problem = None
+        except ValueError as error:  # a query with no word, or bounds that are not dates
+            hits, problem = [], str(error)
         recent = [] if q else kb.documents(limit=20)
         outlets = kb.outlets()
     return _page(request, "search.html", {
         "q": q, "entity": entity, "outlet": outlet, "since": since, "until": until, "hits": hits,
-        "recent": recent, "outlets": outlets, "unknown_entity": unknown})
+        "recent": recent, "outlets": outlets, "unknown_entity": unknown, "problem": problem},
+        status=400 if problem else 200)
 
 
 @router.get("/document/{doc_id}")
