@@ -198,3 +198,62 @@ def test_choices_are_checked_and_listed(cli, knowledge_base, args):
 def test_entity_type_is_case_insensitive(cli, knowledge_base):
     result = cli("entities", "--type", "gpe", "--db", str(knowledge_base))
     assert result.exit_code == 0 and "GPE" in result.stdout and "PERSON" not in result.stdout
+
+
+def test_version_and_help_start_without_the_heavy_libraries():
+    assert subprocess.run([SITREP, "--version"], capture_output=True, text=True).stdout.strip() == f"sitrep {sitrep.__version__}"
+    probe = ("import sys, sitrep.cli\n"
+             "heavy = [m for m in ('spacy', 'sqlalchemy', 'stix2', 'followthemoney', 'datasketch', 'networkx', 'trafilatura')"
+             " if m in sys.modules]\nprint(heavy)")
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "[]"
+
+
+def test_show_prints_entities_statements_and_events(cli, knowledge_base):
+    db = str(knowledge_base)
+    doc_id = cli("search", "Zakharova", "--db", db).stdout.split()[0]
+    shown = cli("show", doc_id, "--db", db).stdout
+    assert "Entities (" in shown and "PERSON    Maria Zakharova" in shown
+    assert "Statements (1)" in shown and "Maria Zakharova  [likely] claimed" in shown
+    assert "“Maia Sandu was likely dragging Moldova into NATO”" in shown
+    assert "source: Test Wire" in shown
+
+
+def test_an_outlet_unknown_is_said_the_same_way_everywhere(cli, knowledge_base):
+    db = str(knowledge_base)
+    listed = [line for line in cli("documents", "--db", db).stdout.splitlines() if "Kremlin likely to lean" in line]
+    assert listed and listed[0].endswith("[unknown outlet]")
+    found = cli("search", "Belarusian plants", "--db", db).stdout.splitlines()[0]
+    assert found.endswith("[unknown outlet]")
+
+
+def test_timeline_lists_what_near_duplicates_repeat_once(cli, knowledge_base):
+    timeline = cli("timeline", "Moldova", "--db", str(knowledge_base)).stdout
+    assert timeline.count("Moldova summoned the Russian ambassador and handed him a note of protest") == 1
+    assert "(and 1 near-duplicate copy)" in timeline
+
+
+def test_graph_keeps_the_strongest_neighbours_of_the_kinds_asked(cli, knowledge_base):
+    db = str(knowledge_base)
+    capped = cli("graph", "Moldova", "--depth", "2", "--limit", "2", "--db", db)
+    first_level = [line for line in capped.stdout.splitlines() if line.startswith("  —")]
+    assert len({line.rsplit("→ ", 1)[1] for line in first_level}) == 2
+    assert "showing " in capped.stderr and "(the 2 most related per entity" in capped.stderr
+    said = cli("graph", "Moldova", "--relation", "said", "--db", db).stdout.splitlines()[1:]
+    assert said and all("said about" in line or "spoken of by" in line for line in said)
+    assert cli("graph", "Moldova", "--relation", "gossip", "--db", db).exit_code == 2
+
+
+def test_export_to_standard_output_keeps_near_duplicate_links(cli, knowledge_base):
+    result = cli("export", "--format", "jsonl", "--out", "-", "--db", str(knowledge_base))
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 10 and "wrote" not in result.stderr
+    assert sum(1 for r in records if r["duplicate_of"]) == 1
+    assert cli("export", "--format", "csv", "--out", "-", "--db", str(knowledge_base)).exit_code == 2
+
+
+def test_a_batch_of_many_near_duplicates_names_a_few_and_counts_the_rest(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr("sitrep.cli.NEAR_DUPLICATES_SHOWN", 0)
+    db = str(tmp_path / "kb.db")
+    result = cli("ingest", str(EXAMPLES), "--db", db)
+    assert "near-duplicate of" not in result.stderr
+    assert "… and 1 more near-duplicates (sitrep documents marks them)" in result.stderr

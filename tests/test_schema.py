@@ -4,7 +4,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from sitrep.schema import ENTITY_TYPES, Document, record_schema, to_json, to_record, validate
+from sitrep.schema import CONFIDENCE, ENTITY_TYPES, Document, record_schema, to_json, to_record, validate
 
 SHARED_SCHEMA = Path(__file__).parents[2] / "shared" / "spec" / "record.schema.json"
 
@@ -34,3 +34,8 @@ def test_package_copy_of_the_schema_matches_the_contract():
 
 def test_entity_types_are_those_of_the_schema():
     assert list(ENTITY_TYPES) == record_schema()["$defs"]["entity"]["properties"]["type"]["enum"]
+
+
+def test_confidence_levels_are_those_of_the_schema():
+    levels = record_schema()["$defs"]["statement"]["properties"]["confidence"]["enum"]
+    assert set(CONFIDENCE) == set(levels) - {"possible", None}

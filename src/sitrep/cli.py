@@ -1,24 +1,41 @@
-"""The `sitrep` command: a thin layer over the library API (`sitrep.run`, `sitrep.store`)."""
+"""The `sitrep` command: a thin layer over the library API (`sitrep.run`, `sitrep.store`).
+
+Commands import what they use (the language models, the database layer, the export
+libraries) when they run, so that `--help` and reading commands start at once.
+"""
 import enum
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import Annotated, TypeVar
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from sitrep import graph, run
-from sitrep.export import FORMATS, export
+from sitrep import __version__
 from sitrep.errors import InputError, StoreError
+from sitrep.export import FORMATS
 from sitrep.periods import period
-from sitrep.schema import ENTITY_TYPES, to_json
-from sitrep.store import CONFIDENCE, Store
+from sitrep.schema import CONFIDENCE, ENTITY_TYPES
+
+if TYPE_CHECKING:
+    from sitrep.store import Store
 
 app = typer.Typer(help="Turn conflict and geopolitics news into sourced, structured intelligence.",
                   no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+
+def _version(shown: bool) -> None:
+    if shown:
+        print(f"sitrep {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                   help="Print the version and exit.")] = False) -> None:
+    """Turn conflict and geopolitics news into sourced, structured intelligence."""
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
@@ -51,6 +68,8 @@ def _progress(items: Iterable[T], label: str) -> Iterator[T]:
         if not err.is_terminal:
             yield from items
             return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
         columns = (SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=err, transient=True) as progress:
             task = progress.add_task(label, total=None)
@@ -63,9 +82,11 @@ def _progress(items: Iterable[T], label: str) -> Iterator[T]:
 
 
 @contextmanager
-def _open(db: str, create: bool = False) -> Iterator[Store]:
+def _open(db: str, create: bool = False) -> Iterator["Store"]:
     """The knowledge base `db`; one line and exit status 1 when it does not exist (for reading)
     or cannot be created or used."""
+    from sitrep.store import Store
+
     try:
         store = Store(db, create=create)
     except StoreError as error:
@@ -89,6 +110,9 @@ def _exit(failures: Failures) -> None:
 @app.command()
 def extract(paths: Paths, workers: Workers = 1) -> None:
     """Write one sitrep/1 record per document as JSON Lines on standard output."""
+    from sitrep import run
+    from sitrep.schema import to_json
+
     failures = Failures()
     for doc in _progress(run.documents(paths, on_error=failures, workers=workers), "extracting"):
         _print_notes(doc.origin, doc.notes)
@@ -97,10 +121,16 @@ def extract(paths: Paths, workers: Workers = 1) -> None:
     _exit(failures)
 
 
+# A large batch of syndicated copies would flood the terminal: the first few are named, the rest counted.
+NEAR_DUPLICATES_SHOWN = 5
+
+
 @app.command()
 def ingest(paths: Paths, db: Db = "sitrep.db", workers: Workers = 1,
            reprocess: Annotated[bool, typer.Option(help="Replace the extractions of documents already stored.")] = False) -> None:
     """Extract documents and store them in the knowledge base."""
+    from sitrep import run
+
     failures = Failures()
     counts = {"added": 0, "near_duplicate": 0, "exists": 0, "reprocessed": 0}
     with _open(db, create=True) as store:
@@ -108,9 +138,12 @@ def ingest(paths: Paths, db: Db = "sitrep.db", workers: Workers = 1,
                                "ingesting"):
             counts[added.status] += 1
             _print_notes(added.origin or added.id, added.notes)
-            if added.status == "near_duplicate":
+            if added.status == "near_duplicate" and counts["near_duplicate"] <= NEAR_DUPLICATES_SHOWN:
                 err.print(Text(f"sitrep: {added.id}: near-duplicate of {added.duplicate_of}"))
         total = store.count()
+    if counts["near_duplicate"] > NEAR_DUPLICATES_SHOWN:
+        err.print(f"sitrep: … and {counts['near_duplicate'] - NEAR_DUPLICATES_SHOWN} more near-duplicates "
+                  "(sitrep documents marks them)")
     reprocessed = f"{counts['reprocessed']} reprocessed, " if reprocess else ""
     err.print(f"sitrep: {counts['added']} added, {counts['near_duplicate']} near-duplicates linked, "
               f"{counts['exists']} already stored, {reprocessed}{failures.count} failed; {total} documents in {db}")
@@ -124,7 +157,7 @@ def documents(db: Db = "sitrep.db", limit: Annotated[int, typer.Option(help="How
         for row in store.documents(limit=limit):
             line = Text(f"{row['id'][:12]}  {row['published'] or '----------'}  ", style="bold")
             line.append(row["title"] or "(no title)")
-            line.append(f"  [{row['source'] or row['origin']}]", style="dim")
+            line.append(f"  [{row['source'] or 'unknown outlet'}]", style="dim")
             if row["duplicate_of"]:
                 line.append(f"  near-duplicate of {row['duplicate_of'][:12]}", style="yellow")
             out.print(line)
@@ -144,8 +177,7 @@ def search(query: str, db: Db = "sitrep.db", limit: Annotated[int, typer.Option(
     for hit in hits:
         head = Text(f"{hit.id[:12]}  {hit.published or '----------'}  ", style="bold")
         head.append(hit.title or "(no title)", style="bold")
-        if hit.source:
-            head.append(f"  [{hit.source}]", style="dim")
+        head.append(f"  [{hit.source or 'unknown outlet'}]", style="dim")
         out.print(head)
         out.print(_highlight(hit.snippet))
 
@@ -194,7 +226,7 @@ def entity(name: Annotated[str, typer.Argument(help="An id, a canonical name, or
     for doc in found["documents"]:
         line = Text(f"  {doc['id'][:12]}  {doc['published'] or '----------'}  ")
         line.append(doc["title"] or "(no title)")
-        line.append(f"  [{doc['source'] or ''}] {doc['mentions']} mentions", style="dim")
+        line.append(f"  [{doc['source'] or 'unknown outlet'}] {doc['mentions']} mentions", style="dim")
         out.print(line)
 
 
@@ -234,6 +266,8 @@ def show_timeline(name: Annotated[str, typer.Argument(help="An entity, by any na
         since, until = period(since, until)
     except ValueError as error:
         _refuse(f"--since/--until: {error}")
+    from sitrep import graph
+
     with _open(db) as store:
         try:
             found = graph.timeline(store, name, since, until)
@@ -248,21 +282,30 @@ def show_timeline(name: Annotated[str, typer.Argument(help="An entity, by any na
             what = f"{item['source_name'] or 'someone'} {item['what'] or 'said'}"
         out.print(Text(f"{item['date']:<10}  ", style="bold") + Text(what, style="cyan"))
         out.print(Text("    ") + Text(" ".join(item["words"].split())))
+        copies = f" (and {item['copies']} near-duplicate cop{'y' if item['copies'] == 1 else 'ies'})" if item["copies"] else ""
         out.print(Text(f"    — {item['title'] or '(no title)'}, {item['outlet'] or 'unknown outlet'}, "
-                       f"{item['published'] or 'undated'}", style="dim"))
+                       f"{item['published'] or 'undated'}{copies}", style="dim"))
 
 
 @app.command("graph")
 def show_graph(name: Annotated[str, typer.Argument(help="An entity, by any name it was given.")],
                db: Db = "sitrep.db",
-               depth: Annotated[int, typer.Option(min=1, max=2, help="1: neighbours; 2: their neighbours too.")] = 1) -> None:
+               depth: Annotated[int, typer.Option(min=1, max=2, help="1: neighbours; 2: their neighbours too.")] = 1,
+               limit: Annotated[int, typer.Option(min=1, help="Most strongly related neighbours kept per entity.")] = 20,
+               relation: Annotated[str | None, typer.Option(
+                   help="Only these kinds of relation, comma-separated: event, said, co-mentioned.")] = None) -> None:
     """An entity's neighbours in the knowledge graph, with the relations to them and their counts."""
+    from sitrep import graph
+
+    kinds = {kind.strip() for kind in relation.split(",") if kind.strip()} if relation else None
     with _open(db) as store:
         try:
-            found = graph.neighbours(store, name, depth)
+            found = graph.neighbours(store, name, depth, relations=kinds, limit=limit)
         except graph.UnknownEntity:
             err.print(Text(f"sitrep: no entity named {name!r}"))
             raise typer.Exit(1)
+        except ValueError as error:
+            _refuse(f"--relation: {error}")
     names = {edge["other"]: edge["name"] for layer in found["layers"] for edge in layer}
     out.print(Text(f"{found['entity']['name']}  ({found['entity']['type']})", style="bold"))
     for level, layer in enumerate(found["layers"], start=1):
@@ -272,18 +315,27 @@ def show_graph(name: Annotated[str, typer.Argument(help="An entity, by any name 
             line = Text(f"{indent}{origin}—[{edge['relation']} ×{edge['count']}]→ ", style="cyan")
             line.append(f"{edge['name']} ({edge['type']})")
             out.print(line)
+    err.print(f"sitrep: showing {found['shown']} of {found['total']} neighbours"
+              + (f" (the {limit} most related per entity; --limit shows more)" if found["shown"] < found["total"] else ""))
 
 
 @app.command("export")
 def export_command(fmt: Annotated[ExportFormat, typer.Option("--format", case_sensitive=False, help="What to write.")],
                    db: Db = "sitrep.db",
-                   out_path: Annotated[str | None, typer.Option("--out", help="Where to write (csv: a folder).")] = None) -> None:
+                   out_path: Annotated[str | None, typer.Option(
+                       "--out", help="Where to write: a file, - for standard output, or a folder for csv.")] = None) -> None:
     """Export the knowledge base for the field's tools (Gephi, Aleph, OpenCTI, MISP...)."""
+    from sitrep.export import STDOUT, export
+
     fmt = fmt.value
     target = out_path or {"csv": "sitrep-csv", "stix": "sitrep.stix.json", "ftm": "sitrep.ftm.json"}.get(fmt, f"sitrep.{fmt}")
     with _open(db) as store:
-        written = export(store, fmt, target)
-    err.print(Text(f"sitrep: wrote {written}"))
+        try:
+            written = export(store, fmt, target)
+        except ValueError as error:
+            _refuse(str(error))
+    if written != STDOUT:
+        err.print(Text(f"sitrep: wrote {written}"))
 
 
 @app.command()
@@ -305,13 +357,15 @@ def serve(db: Db = "sitrep.db",
 
 @app.command()
 def show(doc_id: Annotated[str, typer.Argument(help="A document id, or its first characters.")], db: Db = "sitrep.db") -> None:
-    """Print one stored document with its metadata."""
+    """Print one stored document: metadata, text, and what sitrep found in it (entities,
+    statements with source, confidence and via, events)."""
     with _open(db) as store:
         matches = store.find(doc_id)
         if len(matches) != 1:
             err.print(Text(f"sitrep: {'no document' if not matches else 'several documents'} with id {doc_id!r}"))
             raise typer.Exit(1)
         record = store.get(matches[0])
+    record["source"] = record["source"] or "unknown outlet"
     for key in ("id", "title", "published", "source", "url", "language", "origin", "duplicate_of", "ingested_at"):
         if record.get(key):
             out.print(Text(f"{key:>12}: ", style="bold") + Text(str(record[key])))
@@ -319,4 +373,33 @@ def show(doc_id: Annotated[str, typer.Argument(help="A document id, or its first
         out.print(Text("     caption: ", style="bold") + Text(caption, style="italic"))
     out.print()
     out.print(Text(record["text"]))
-
+    names = {entity["id"]: entity["name"] for entity in record["entities"]}
+    if record["entities"]:
+        out.print(Text(f"\nEntities ({len(record['entities'])})", style="bold"))
+        for entity in sorted(record["entities"], key=lambda e: (-len(e["mentions"]), e["name"])):
+            aliases = sorted({m["text"] for m in entity["mentions"]} - {entity["name"]})
+            line = Text(f"  {entity['type']:<9} ", style="bold") + Text(entity["name"])
+            line.append(f"  ×{len(entity['mentions'])}  {entity['id']}" + (f"  as {'; '.join(aliases)}" if aliases else ""),
+                        style="dim")
+            out.print(line)
+    if record["statements"]:
+        out.print(Text(f"\nStatements ({len(record['statements'])})", style="bold"))
+        for statement in record["statements"]:
+            chain = " via ".join([names.get(statement["source"]) or statement["source_text"] or "(unknown source)",
+                                  *(names.get(v, v) for v in statement["via"])])
+            head = Text(f"  {statement['id']}  {statement['date'] or '----------'}  ", style="bold") + Text(chain, style="bold")
+            head.append(f"  [{statement['confidence'] or 'no estimate'}"
+                        f"{', negative' if statement['polarity'] == 'negative' else ''}] {statement['cue'] or 'quoted'}",
+                        style="cyan")
+            out.print(head)
+            out.print(Text("      “") + Text(" ".join(statement["content"].split())) + Text("”"))
+    if record["events"]:
+        out.print(Text(f"\nEvents ({len(record['events'])})", style="bold"))
+        for event in record["events"]:
+            parties = f"{names.get(event['actor'], '?')} → {names.get(event['target'], '—')}"
+            line = Text(f"  {event['type']:<10} ", style="bold") + Text(parties, style="cyan")
+            extra = [event["date"] or "", names.get(event["location"], "") if event["location"] else "",
+                     f"reported in {event['statement']}" if event["statement"] else ""]
+            line.append(("  " + "  ".join(e for e in extra if e)) if any(extra) else "", style="dim")
+            out.print(line)
+            out.print(Text("      ") + Text(" ".join(record["text"][event["start"]:event["end"]].split())))

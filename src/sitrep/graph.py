@@ -4,11 +4,12 @@ Edges are never stored: they are read off the stored events (who met, supplied, 
 whom), statements (who said what about whom) and co-mentions, with the documents behind each,
 so they stay true to the records whatever is added later.
 """
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from sitrep.store import Store
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class UnknownEntity(LookupError):
@@ -23,9 +24,12 @@ def _entity(store: Store, name: str) -> dict[str, Any]:
 
 
 def timeline(store: Store, name: str, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-    """The entity and its dated events and statements, oldest first, each with its citation."""
+    """The entity and its dated events and statements, oldest first, each with its citation.
+
+    What near-duplicate copies of one story repeat is listed once, from the first copy, with
+    `copies` counting the others."""
     entity = _entity(store, name)
-    items = store.timeline(entity["id"], since, until)
+    items = _fold_copies(store.timeline(entity["id"], since, until))
     names = store.names({item[role] for item in items for role in ("actor", "target", "source") if item[role]})
     for item in items:
         for role in ("actor", "target", "source"):
@@ -33,26 +37,63 @@ def timeline(store: Store, name: str, since: str | None = None, until: str | Non
     return {"entity": entity, "items": items}
 
 
-def neighbours(store: Store, name: str, depth: int = 1) -> dict[str, Any]:
-    """The entity's neighbours up to `depth` steps away, with the relations to them and their counts."""
+def _fold_copies(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    kept: dict[tuple, dict[str, Any]] = {}
+    for item in items:
+        story = item["duplicate_of"] or item["document_id"]
+        key = (story, item["kind"], item["what"], item["date"], item["actor"], item["target"], item["source"],
+               " ".join(item["words"].split()).lower())
+        if key in kept:
+            kept[key]["copies"] += 1
+        else:
+            kept[key] = {**item, "copies": 0}
+    return list(kept.values())
+
+
+# The kinds of relation a user can filter on, and the stored relations of each kind.
+RELATION_KINDS = {"event": ("event:",), "said": ("said about", "spoken of by"), "co-mentioned": ("co-mentioned",)}
+
+
+def neighbours(store: Store, name: str, depth: int = 1, relations: set[str] | None = None,
+               limit: int | None = None) -> dict[str, Any]:
+    """The entity's neighbours up to `depth` steps away, with the relations to them and their counts.
+
+    `relations` keeps only edges of those kinds (`RELATION_KINDS`); `limit` keeps, for each node,
+    its most strongly related neighbours (by the number of documents behind the edges), so that
+    a second step stays readable. `shown` and `total` count the distinct neighbours kept and found.
+    """
+    unknown = (relations or set()) - set(RELATION_KINDS)
+    if unknown:
+        raise ValueError(f"unknown relation {sorted(unknown)[0]!r}: choose from {', '.join(RELATION_KINDS)}")
+    prefixes = tuple(p for kind in relations or RELATION_KINDS for p in RELATION_KINDS[kind])
     entity = _entity(store, name)
-    seen = {entity["id"]}
+    seen, found = {entity["id"]}, set()
     frontier = [entity["id"]]
     layers = []
     for _ in range(depth):
         layer = []
         for node in frontier:
-            for edge in store.relations(node):
-                layer.append({"from": node, **edge})
+            # A further step shows new things only: an edge back to what is shown already repeats it.
+            edges = [e for e in store.relations(node) if e["relation"].startswith(prefixes)
+                     and (not layers or e["other"] not in seen)]
+            weight: dict[str, int] = {}
+            for edge in edges:
+                weight[edge["other"]] = weight.get(edge["other"], 0) + edge["count"]
+            found.update(weight)
+            kept = set(sorted(weight, key=lambda other: -weight[other])[:limit])
+            layer += [{"from": node, **edge} for edge in edges if edge["other"] in kept]
         layers.append(layer)
         frontier = sorted({edge["other"] for edge in layer} - seen)
         seen.update(frontier)
-    return {"entity": entity, "layers": layers}
+    shown = {edge["other"] for layer in layers for edge in layer} - {entity["id"]}
+    return {"entity": entity, "layers": layers, "shown": len(shown), "total": len(found - {entity["id"]})}
 
 
-def to_networkx(store: Store) -> nx.MultiDiGraph:
+def to_networkx(store: Store) -> "nx.MultiDiGraph":
     """The whole knowledge graph: a node per entity, an edge per relation (events from actor to
     target, statements from speaker to subject, co-mentions once per pair) with weight and documents."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     for entity in store.all_entities():
         graph.add_node(entity["id"], label=entity["name"], type=entity["type"], wikidata=entity["wikidata"] or "")

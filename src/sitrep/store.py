@@ -15,10 +15,9 @@ from sqlalchemy import (JSON, Column, Connection, ForeignKey, Index, Integer, La
                         Table, Text, create_engine, event, func, insert, literal, select, text, tuple_, union_all)
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from sitrep import dedup
 from sitrep.errors import StoreError
 from sitrep.periods import period
-from sitrep.schema import SCHEMA_VERSION, Document
+from sitrep.schema import CONFIDENCE, SCHEMA_VERSION, Document
 
 metadata = MetaData()
 
@@ -182,10 +181,11 @@ class Store:
         the new ones (what a newer sitrep finds). A near-duplicate (the same story syndicated by
         another outlet) is stored and linked to the first copy by `duplicate_of`.
         """
+        from sitrep import dedup  # numpy and datasketch: loaded by writers only, not by every read
+
         hashvalues = dedup.signature(doc.text)
-        keys = dedup.band_keys(hashvalues)
         try:
-            return self._add(doc, hashvalues, keys, reprocess)
+            return self._add(doc, hashvalues, reprocess)
         except IntegrityError:
             # Another writer stored the same document between our check and our insert (a
             # database that does not serialise writers): it is stored, which is what was asked.
@@ -198,7 +198,10 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
 
-    def _add(self, doc: Document, hashvalues, keys, reprocess: bool) -> Added:
+    def _add(self, doc: Document, hashvalues, reprocess: bool) -> Added:
+        from sitrep import dedup
+
+        keys = dedup.band_keys(hashvalues)
         with self.writer.begin() as conn:
             if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
                 if not reprocess:
@@ -373,7 +376,7 @@ class Store:
         Bounds that are not dates are a ValueError."""
         since, until = period(since, until)
         citation = (documents.c.title, documents.c.source.label("outlet"), documents.c.published, documents.c.url,
-                    documents.c.id.label("document_id"))
+                    documents.c.id.label("document_id"), documents.c.duplicate_of)
         event_rows = (select(literal("event").label("kind"), events.c.type.label("what"), events.c.date,
                              events.c.actor, events.c.target, literal(None).label("source"),
                              func.substr(documents.c.text, events.c.start + 1, events.c.end - events.c.start).label("words"),
@@ -428,14 +431,16 @@ class Store:
         with self.engine.connect() as conn:
             return [{**dict(r), "documents": (r["documents"] or "").split(",")} for r in conn.execute(query).mappings()]
 
-    def records(self) -> Iterator[dict[str, Any]]:
-        """Every stored document as its `sitrep/1` record, one at a time, oldest ingest first."""
+    def records(self, keep: tuple[str, ...] = ()) -> Iterator[dict[str, Any]]:
+        """Every stored document as its `sitrep/1` record, one at a time, oldest ingest first;
+        `keep` names what the knowledge base adds to keep on it (`duplicate_of`, `ingested_at`)."""
         with self.engine.connect() as conn:
             ids = list(conn.execute(select(documents.c.id).order_by(documents.c.rowid)).scalars())
         for doc_id in ids:
             record = self.get(doc_id)
             for key in ("duplicate_of", "ingested_at"):
-                record.pop(key)
+                if key not in keep:
+                    record.pop(key)
             yield record
 
     def names(self, ids: set[str]) -> dict[str, str]:
@@ -452,8 +457,6 @@ class Store:
 
 other_mentions = mentions.alias("other_mentions")
 
-# The ICD 203 scale, least to most likely ("possible" is a hedge with no place on it).
-CONFIDENCE = ["remote", "very_unlikely", "unlikely", "even", "likely", "very_likely", "almost_certain"]
 
 
 def fts_query(query: str) -> str:
@@ -500,6 +503,8 @@ def _version(conn: Connection) -> int:
 
 def _near_duplicate_of(conn: Connection, hashvalues, keys) -> str | None:
     """The first stored copy of a story this text is a near-duplicate of, if any."""
+    from sitrep import dedup
+
     candidates = conn.execute(select(bands.c.document_id).distinct()
                               .where(tuple_(bands.c.band, bands.c.key).in_(keys))).scalars().all()
     best, best_similarity = None, dedup.THRESHOLD

@@ -110,13 +110,11 @@ def test_stix_exports_undated_documents_dated_by_ingestion(tmp_path):
 def test_a_failed_export_leaves_no_file(tmp_path, monkeypatch):
     import pytest
 
-    from sitrep.export import FORMATS
-
     def broken(store, out):
         out.write_text("half a bundle")
         raise RuntimeError("disk full")
 
-    monkeypatch.setitem(FORMATS, "stix", broken)
+    monkeypatch.setattr("sitrep.export.stix.write", broken)
     with Store(tmp_path / "kb.db") as kb, pytest.raises(RuntimeError):
         export(kb, "stix", tmp_path / "out.stix.json")
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("kb.db")) == []
