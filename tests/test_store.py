@@ -171,3 +171,11 @@ def test_reprocessing_replaces_the_extractions_of_a_stored_document(store):
     assert store.add(d, reprocess=True).status == "reprocessed"
     assert len(store.get(d.id)["entities"]) == len(to_record(d)["entities"])  # replaced, not doubled
     assert store.count() == 1
+
+
+def test_an_entity_is_found_by_the_surname_of_its_canonical_name(store):
+    d = doc("Belarusian leader Alexander Lukashenka said on Friday that Minsk would host the talks. "
+            "Lukashenka added that the army was ready.")
+    store.add(d)
+    found = store.entity("Lukashenko")
+    assert found is not None and found["name"] == "Alexander Lukashenko"

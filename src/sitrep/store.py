@@ -323,6 +323,11 @@ class Store:
                     entity_id = conn.execute(
                         select(mentions.c.entity_id).where(matches)
                         .group_by(mentions.c.entity_id).order_by(func.count().desc()).limit(1)).scalar()
+            if entity_id is None:  # a surname of the canonical name ("Lukashenko" for Alexander Lukashenko)
+                entity_id = conn.execute(
+                    select(mentions.c.entity_id).join(entities, entities.c.id == mentions.c.entity_id)
+                    .where(func.lower(entities.c.name).endswith(" " + name.lower(), autoescape=True))
+                    .group_by(mentions.c.entity_id).order_by(func.count().desc()).limit(1)).scalar()
             if entity_id is None:
                 return None
             row = dict(conn.execute(select(entities).where(entities.c.id == entity_id)).mappings().one())
