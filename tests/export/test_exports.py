@@ -118,3 +118,19 @@ def test_a_failed_export_leaves_no_file(tmp_path, monkeypatch):
     with Store(tmp_path / "kb.db") as kb, pytest.raises(RuntimeError):
         export(kb, "stix", tmp_path / "out.stix.json")
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("kb.db")) == []
+
+
+def test_followthemoney_aliases_places_and_parties(knowledge_base, tmp_path):
+    path, _ = exported(knowledge_base, tmp_path, "ftm", "kb.ftm.json")
+    proxies = [model.get_proxy(json.loads(line)) for line in path.read_text().splitlines()]
+    by_id = {p.id: p for p in proxies}
+    isw = next(p for p in proxies if p.get("name") == ["Institute for the Study of War"])
+    assert "ISW" in isw.get("alias")
+    assert not [a for p in proxies for a in p.get("alias", quiet=True) if a[0].islower() or a.split()[0] in ("The", "the")]
+    moldova = next(p for p in proxies if p.schema.name == "Address" and p.get("full") == ["Moldova"])
+    assert moldova.get("country") == ["md"]
+    events = [p for p in proxies if p.schema.name == "Event"]
+    assert events
+    for event in events:
+        assert all(by_id[party].schema.is_a("LegalEntity") for party in event.get("involved"))
+    assert any(by_id[party].schema.name == "PublicBody" for event in events for party in event.get("involved"))
