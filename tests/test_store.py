@@ -179,3 +179,13 @@ def test_an_entity_is_found_by_the_surname_of_its_canonical_name(store):
     store.add(d)
     found = store.entity("Lukashenko")
     assert found is not None and found["name"] == "Alexander Lukashenko"
+
+
+def test_a_search_for_an_entity_finds_the_documents_that_use_its_other_names(store):
+    store.add(doc("Belarusian leader Alexander Lukashenka said on Friday that Minsk would host the talks. "
+                  "Lukashenka added that the army was ready.", origin="a.txt"))
+    store.add(doc("President Alexander Lukashenko met the Russian defence minister in Minsk on Monday to discuss "
+                  "joint exercises, his press service said.", title="Minsk talks", origin="b.txt"))
+    assert len(store.search("Lukashenka")) == 2
+    assert len(store.search("Lukashenko")) == 2
+    assert len(store.search('"Lukashenka"')) == 1  # a quoted phrase is taken as written

@@ -15,6 +15,7 @@ from sqlalchemy import (JSON, Column, Connection, ForeignKey, Index, Integer, La
                         Table, Text, create_engine, event, func, insert, literal, select, text, tuple_, union_all)
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from sitrep.aliases import is_name
 from sitrep.errors import StoreError
 from sitrep.periods import period
 from sitrep.schema import CONFIDENCE, SCHEMA_VERSION, Document
@@ -117,6 +118,9 @@ class Hit:
     snippet: str
     score: float
 
+
+# A search for an entity also matches at most this many of its other names.
+MAX_OTHER_NAMES = 12
 
 # How long a writer waits for another process's transaction before giving up.
 LOCK_TIMEOUT_SECONDS = 120
@@ -261,6 +265,9 @@ class Store:
         if not match:
             raise ValueError(f"the query {query!r} has no word to search for")
         since, until = period(since, until)
+        other_names = self._other_names(query)
+        if other_names:  # "Lukashenko" finds the documents that write "Lukashenka" too
+            match = " OR ".join([f"({match})", *(fts_query(f'"{name}"') for name in other_names)])
         conditions, params = ["documents_fts MATCH :match"], {"match": match, "limit": limit, "offset": offset}
         if entity:
             conditions.append("EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.entity_id = :entity)")
@@ -281,6 +288,16 @@ class Store:
             f"WHERE {' AND '.join(conditions)} ORDER BY score LIMIT :limit OFFSET :offset")
         with self.engine.connect() as conn:
             return [Hit(**row) for row in conn.execute(sql, params).mappings()]
+
+    def _other_names(self, query: str) -> list[str]:
+        """The other names of the entity a query names exactly (by any of its names), if any."""
+        if '"' in query or "*" in query:
+            return []
+        found = self.entity(query.strip())
+        if found is None:
+            return []
+        names = {found["name"], *(a["text"] for a in found["aliases"])}
+        return sorted(n for n in names if is_name(n) and n.lower() != query.strip().lower())[:MAX_OTHER_NAMES]
 
     def outlets(self) -> list[str]:
         """The outlets of the stored documents, for filters."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
+from sitrep.aliases import is_name
 from sitrep.nlp.gazetteer import country_code, is_country
 from sitrep.store import Store
 
@@ -34,20 +35,6 @@ def _make(schema: str, *key: str, **properties) -> EntityProxy:
 
 COMPANY_WORDS = re.compile(r"\b(?:Plant|Works|Factory|Company|Corporation|Corp|Concern|Holding|Industries|Inc|Ltd|LLC|"
                            r"JSC|PJSC|GmbH|AG|SA|plc)\b\.?")
-
-
-# Lower-case words a proper name may hold ("Institute for the Study of War", "von der Leyen").
-NAME_PARTICLES = {"of", "for", "the", "and", "on", "in", "de", "del", "der", "den", "van", "von", "da", "di", "du",
-                  "la", "le", "al", "el", "bin", "ibn", "ben", "dos", "y"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our"}
-
-
-def is_name(text: str) -> bool:
-    """Whether a mention is a name (an alias worth matching on) rather than a description."""
-    words = text.split()
-    if not words or words[0].lower() in DETERMINERS or not words[0][:1].isupper():
-        return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w in NAME_PARTICLES for w in words) and "'s" not in text
 
 
 def _country(entity: dict) -> str | None:
