@@ -140,6 +140,10 @@ def ingest(paths: Paths, db: Db = "sitrep.db", workers: Workers = 1,
             _print_notes(added.origin or added.id, added.notes)
             if added.status == "near_duplicate" and counts["near_duplicate"] <= NEAR_DUPLICATES_SHOWN:
                 err.print(Text(f"sitrep: {added.id}: near-duplicate of {added.duplicate_of}"))
+        if counts["added"] or counts["near_duplicate"] or counts["reprocessed"]:
+            from sitrep import claims
+
+            claims.update(store)
         total = store.count()
     if counts["near_duplicate"] > NEAR_DUPLICATES_SHOWN:
         err.print(f"sitrep: … and {counts['near_duplicate'] - NEAR_DUPLICATES_SHOWN} more near-duplicates "
@@ -254,6 +258,49 @@ def list_statements(
         out.print(Text("    “") + Text(row["content"]) + Text("”"))
         cite = f"    — {row['title'] or '(no title)'}, {row['outlet'] or 'unknown outlet'}, {row['published'] or 'undated'}"
         out.print(Text(cite, style="dim"))
+
+
+@app.command("claims")
+def list_claims(db: Db = "sitrep.db",
+                update: Annotated[bool, typer.Option("--update", help="Regroup every statement and event first.")] = False,
+                about: Annotated[str | None, typer.Option(help="Only claims by or naming this entity.")] = None,
+                since: Annotated[str | None, typer.Option(help="First seen from this date.")] = None,
+                until: Annotated[str | None, typer.Option(help="First seen up to this date.")] = None,
+                min_sources: Annotated[int, typer.Option(min=1, help="At least this many independent sources.")] = 1,
+                reliability: Annotated[str | None, typer.Option(
+                    help="JSON file of source reliability grades A-F (default: $SITREP_RELIABILITY; else all F).")] = None,
+                limit: Annotated[int, typer.Option(help="How many.")] = 30) -> None:
+    """Claims across documents: what several documents report, with independent sources and a grade
+    (source reliability A-F, information credibility 1-6), and the disagreements between sources."""
+    from sitrep import claims as claims_layer
+    from sitrep.reliability import Reliability
+
+    try:
+        since, until = period(since, until)
+        grades = Reliability.load(reliability)
+    except ValueError as error:
+        _refuse(str(error))
+    with _open(db) as store:
+        if update:
+            grouped = claims_layer.update(store)
+            err.print(f"sitrep: {len(grouped)} claims from {sum(len(c.reports) for c in grouped)} reports")
+        rows = store.claims(about, since, until, min_sources, limit)
+    if not rows:
+        err.print("sitrep: no claim matches" + ("" if update else " (sitrep claims --update groups them)"))
+        return
+    for row in rows:
+        grade = grades.of(row["source_name"], *(d["outlet"] for d in row["documents"])) + str(row["credibility"])
+        head = Text(f"{grade}  {row['first_seen'] or '----------'}  ", style="bold")
+        head.append(row["source_name"] or "(unknown source)", style="bold")
+        head.append(f"  [{row['kind']}; {row['independent']} independent source{'s' if row['independent'] != 1 else ''}, "
+                    f"{row['reports']} report{'s' if row['reports'] != 1 else ''}; "
+                    f"{claims_layer.CREDIBILITY[row['credibility']]}; {row['confidence'] or 'no estimate'}"
+                    f"{', negative' if row['polarity'] == 'negative' else ''}]", style="cyan")
+        out.print(head)
+        out.print(Text("    “") + Text(" ".join(row["text"].split())) + Text("”"))
+        for doc in row["documents"]:
+            out.print(Text(f"    — {doc['title'] or '(no title)'}, {doc['outlet'] or 'unknown outlet'}, "
+                           f"{doc['published'] or 'undated'}", style="dim"))
 
 
 @app.command("timeline")

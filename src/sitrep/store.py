@@ -4,6 +4,7 @@ SQLAlchemy Core over SQLite (embedded, the default) so that the same tables can 
 PostgreSQL; full-text search uses SQLite's FTS5. The schema is created and migrated here,
 and every document is written in one transaction: a crash loses at most the one in flight.
 """
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -86,14 +87,37 @@ bands = Table(
 )
 
 
+claims = Table(
+    "claims", metadata,
+    Column("id", String, primary_key=True), Column("kind", String, nullable=False), Column("source", String),
+    Column("text", Text, nullable=False), Column("first_seen", String), Column("reports", Integer, nullable=False),
+    Column("independent", Integer, nullable=False), Column("credibility", Integer, nullable=False),
+    Column("confidence", String), Column("polarity", String, nullable=False),
+    Index("ix_claims_first_seen", "first_seen"), Index("ix_claims_source", "source"),
+)
+claim_reports = Table(
+    "claim_reports", metadata,
+    Column("claim_id", String, ForeignKey("claims.id"), nullable=False),
+    Column("document_id", String, ForeignKey("documents.id"), nullable=False),
+    Column("kind", String, nullable=False), Column("item", String, nullable=False), Column("channel", String, nullable=False),
+    Index("ix_claim_reports_claim", "claim_id"), Index("ix_claim_reports_document", "document_id"),
+)
+CLAIM_TABLES = (claims, claim_reports)
+
+
 def _create_v1(conn: Connection) -> None:
-    metadata.create_all(conn)
+    metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t not in CLAIM_TABLES])
     conn.execute(text("CREATE VIRTUAL TABLE documents_fts USING fts5("
                       "title, text, tokenize='porter unicode61 remove_diacritics 2')"))
 
 
+def _add_claims(conn: Connection) -> None:
+    """Claims across documents (`sitrep claims --update` fills them)."""
+    metadata.create_all(conn, tables=list(CLAIM_TABLES))
+
+
 # Ordered schema migrations: entry N brings a database from version N to N+1. Append only.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_claims]
 
 
 @dataclass
@@ -475,6 +499,90 @@ class Store:
     def all_entities(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(select(entities).order_by(entities.c.id)).mappings()]
+
+    # ---- claims across documents -------------------------------------------------------
+
+    def claim_reports(self) -> Iterator[dict[str, Any]]:
+        """Every statement and event as a report for grouping into claims: what it says, who, when,
+        how sure, the entities its words name, and the channel it came through (`via`'s original,
+        the speaker of the statement an event was reported in, else the outlet of its story's
+        first copy)."""
+        root = documents.alias("root")
+        story = func.coalesce(documents.c.duplicate_of, documents.c.id)
+        outlet = func.coalesce("outlet:" + func.lower(root.c.source), "story:" + root.c.id)
+        in_span = lambda table: select(func.group_concat(mentions.c.entity_id.distinct())).where(  # noqa: E731
+            mentions.c.document_id == table.c.document_id, mentions.c.start >= table.c.start,
+            mentions.c.end <= table.c.end).scalar_subquery()
+        said = statements.alias("said")
+        statement_rows = (select(literal("statement").label("kind"), statements.c.document_id,
+                                 statements.c.id.label("item"), statements.c.source, statements.c.content.label("text"),
+                                 statements.c.date, statements.c.confidence, statements.c.polarity, statements.c.via,
+                                 outlet.label("outlet"), in_span(statements).label("subjects"),
+                                 literal(None).label("event_type"), literal(None).label("target"),
+                                 literal(None).label("reporter"))
+                          .join(documents, documents.c.id == statements.c.document_id)
+                          .join(root, root.c.id == story))
+        event_rows = (select(literal("event").label("kind"), events.c.document_id,
+                             func.cast(events.c.seq, String).label("item"), events.c.actor.label("source"),
+                             func.substr(documents.c.text, events.c.start + 1, events.c.end - events.c.start).label("text"),
+                             events.c.date, literal(None).label("confidence"), literal("positive").label("polarity"),
+                             literal("[]").label("via"), outlet.label("outlet"), in_span(events).label("subjects"),
+                             events.c.type.label("event_type"), events.c.target, said.c.source.label("reporter"))
+                      .join(documents, documents.c.id == events.c.document_id)
+                      .join(root, root.c.id == story)
+                      .outerjoin(said, (said.c.document_id == events.c.document_id) & (said.c.id == events.c.statement)))
+        with self.engine.connect() as conn:
+            for query in (statement_rows, event_rows):
+                for row in conn.execute(query).mappings():
+                    row = dict(row)
+                    via = row.pop("via")
+                    via = json.loads(via) if isinstance(via, str) else via
+                    reporter = row.pop("reporter")
+                    row["channel"] = (f"via:{via[-1]}" if via else f"via:{reporter}" if reporter else row["outlet"])
+                    row["subjects"] = frozenset((row["subjects"] or "").split(",")) - {""}
+                    yield row
+
+    def save_claims(self, rows: list[dict[str, Any]], reports: list[dict[str, Any]]) -> None:
+        """Replace the stored claims with these (one transaction: readers see the old set or the new)."""
+        with self.writer.begin() as conn:
+            conn.execute(claim_reports.delete())
+            conn.execute(claims.delete())
+            if rows:
+                conn.execute(insert(claims), rows)
+            if reports:
+                conn.execute(insert(claim_reports), reports)
+
+    def claims(self, about: str | None = None, since: str | None = None, until: str | None = None,
+               min_sources: int = 1, limit: int = 100) -> list[dict[str, Any]]:
+        """Stored claims, most independently sourced first, each with its source's name and the
+        documents that report it (title, outlet, date, url)."""
+        since, until = period(since, until)
+        query = (select(claims, entities.c.name.label("source_name"))
+                 .outerjoin(entities, entities.c.id == claims.c.source)
+                 .where(claims.c.independent >= min_sources)
+                 .order_by(claims.c.independent.desc(), claims.c.first_seen.desc().nulls_last(), claims.c.id)
+                 .limit(limit))
+        if since:
+            query = query.where(claims.c.first_seen >= since)
+        if until:
+            query = query.where(claims.c.first_seen <= until + "\uffff")
+        if about is not None:
+            found = self.entity(about)
+            if found is None:
+                return []
+            query = query.where((claims.c.source == found["id"]) | select(claim_reports.c.claim_id).join(
+                mentions, mentions.c.document_id == claim_reports.c.document_id).where(
+                claim_reports.c.claim_id == claims.c.id, mentions.c.entity_id == found["id"]).exists())
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+            for row in rows:
+                row["documents"] = [dict(r) for r in conn.execute(
+                    select(documents.c.id, documents.c.title, documents.c.source.label("outlet"), documents.c.published,
+                           documents.c.url, claim_reports.c.channel)
+                    .join(claim_reports, claim_reports.c.document_id == documents.c.id)
+                    .where(claim_reports.c.claim_id == row["id"])
+                    .order_by(documents.c.published.nulls_last(), documents.c.id)).mappings()]
+        return rows
 
 
 other_mentions = mentions.alias("other_mentions")

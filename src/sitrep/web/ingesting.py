@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import UploadFile
 
-from sitrep import run
+from sitrep import claims, run
 from sitrep.dateline import iso_date
 from sitrep.errors import InputError
 from sitrep.pipeline import process
@@ -64,4 +64,6 @@ def _store(kb: Store, docs, errors: list[dict[str, str]]) -> Result:
     for doc in docs:
         result = kb.add(doc)
         added.append({"id": result.id, "status": result.status, "duplicate_of": result.duplicate_of, "title": doc.title})
+    if any(a["status"] != "exists" for a in added):
+        claims.update(kb)
     return {"added": added, "errors": errors}
