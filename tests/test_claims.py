@@ -105,3 +105,10 @@ def test_claims_command_updates_grades_and_lists(cli, tmp_path):
     assert listed.exit_code == 0
     assert listed.stdout.startswith("B4  2025-03-04  Mirela Kostic  [statement; 2 independent sources, 3 reports; doubtful")
     assert cli("claims", "--db", db, "--since", "2025-02-30").exit_code == 2
+
+
+
+def test_documents_citing_one_publication_are_one_source(depot):
+    grouped, _ = depot
+    brigades = _claim(grouped, "two artillery brigades")
+    assert len(brigades.reports) == 2 and brigades.independent == 1

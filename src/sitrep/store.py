@@ -505,8 +505,8 @@ class Store:
     def claim_reports(self) -> Iterator[dict[str, Any]]:
         """Every statement and event as a report for grouping into claims: what it says, who, when,
         how sure, the entities its words name, and the channel it came through (`via`'s original,
-        the speaker of the statement an event was reported in, else the outlet of its story's
-        first copy)."""
+        the speaker of the statement an event was reported in, the publication an "according to"
+        cites, else the outlet of its story's first copy)."""
         root = documents.alias("root")
         story = func.coalesce(documents.c.duplicate_of, documents.c.id)
         outlet = func.coalesce("outlet:" + func.lower(root.c.source), "story:" + root.c.id)
@@ -517,6 +517,7 @@ class Store:
         statement_rows = (select(literal("statement").label("kind"), statements.c.document_id,
                                  statements.c.id.label("item"), statements.c.source, statements.c.content.label("text"),
                                  statements.c.date, statements.c.confidence, statements.c.polarity, statements.c.via,
+                                 statements.c.cue,
                                  outlet.label("outlet"), in_span(statements).label("subjects"),
                                  literal(None).label("event_type"), literal(None).label("target"),
                                  literal(None).label("reporter"))
@@ -526,7 +527,8 @@ class Store:
                              func.cast(events.c.seq, String).label("item"), events.c.actor.label("source"),
                              func.substr(documents.c.text, events.c.start + 1, events.c.end - events.c.start).label("text"),
                              events.c.date, literal(None).label("confidence"), literal("positive").label("polarity"),
-                             literal("[]").label("via"), outlet.label("outlet"), in_span(events).label("subjects"),
+                             literal("[]").label("via"), literal("").label("cue"), outlet.label("outlet"),
+                             in_span(events).label("subjects"),
                              events.c.type.label("event_type"), events.c.target, said.c.source.label("reporter"))
                       .join(documents, documents.c.id == events.c.document_id)
                       .join(root, root.c.id == story)
@@ -537,7 +539,10 @@ class Store:
                     row = dict(row)
                     via = row.pop("via")
                     via = json.loads(via) if isinstance(via, str) else via
-                    reporter = row.pop("reporter")
+                    reporter, cue = row.pop("reporter"), row.pop("cue") or ""
+                    # "according to a report by X": the document cites X's publication, it did not witness it
+                    if not reporter and cue.lower().startswith("according to") and row["source"]:
+                        reporter = row["source"]
                     row["channel"] = (f"via:{via[-1]}" if via else f"via:{reporter}" if reporter else row["outlet"])
                     row["subjects"] = frozenset((row["subjects"] or "").split(",")) - {""}
                     yield row
