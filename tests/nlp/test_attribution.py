@@ -174,3 +174,34 @@ def test_an_owners_assessment_is_their_statement():
     statement = only(doc, "Russia will probably keep")
     assert statement.cue == "assessment is" and names[statement.source] == "Institute for the Study of War"
     assert statement.confidence == "likely"
+
+
+def test_a_quotation_over_paragraphs_takes_the_cue_after_its_last_paragraph():
+    doc, names = run("Colonel Petro Hrytsenko commands the brigade's artillery near Kupiansk.\n\n"
+                     "“Our units held the village through the night. The enemy lost two tanks.\n\n"
+                     "By morning they had pulled back to the forest. Now they are regrouping,” Hrytsenko explained.")
+    first, last = only(doc, "Our units held"), only(doc, "By morning")
+    assert names[first.source] == names[last.source] == "Petro Hrytsenko"
+    assert (first.cue, last.cue) == ("", "explained")
+
+
+@pytest.mark.parametrize("mark_open, mark_close", [("“", "”"), ("‘", "’"), ("''", "''"), ("„", "“"), ("«", "»")])
+def test_quotations_in_every_house_style_take_their_cue(mark_open, mark_close):
+    doc, names = run(f"{mark_open}The ceasefire will not hold past the weekend,{mark_close} "
+                     "Foreign Minister Radoslaw Sikorski told reporters in Warsaw.")
+    said = only(doc, "The ceasefire will not hold")
+    assert (names[said.source], said.cue, said.polarity) == ("Radoslaw Sikorski", "told", "negative")
+
+
+def test_a_partial_quotation_inside_reported_speech_is_one_statement_of_the_whole_clause():
+    doc, names = run("Moldovan Prime Minister Dorin Recean said the new talks with Tiraspol were "
+                     "“a waste of everyone's time”.")
+    assert len(doc.statements) == 1
+    said = doc.statements[0]
+    assert said.content == "the new talks with Tiraspol were “a waste of everyone's time”"
+    assert names[said.source] == "Dorin Recean"
+
+
+def test_a_quotation_that_fills_the_reported_clause_stands_for_it():
+    doc, names = run('Moldovan Prime Minister Dorin Recean said: "The talks with Tiraspol are over."')
+    assert [(s.kind, s.content) for s in doc.statements] == [("quote", "The talks with Tiraspol are over")]

@@ -64,7 +64,12 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
     """Every attributed statement of the parsed text, in text order."""
     quotes = find_quotes(text_of(sdoc))
     resolver = References(sdoc, entities)
-    found = _quoted(sdoc, quotes) + [r for r in _reported(sdoc, quotes) if not _repeats_a_quote(r, quotes)]
+    quoted, reported = _quoted(sdoc, quotes), _reported(sdoc, quotes)
+    # A quotation with its own cue stands for the reported clause it fills ("said: '...'"); a
+    # quotation with none inside a reported clause is part of it ("said the talks were '...'").
+    reported = [r for r in reported if not any(q.source_token is not None and _fills(q, r) for q in quoted)]
+    quoted = [q for q in quoted if q.source_token is not None or not any(r.start <= q.start and q.end <= r.end for r in reported)]
+    found = quoted + reported
     found.sort(key=lambda f: f.start)
     previous_quote: _Found | None = None
     for item in found:
@@ -339,28 +344,33 @@ def _quote_chars(quotes: list[Quote]) -> set[int]:
     return chars
 
 
-def _repeats_a_quote(item: _Found, quotes: list[Quote]) -> bool:
-    """A reported statement whose clause is mostly a quotation: the quotation stands for it."""
-    for quote in quotes:
-        overlap = min(item.end, quote.end) - max(item.start, quote.start)
-        if overlap > 0.5 * (item.end - item.start):
-            return True
-    return False
+def _fills(quote: _Found, item: _Found) -> bool:
+    """A quotation that makes up most of a reported statement's clause."""
+    overlap = min(item.end, quote.end) - max(item.start, quote.start)
+    return overlap > 0.5 * (item.end - item.start)
 
 
 def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
     """Quotations with the cue that attributes them, or continuing the previous speaker: a
-    quotation opening a paragraph, or following an attributed one in the same paragraph."""
+    quotation opening a paragraph, or following an attributed one in the same paragraph. The
+    parts of a quotation running over paragraphs share the cue of any part (most often the one
+    after the last part)."""
     found = []
     previous: Quote | None = None
+    own = {id(q): _cue_after(sdoc, q) or _cue_before(sdoc, q) for q in quotes}
+    shared = {}
     for quote in quotes:
-        cue = _cue_after(sdoc, quote) or _cue_before(sdoc, quote)
+        if own[id(quote)] is not None:
+            shared[quote.group] = own[id(quote)]
+    for quote in quotes:
+        cue = own[id(quote)] or shared.get(quote.group)
         same_paragraph = previous is not None and "\n" not in text_of(sdoc)[previous.end:quote.start]
         if cue is not None:
             cue_tokens, source = cue
             negative = cue_tokens[-1].lemma_.lower() in cues().denials
-            found.append(_Found("quote", cue_tokens, quote.start, quote.end, source, negative,
-                                _according_to(cue_tokens[-1])))
+            via = _according_to(cue_tokens[-1])
+            found.append(_Found("quote", cue_tokens if own[id(quote)] else [], quote.start, quote.end, source,
+                                negative, via))
             previous = quote
         elif (quote.opens_paragraph or same_paragraph) and _words(text_of(sdoc)[quote.start:quote.end]) >= 4:
             found.append(_Found("quote", [], quote.start, quote.end, None, continues=True))
