@@ -22,6 +22,7 @@ from sitrep.nlp.analyse import text_of
 from sitrep.nlp.estimative import estimate
 from sitrep.nlp.quotes import Quote, find_quotes
 from sitrep.nlp.references import References
+from sitrep.nlp.sources import Sources
 from sitrep.schema import DateMention, Entity, Statement
 
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
@@ -64,6 +65,7 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
     """Every attributed statement of the parsed text, in text order."""
     quotes = find_quotes(text_of(sdoc))
     resolver = References(sdoc, entities)
+    speakers = Sources(sdoc, entities, resolver)
     quoted, reported = _quoted(sdoc, quotes), _reported(sdoc, quotes)
     # A quotation with its own cue stands for the reported clause it fills ("said: '...'"); a
     # quotation with none inside a reported clause is part of it ("said the talks were '...'").
@@ -76,8 +78,9 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
         if item.kind == "quote" and item.source_token is None and item.continues:
             if previous_quote is not None:
                 item.source, item.source_text = previous_quote.source, ""
+                speakers.remember(item.source)
         else:
-            item.source, item.source_text = resolver.resolve(item.source_token)
+            item.source, item.source_text = speakers.resolve(item.source_token)
         if item.kind == "quote":
             previous_quote = item
     found = [f for f in found if f.source is not None or f.source_token is not None]
