@@ -205,3 +205,9 @@ def test_a_partial_quotation_inside_reported_speech_is_one_statement_of_the_whol
 def test_a_quotation_that_fills_the_reported_clause_stands_for_it():
     doc, names = run('Moldovan Prime Minister Dorin Recean said: "The talks with Tiraspol are over."')
     assert [(s.kind, s.content) for s in doc.statements] == [("quote", "The talks with Tiraspol are over")]
+
+
+def test_a_month_said_of_the_speech_act_dates_the_statement():
+    doc, names = run("Belarusian leader Alexander Lukashenka said in February that Minsk was ready to assemble drones.",
+                     published="2024-03-08")
+    assert only(doc, "Minsk was ready").date == "2024-02"

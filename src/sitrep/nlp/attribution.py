@@ -477,7 +477,7 @@ def _date_of(item: _Found, sdoc: Doc, dates: list[DateMention]) -> str | None:
     for mention in dates:
         inside_clause = start <= mention.start and mention.end <= end
         inside_content = item.start <= mention.start < item.end
-        if inside_clause and not inside_content and mention.value and len(mention.value) == 10:
+        if inside_clause and not inside_content and mention.value and len(mention.value) >= 7:
             return mention.value
     return None
 
