@@ -211,3 +211,48 @@ def test_a_month_said_of_the_speech_act_dates_the_statement():
     doc, names = run("Belarusian leader Alexander Lukashenka said in February that Minsk was ready to assemble drones.",
                      published="2024-03-08")
     assert only(doc, "Minsk was ready").date == "2024-02"
+
+
+def test_citing_names_the_source_and_the_reporter_becomes_via():
+    doc, names = run("A cargo ship was damaged by a projectile off Hodeidah, Reuters reported citing the UK Maritime "
+                     "Trade Operations agency.\n\n"
+                     "The bridge was closed on Monday, according to the Kyiv Independent, citing regional governor "
+                     "Oleh Syniehubov.")
+    ship = only(doc, "A cargo ship was damaged")
+    assert "Reuters" not in (names.get(ship.source) or "") and [names[v] for v in ship.via] == ["Reuters"]
+    bridge = only(doc, "The bridge was closed")
+    assert (names[bridge.source], [names[v] for v in bridge.via]) == ("Oleh Syniehubov", ["Kyiv Independent"])
+    assert bridge.content == "The bridge was closed on Monday"
+
+
+def test_a_sentence_final_according_to_covers_every_clause_before_it():
+    doc, names = run("The power plant was hit twice, and repairs will take weeks, according to Ukrenergo.")
+    said = only(doc, "The power plant")
+    assert said.content == "The power plant was hit twice, and repairs will take weeks"
+    assert names[said.source] == "Ukrenergo"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("It was reported that the convoy had crossed the border.", "the convoy had crossed the border"),
+    ("The general is believed to have left the city.", "The general is believed to have left the city"),
+])
+def test_passive_cues_have_no_source_and_the_passive_subject_never_speaks(sentence, content):
+    doc, names = run("The Russian defence ministry said nothing on Monday.\n\n" + sentence)
+    said = only(doc, content.split()[0] + " " + content.split()[1])
+    assert said.content == content and said.source is None
+
+
+def test_a_passive_cue_with_a_by_agent_has_that_source():
+    doc, names = run("The general is said by the Ukrainian General Staff to have left the city.")
+    said = only(doc, "The general")
+    assert said.source_text == "the Ukrainian General Staff" and "General Staff" in names[said.source]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The defence minister backed a plan that officials said would fail.",
+    "What the ministry says proves nothing about the strike.",
+    "The documents, which the agency said were forged, appeared in March.",
+])
+def test_a_cue_inside_a_relative_clause_is_not_a_statement(sentence):
+    doc, names = run(sentence)
+    assert doc.statements == []

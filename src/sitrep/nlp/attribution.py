@@ -59,6 +59,7 @@ class _Found:
     source: str | None = None
     source_text: str = ""
     continues: bool = False  # a quotation that goes on with the previous speaker
+    sourceless: bool = False  # said by no one the text names ("it was reported that")
 
 
 def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> list[Statement]:
@@ -83,7 +84,7 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
             item.source, item.source_text = speakers.resolve(item.source_token)
         if item.kind == "quote":
             previous_quote = item
-    found = [f for f in found if f.source is not None or f.source_token is not None]
+    found = [f for f in found if f.source is not None or f.source_token is not None or f.sourceless]
     return _records(sdoc, found, resolver, dates)
 
 
@@ -117,13 +118,87 @@ def _reported(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
 def _verb_cue(token: Token) -> _Found | None:
     """"Lukashenko said that X", "X, the analysts stated", "Russia denied deploying drones"."""
     lemma = _is_cue_verb(token)
-    if not lemma or _hypothetical(token):
+    if not lemma or _hypothetical(token) or _relative(token):
         return None
+    if _passive(token):
+        return _passive_cue(token, lemma)
     clause = _clause_of(token)
     if clause is None:
         return None
-    return _Found("reported", _cue_tokens(token), *clause, _subject(token), lemma in cues().denials,
-                  _according_to(token))
+    source, via = _subject(token), _according_to(token)
+    cited = _citing(token, clause)
+    if cited is not None:
+        # "Reuters reported, citing UKMTO, that X": UKMTO's statement, relayed by Reuters.
+        citing, source, via = cited, _object_of(cited), ([source] if source is not None else []) + via
+        clause = _without_phrase(token.doc, clause, citing)
+    return _Found("reported", _cue_tokens(token), *clause, source, lemma in cues().denials, via)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _passive_cue(verb: Token, lemma: str) -> _Found | None:
+    """"It was reported that X", "X is believed to Y": no source unless a by-agent names one;
+    the passive subject is what the statement is about, never the speaker."""
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is not None:
+        clause = _content_of(complement)
+    else:
+        infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        topic = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if infinitive is None or topic is None or topic.lower_ == "it":
+            return None
+        clause = _span_of(list(verb.doc[topic.left_edge.i:infinitive.right_edge.i + 1]))
+    return _Found("reported", _cue_tokens(verb), *clause, agent, lemma in cues().denials, _according_to(verb),
+                  sourceless=agent is None)
+
+
+def _relative(verb: Token) -> bool:
+    """A cue inside a relative clause ("a plan that officials said would fail", "what the
+    ministry says proves"): its content would be the relative pronoun or the wrong clause."""
+    if verb.dep_ in ("relcl", "csubj") or any(c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" for c in verb.children):
+        return True
+    for complement in (c for c in verb.children if c.dep_ == "ccomp"):
+        if any(c.dep_ in SUBJECTS and c.tag_ in ("WDT", "WP") for c in complement.children):
+            return True
+    return False
+
+
+def _citing(cue: Token, clause: tuple[int, int]) -> Token | None:
+    """The "citing Y" that names where a report came from: on the cue, or opening its clause."""
+    for token in cue.doc[cue.sent.start:cue.sent.end]:
+        if token.lemma_.lower() == "cite" and token.tag_ == "VBG" and _object_of(token) is not None and (
+                token.head == cue or token.head.head == cue and token.i < _first_word(token.head).i
+                or clause[0] <= token.idx < clause[1] and token.head.dep_ == "ccomp" and token.head.head == cue):
+            return token
+    return None
+
+
+def _first_word(clause: Token) -> Token:
+    return next((c for c in clause.children if c.dep_ in SUBJECTS), clause)
+
+
+def _object_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _without_phrase(sdoc: Doc, clause: tuple[int, int], phrase_head: Token) -> tuple[int, int]:
+    """A content span less a phrase that opens or closes it (with its commas and a "that")."""
+    phrase = list(phrase_head.subtree)
+    start, end = clause
+    phrase_start, phrase_end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+    text = text_of(sdoc)
+    if phrase_start <= start + 2 and phrase_end > start:
+        start = phrase_end
+        while start < end and (text[start] in " ,;\n" or text.startswith("that ", start)):
+            start += 5 if text.startswith("that ", start) else 1
+    elif phrase_start < end <= phrase_end + 1:
+        end = phrase_start
+        while end > start and text[end - 1] in " ,;":
+            end -= 1
+    return start, end
 
 
 def _noun_cue(token: Token) -> _Found | None:
@@ -167,11 +242,22 @@ def _according_cue(token: Token) -> _Found | None:
     head = token.head
     if _is_cue_verb(head) or any(c.dep_ == "parataxis" and _is_cue_verb(c) for c in head.children):
         return None
+    while head.dep_ == "conj" and token.i > head.i and all(
+            t.is_punct or t.is_space for t in token.doc[token.right_edge.i + 1:head.right_edge.i + 1]):
+        # "X happened and Y followed, according to Z": a sentence-final source covers every clause.
+        head = head.head
     source = next((g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
     content = _content_without(head, token)
     if source is None or content is None:
         return None
-    return _Found("reported", list(token.doc[token.i:token.i + 2]), *content, source)
+    via = []
+    citing = next((c for c in list(source.children) + list(head.children)
+                   if c.lemma_.lower() == "cite" and c.tag_ == "VBG" and _object_of(c) is not None), None)
+    if citing is not None:
+        # "X, according to Reuters, citing the ministry": the ministry's, relayed by Reuters.
+        source, via = _object_of(citing), [source]
+        content = _without_phrase(token.doc, content, citing)
+    return _Found("reported", list(token.doc[token.i:token.i + 2]), *content, source, via_tokens=via)
 
 
 def _clause_of(verb: Token) -> tuple[int, int] | None:
