@@ -256,3 +256,35 @@ def test_a_passive_cue_with_a_by_agent_has_that_source():
 def test_a_cue_inside_a_relative_clause_is_not_a_statement(sentence):
     doc, names = run(sentence)
     assert doc.statements == []
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("The Pentagon stood by its estimate that Russia had lost 300,000 troops.", "stood by its estimate",
+     "Russia had lost 300,000 troops"),
+    ("US officials agree that Tehran is still weighing its options.", "agree", "Tehran is still weighing its options"),
+    ("The inspectors found that the site had been used for enrichment.", "found", "the site had been used for enrichment"),
+    ("The central bank signalled that rates would stay high.", "signalled", "rates would stay high"),
+])
+def test_a_larger_lexicon_of_cue_verbs_and_nouns(sentence, cue, content):
+    doc, names = run(sentence)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police found the body of the missing soldier near the river.",
+    "The central bank signalled a pause.",
+    "The ministry issued a statement that was ignored by the press.",
+])
+def test_cue_words_without_a_clause_are_not_statements(sentence):
+    assert run(sentence)[0].statements == []
+
+
+def test_a_quotation_governed_by_a_cue_further_away():
+    doc, names = run('UN Secretary General Antonio Guterres urged all sides to "try to calm the tension" around the plant.\n\n'
+                     'Netflix released a teaser of its new drama "Operation Northern Wind" on Friday.')
+    assert [(s.content, names[s.source]) for s in doc.statements] == [("try to calm the tension", "Antonio Guterres")]
+
+
+def test_a_scare_quote_modifying_a_noun_is_not_governed_by_the_cue():
+    doc, names = run('Kim Jong Un sent greetings to Moscow, predicting victory in its "sacred and righteous fight" with the West.')
+    assert not [s for s in doc.statements if s.content == "sacred and righteous fight"]

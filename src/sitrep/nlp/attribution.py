@@ -60,6 +60,7 @@ class _Found:
     source_text: str = ""
     continues: bool = False  # a quotation that goes on with the previous speaker
     sourceless: bool = False  # said by no one the text names ("it was reported that")
+    governed: bool = False  # a quotation attributed by a cue that governs it from further away
 
 
 def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> list[Statement]:
@@ -70,8 +71,9 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
     quoted, reported = _quoted(sdoc, quotes), _reported(sdoc, quotes)
     # A quotation with its own cue stands for the reported clause it fills ("said: '...'"); a
     # quotation with none inside a reported clause is part of it ("said the talks were '...'").
-    reported = [r for r in reported if not any(q.source_token is not None and _fills(q, r) for q in quoted)]
-    quoted = [q for q in quoted if q.source_token is not None or not any(r.start <= q.start and q.end <= r.end for r in reported)]
+    reported = [r for r in reported if not any(q.source_token is not None and not q.governed and _fills(q, r)
+                                               for q in quoted)]
+    quoted = [q for q in quoted if q.source_token is not None and not q.governed or not any(r.start <= q.start and q.end <= r.end for r in reported)]
     found = quoted + reported
     found.sort(key=lambda f: f.start)
     previous_quote: _Found | None = None
@@ -202,15 +204,24 @@ def _without_phrase(sdoc: Doc, clause: tuple[int, int], phrase_head: Token) -> t
 
 
 def _noun_cue(token: Token) -> _Found | None:
-    """"expressed readiness to X", "voiced concern that X", "gave hints that X"."""
-    if not (token.lemma_.lower() in cues().nouns and token.dep_ == "dobj"
-            and token.head.lemma_.lower() in cues().support_verbs) or _hypothetical(token.head):
+    """"expressed readiness to X", "voiced concern that X", "gave hints that X", "stood by its
+    estimate that X"."""
+    if token.lemma_.lower() not in cues().nouns:
         return None
-    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl", "xcomp")), None) or next(
-        (c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i), None)
+    support = token.head if token.dep_ == "dobj" else (
+        token.head.head if token.dep_ == "pobj" and token.head.lower_ == "by" else None)
+    if support is None or support.lemma_.lower() not in cues().support_verbs or _hypothetical(support):
+        return None
+    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl", "xcomp") and not _relative_clause(c)),
+                  None) or next((c for c in support.children if c.dep_ == "ccomp" and c.i > token.i), None)
     if clause is None:
         return None
-    return _Found("reported", list(token.doc[token.head.i:token.i + 1]), *_content_of(clause), _subject(token.head))
+    return _Found("reported", list(token.doc[support.i:token.i + 1]), *_content_of(clause), _subject(support))
+
+
+def _relative_clause(clause: Token) -> bool:
+    """"a statement that was ignored": the clause says something of the noun, not its content."""
+    return any(c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") for c in clause.children)
 
 
 def _assessment_cue(token: Token) -> _Found | None:
@@ -447,6 +458,7 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
     found = []
     previous: Quote | None = None
     own = {id(q): _cue_after(sdoc, q) or _cue_before(sdoc, q) for q in quotes}
+    governing = {id(q): _cue_governing(sdoc, q) for q in quotes if own[id(q)] is None}
     shared = {}
     for quote in quotes:
         if own[id(quote)] is not None:
@@ -460,6 +472,11 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
             via = _according_to(cue_tokens[-1])
             found.append(_Found("quote", cue_tokens if own[id(quote)] else [], quote.start, quote.end, source,
                                 negative, via))
+            previous = quote
+        elif governing.get(id(quote)) is not None:
+            cue_tokens, source = governing[id(quote)]
+            found.append(_Found("quote", cue_tokens, quote.start, quote.end, source,
+                                cue_tokens[-1].lemma_.lower() in cues().denials, governed=True))
             previous = quote
         elif (quote.opens_paragraph or same_paragraph) and _words(text_of(sdoc)[quote.start:quote.end]) >= 4:
             found.append(_Found("quote", [], quote.start, quote.end, None, continues=True))
@@ -487,6 +504,27 @@ def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | No
         if not (token.is_punct or token.is_space or token.dep_ in ("det", "amod", "compound", "poss", "case", "aux", "nsubj", "advmod")
                 or token.pos_ in ("PROPN", "PRON")):
             return None  # only the speaker's name may stand between a quotation and its cue
+    return None
+
+
+def _cue_governing(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | None:
+    """`Ban urged all sides to "try to calm the tension"`: the cue verb whose complement the
+    quotation is (through clauses and objects only, never a noun's modifier: `predicting victory
+    in its "sacred fight"` is a scare quote), when no cue stands beside it."""
+    span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or _words(span.text) < 3:
+        return None
+    heads = [t for t in span if not span.start <= t.head.i < span.end]
+    if len(heads) != 1:
+        return None
+    step = heads[0]
+    while step.dep_ in ("xcomp", "ccomp", "dobj", "conj") and step.head is not step:
+        step = step.head
+        if _is_cue_verb(step):
+            if _hypothetical(step) or _relative(step) or _passive(step):
+                return None
+            subject = _subject(step)
+            return (_cue_tokens(step), subject) if subject is not None else None
     return None
 
 
