@@ -288,3 +288,17 @@ def test_a_quotation_governed_by_a_cue_further_away():
 def test_a_scare_quote_modifying_a_noun_is_not_governed_by_the_cue():
     doc, names = run('Kim Jong Un sent greetings to Moscow, predicting victory in its "sacred and righteous fight" with the West.')
     assert not [s for s in doc.statements if s.content == "sacred and righteous fight"]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The ministry said the strike hit a fuel depot, a move that analysts had expected for weeks.",
+     "the strike hit a fuel depot"),
+    ("The army said it had retaken the village, proving earlier warnings right.", "it had retaken the village"),
+    ("The governor said troops shelled the village overnight, killing three civilians.",
+     "troops shelled the village overnight, killing three civilians"),
+    ("The mayor said the city had a new ally, a country that had always helped it.",
+     "the city had a new ally, a country that had always helped it"),
+])
+def test_the_content_stops_before_the_narrators_trailing_comment(sentence, content):
+    doc, names = run(sentence)
+    assert [s.content for s in doc.statements] == [content]

@@ -37,12 +37,16 @@ class Cues:
     nouns: frozenset[str]
     support_verbs: frozenset[str]
     adjectives: frozenset[str]
+    summary_nouns: frozenset[str]
+    tail_participles: frozenset[str]
 
 
 @cache
 def cues() -> Cues:
     data = json.loads(resources.files("sitrep.data").joinpath("attribution.json").read_text("utf-8"))
-    return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")))
+    tails = data["narrator_tails"]
+    return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")),
+                frozenset(tails["summary_nouns"]), frozenset(tails["participles"]))
 
 
 @dataclass
@@ -74,6 +78,8 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
     reported = [r for r in reported if not any(q.source_token is not None and not q.governed and _fills(q, r)
                                                for q in quoted)]
     quoted = [q for q in quoted if q.source_token is not None and not q.governed or not any(r.start <= q.start and q.end <= r.end for r in reported)]
+    for item in reported:
+        item.end = _before_narrator_tail(sdoc, item.start, item.end)
     found = quoted + reported
     found.sort(key=lambda f: f.start)
     previous_quote: _Found | None = None
@@ -442,6 +448,29 @@ def _quote_chars(quotes: list[Quote]) -> set[int]:
     for quote in quotes:
         chars.update(range(quote.start, quote.end))
     return chars
+
+
+def _before_narrator_tail(sdoc: Doc, start: int, end: int) -> int:
+    """Where a reported clause ends before the narrator's own comment on it: a summary noun set
+    beside it (", a claim the institute could not verify") or a judging participle (", proving
+    earlier warnings right")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return end
+    for token in span:
+        if token.text != "," or token.i + 1 >= span.end:
+            continue
+        tail = next((t for t in span[token.i - span.start + 1:] if t.head.i < token.i), None)
+        if tail is None or tail.right_edge.i < span.end - 1 and not all(
+                t.is_punct for t in sdoc[tail.right_edge.i + 1:span.end]):
+            continue
+        summary = tail.dep_ in ("appos", "npadvmod", "dobj", "attr") and tail.lemma_.lower() in cues().summary_nouns \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that") for c in tail.children)
+        judging = tail.tag_ == "VBG" and tail.dep_ in ("advcl", "xcomp", "conj") \
+            and tail.lemma_.lower() in cues().tail_participles
+        if summary or judging:
+            return token.idx
+    return end
 
 
 def _fills(quote: _Found, item: _Found) -> bool:
