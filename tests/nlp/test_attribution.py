@@ -302,3 +302,16 @@ def test_a_scare_quote_modifying_a_noun_is_not_governed_by_the_cue():
 def test_the_content_stops_before_the_narrators_trailing_comment(sentence, content):
     doc, names = run(sentence)
     assert [s.content for s in doc.statements] == [content]
+
+
+def test_a_clause_before_the_cue_across_a_semicolon_is_not_its_content():
+    doc, names = run("A Somali army officer put the number of dead at 12; al-Shabaab said 19 were killed.")
+    assert [s.content for s in doc.statements] == ["19 were killed"]
+
+
+def test_a_coordinated_clause_with_an_expletive_subject_goes_on_with_what_was_said():
+    doc, names = run("Analyst Ruslan Mykula noted that forecasts are hard, but there has been a rise in the number "
+                     "of soldiers surrendering.\n\nThe minister said that the bridge was closed, and officials "
+                     "expected it to reopen on Monday.")
+    assert only(doc, "forecasts are hard").content.endswith("soldiers surrendering")
+    assert only(doc, "the bridge was closed").content == "the bridge was closed"

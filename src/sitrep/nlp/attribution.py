@@ -281,7 +281,9 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
     """The content a cue verb attributes: its clausal complement ("said that X", "X, he said"),
     a gerund object ("denied deploying drones"), or the clause it is set beside ("X, Lukashenko
     has said")."""
-    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    # A clause before the cue across a semicolon is the narrator's ("A put X at 15; B said 21 were killed").
+    complements = [c for c in verb.children if c.dep_ == "ccomp" and not (
+        c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]))]
     if complements:
         # A parse may split one clause into sibling complements ("that drones launched at X
         # regularly stray into Y"): adjacent ones are one content.
@@ -291,7 +293,8 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
                 break
             tokens += list(complement.subtree)
             skip |= _reattached_cues(complement)
-        return _span_of([t for t in tokens if t.i not in skip])
+        tokens += _further_claims(verb, tokens)
+        return _span_of(sorted((t for t in tokens if t.i not in skip), key=lambda t: t.i))
     for child in verb.children:
         if child.dep_ in ("xcomp", "dobj") and child.tag_ == "VBG":
             return _content_of(child)
@@ -302,10 +305,22 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
         reporter = next(c for c in verb.children if c.dep_ == "conj" and _is_cue_verb(c))
         tokens = list(verb.doc[misparsed.i:reporter.right_edge.i + 1])
         return _span_of(tokens)
-    if verb.dep_ == "parataxis":
+    if verb.dep_ == "parataxis" and not any(t.text == ";" for t in verb.doc[verb.head.i:verb.i]):
         skip = {t.i for t in verb.subtree} | {t.i for c in verb.head.children if c.lower_ == "according" for t in c.subtree}
         return _span_of([t for t in verb.head.subtree if t.i not in skip])
     return None
+
+
+def _further_claims(verb: Token, content: list[Token]) -> list[Token]:
+    """"noted that A, but there has been B": a clause the parser coordinated with the cue that has
+    no speaker of its own (an expletive subject) goes on with what was said."""
+    further = []
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > content[-1].i):
+        subjects = [c for c in conj.children if c.dep_ in SUBJECTS or c.dep_ == "expl"]
+        if subjects and all(s.dep_ == "expl" for s in subjects) and not _is_cue_verb(conj):
+            between = [c for c in verb.children if c.dep_ == "cc" and content[-1].i < c.i < conj.i]
+            further += between + list(conj.subtree)
+    return further
 
 
 def _that_object(verb: Token) -> Token | None:
