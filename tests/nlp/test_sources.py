@@ -78,3 +78,9 @@ def test_the_dateline_is_never_a_source():
     doc, names = run("KYIV (Reuters) - Power was restored to most of the capital on Friday, the grid operator said.")
     said = only(doc, "Power was restored")
     assert said.source is None or names[said.source] != "Reuters"
+
+
+def test_a_place_in_a_clause_modifying_the_speaker_is_not_the_speaker():
+    doc, names = run("The tanker, located 40 nautical miles west of Hodeidah, said a missile hit its deck.")
+    said = only(doc, "a missile hit")
+    assert said.source is None or names[said.source] != "Hodeidah"

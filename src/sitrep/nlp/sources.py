@@ -85,11 +85,19 @@ class Sources:
         if lemma in source_words().unnamed:
             return self._organisation_tied(token) or self._role_given_before(token), phrase
         found, words = self.refs.resolve(token)
+        if found is not None and not self._named_in_core(token):
+            found = None  # "the ship, located west of Hodeidah, said": a modifier names no speaker
         if found is not None and self.types.get(found) in PLACE_TYPES and lemma not in source_words().state_speakers:
             return None, words  # "residents of Kharkiv", "Ukrainian bloggers": not the place speaking
         if found is None:
             found = self._description(token)
         return found, words or phrase
+
+    def _named_in_core(self, token: Token) -> bool:
+        """Whether the speaker's phrase itself names something, not only a clause modifying it
+        (participle, relative or adverbial clause)."""
+        modifiers = {t.i for c in token.children if c.dep_ in ("acl", "relcl", "advcl") for t in c.subtree}
+        return any(self.refs.entity_at(t) is not None for t in token.subtree if t.i not in modifiers)
 
     def _in_dateline(self, token: Token) -> bool:
         text = text_of(self.sdoc)
