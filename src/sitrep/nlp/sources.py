@@ -94,9 +94,11 @@ class Sources:
         return found, words or phrase
 
     def _named_in_core(self, token: Token) -> bool:
-        """Whether the speaker's phrase itself names something, not only a clause modifying it
+        """False when the only names in the speaker's phrase are in a clause modifying it
         (participle, relative or adverbial clause)."""
         modifiers = {t.i for c in token.children if c.dep_ in ("acl", "relcl", "advcl") for t in c.subtree}
+        if not any(self.refs.entity_at(self.sdoc[i]) is not None for i in modifiers):
+            return True
         return any(self.refs.entity_at(t) is not None for t in token.subtree if t.i not in modifiers)
 
     def _in_dateline(self, token: Token) -> bool:
