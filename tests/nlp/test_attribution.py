@@ -315,3 +315,32 @@ def test_a_coordinated_clause_with_an_expletive_subject_goes_on_with_what_was_sa
                      "expected it to reopen on Monday.")
     assert only(doc, "forecasts are hard").content.endswith("soldiers surrendering")
     assert only(doc, "the bridge was closed").content == "the bridge was closed"
+
+
+@pytest.mark.parametrize("sentence, content, source", [
+    ('EU foreign policy chief Kaja Kallas described Putin as "only pretending to negotiate" on Tuesday.',
+     "only pretending to negotiate", "Kaja Kallas"),
+    ('Opposition leader Svetlana Tsikhanouskaya called the vote "a farce staged by the regime".',
+     "a farce staged by the regime", "Svetlana Tsikhanouskaya"),
+])
+def test_a_quotation_a_characterising_verb_governs_is_its_subjects(sentence, content, source):
+    doc, names = run(sentence)
+    said = only(doc, content)
+    assert names[said.source] == source
+
+
+def test_a_quotation_in_a_name_is_not_a_statement():
+    doc, names = run('Mayor Ihor Terekhov visited the "Heroes of the Defence" memorial on Sunday.')
+    assert doc.statements == []
+
+
+def test_a_cue_after_a_speaker_with_a_long_description():
+    doc, names = run("“It is a sham election. It is not inclusive,” Mi Lin, a women’s activist working with the "
+                     "Mon minority, told CNN.")
+    assert names[only(doc, "It is a sham election").source] == "Mi Lin"
+
+
+def test_the_subject_of_a_cue_is_never_a_word_of_its_quotation():
+    doc, names = run("“If one case is revenge, are all the others lawful?” Prime Minister Sharma asked.")
+    said = only(doc, "If one case")
+    assert said.cue == "asked" and names[said.source] == "Sharma"

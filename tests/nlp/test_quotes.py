@@ -65,3 +65,10 @@ def test_copy_that_mixes_straight_and_curly_doubles():
             '"It opens a new chapter.” The talks went on.\n'
             'He added, "We will meet again."')
     assert spans(text) == ["We welcome the deal", "It opens a new chapter", "We will meet again"]
+
+
+def test_a_double_quotation_opening_right_after_a_sentence_whose_space_was_lost():
+    text = 'He played at the 1972 Games."He was a true gentleman on and off the field," a teammate said.'
+    assert spans(text) == ["He was a true gentleman on and off the field"]
+    closing = '"We will be back next year."The team left on Monday.'
+    assert spans(closing) == ["We will be back next year"]

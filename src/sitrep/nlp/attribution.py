@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp.analyse import text_of
 from sitrep.nlp.estimative import estimate
@@ -39,6 +39,7 @@ class Cues:
     adjectives: frozenset[str]
     summary_nouns: frozenset[str]
     tail_participles: frozenset[str]
+    quote_verbs: frozenset[str]
 
 
 @cache
@@ -46,7 +47,7 @@ def cues() -> Cues:
     data = json.loads(resources.files("sitrep.data").joinpath("attribution.json").read_text("utf-8"))
     tails = data["narrator_tails"]
     return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")),
-                frozenset(tails["summary_nouns"]), frozenset(tails["participles"]))
+                frozenset(tails["summary_nouns"]), frozenset(tails["participles"]), frozenset(data["quote_verbs"]))
 
 
 @dataclass
@@ -404,12 +405,14 @@ def _cue_tokens(verb: Token) -> list[Token]:
     return sorted(parts, key=lambda t: t.i)
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | None:
     """Who does the saying: the verb's subject, or that of the verb it is coordinated with
-    (for a speech verb coordinated inside a reported clause, the speaker of that clause)."""
+    (for a speech verb coordinated inside a reported clause, the speaker of that clause); never
+    a word of the `quoted` span the cue attributes."""
     current = verb
     for _ in range(4):
-        subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
+        subject = next((c for c in current.children if c.dep_ in SUBJECTS
+                        and not quoted[0] <= c.idx < quoted[1]), None)
         if subject is not None:
             return subject
         if current.dep_ == "conj" and _is_cue_verb(current.head):
@@ -420,7 +423,7 @@ def _subject(verb: Token) -> Token | None:
             speaker = _speaker_of_enclosing_report(current)
             if speaker is not None:
                 return speaker
-        if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
+        if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and current.head is not current:
             current = current.head
             continue
         break
@@ -537,12 +540,15 @@ def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | No
     after = sdoc.char_span(quote.end, len(text_of(sdoc)), alignment_mode="expand")
     if after is None:
         return None
+    described = _cue_after_described_speaker(after)
+    if described is not None:
+        return described
     for offset, token in enumerate(after):
         if offset > 8 or (token.is_sent_start and offset > 2) or "\n" in token.text:
             return None
         lemma = _is_cue_verb(token)
         if lemma and not _hypothetical(token):
-            return _cue_tokens(token), _subject(token) or _inverted_subject(token)
+            return _cue_tokens(token), _subject(token, (quote.start, quote.end)) or _inverted_subject(token)
         if token.lemma_.lower() in cues().adjectives and token.dep_ == "acomp":
             return [token.head, token], _subject(token.head)
         if not (token.is_punct or token.is_space or token.dep_ in ("det", "amod", "compound", "poss", "case", "aux", "nsubj", "advmod")
@@ -551,10 +557,29 @@ def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | No
     return None
 
 
+def _cue_after_described_speaker(after: Span) -> tuple[list[Token], Token | None] | None:
+    """`"...," Mi Lin, an activist working with the Mon minority, told CNN`: a speaker with a long
+    description between the quotation and the cue; every word up to the cue is the subject's."""
+    first = next((t for t in after[:4] if not (t.is_punct or t.is_space)), None)
+    if first is None or "\n" in after.doc[after.start:first.i].text:
+        return None
+    subject = next((a for a in [first, *first.ancestors] if a.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != first.i or subject.head.i <= first.i:
+        return None
+    verb = subject.head
+    if not _is_cue_verb(verb) or _hypothetical(verb) or verb.i - first.i > 40:
+        return None
+    inside = {t.i for t in subject.subtree}
+    if not all(t.i in inside or t.is_punct or t.dep_ in ("aux", "advmod", "neg") for t in after.doc[first.i:verb.i]):
+        return None
+    return _cue_tokens(verb), subject
+
+
 def _cue_governing(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | None:
-    """`Ban urged all sides to "try to calm the tension"`: the cue verb whose complement the
-    quotation is (through clauses and objects only, never a noun's modifier: `predicting victory
-    in its "sacred fight"` is a scare quote), when no cue stands beside it."""
+    """`Ban urged all sides to "try to calm the tension"`, `Kallas described Putin as "only
+    pretending to negotiate"`: the cue verb whose complement the quotation is (through clauses,
+    objects and "as", never a noun's modifier: `predicting victory in its "sacred fight"` is a
+    scare quote), when no cue stands beside it."""
     span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None or _words(span.text) < 3:
         return None
@@ -562,12 +587,14 @@ def _cue_governing(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] 
     if len(heads) != 1:
         return None
     step = heads[0]
-    while step.dep_ in ("xcomp", "ccomp", "dobj", "conj") and step.head is not step:
+    while step.head is not step and (step.dep_ in ("xcomp", "ccomp", "dobj", "conj", "oprd")
+                                     or step.dep_ in ("pobj", "pcomp") and step.head.lower_ == "as"
+                                     or step.dep_ == "prep" and step.lower_ == "as"):
         step = step.head
-        if _is_cue_verb(step):
+        if _is_cue_verb(step) or step.pos_ == "VERB" and step.lemma_.lower() in cues().quote_verbs:
             if _hypothetical(step) or _relative(step) or _passive(step):
                 return None
-            subject = _subject(step)
+            subject = _subject(step, (quote.start, quote.end))
             return (_cue_tokens(step), subject) if subject is not None else None
     return None
 
@@ -588,7 +615,7 @@ def _cue_before(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | N
         return None  # a cue ending the previous paragraph is not this quotation's
     last = tokens[-1]
     if _is_cue_verb(last) and not _hypothetical(last):
-        return _cue_tokens(last), _subject(last)
+        return _cue_tokens(last), _subject(last, (quote.start, quote.end))
     if last.lemma_.lower() in cues().adjectives and last.dep_ == "acomp":
         return [last.head, last], _subject(last.head)
     if text_of(sdoc)[last.idx + len(last):quote.start].strip(" \"“«„") == ":":

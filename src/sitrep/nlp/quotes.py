@@ -77,9 +77,14 @@ def _opening_at(body: str, i: int) -> str | None:
 
 
 def _starts_word(body: str, i: int, width: int) -> bool:
-    # An ambiguous mark opens at the start of a paragraph or after a space or bracket, before a word.
+    # An ambiguous mark opens at the start of a paragraph or after a space or bracket, before a
+    # word; a double one also right after a sentence's end when copy lost the space (`Olympics."He was`).
     after = body[i + width:i + width + 1]
-    return (i == 0 or body[i - 1] in _BEFORE_OPENING) and after != "" and not after.isspace()
+    if after == "" or after.isspace():
+        return False
+    if i == 0 or body[i - 1] in _BEFORE_OPENING:
+        return True
+    return body[i:i + width] == "\"" and body[i - 1] in ".!?" and after.isupper()
 
 
 def _closing(body: str, i: int, marks: tuple[str, ...]) -> tuple[int, int] | None:
