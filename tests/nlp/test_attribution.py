@@ -344,3 +344,15 @@ def test_the_subject_of_a_cue_is_never_a_word_of_its_quotation():
     doc, names = run("“If one case is revenge, are all the others lawful?” Prime Minister Sharma asked.")
     said = only(doc, "If one case")
     assert said.cue == "asked" and names[said.source] == "Sharma"
+
+
+@pytest.mark.parametrize("sentence", [
+    "I believe the ceasefire will collapse within a month.",
+    "As we reported last week, we think the ceasefire will collapse.",
+    "Minister Petro Kotin is expected to visit the plant on Monday.",
+    "Residents were told to boil their drinking water.",
+    "Find this comment offensive? Click on the Report button. This will alert our moderators.",
+])
+def test_the_writers_own_voice_schedules_and_orders_are_not_statements(sentence):
+    doc, names = run(sentence)
+    assert doc.statements == []

@@ -28,6 +28,7 @@ from sitrep.schema import DateMention, Entity, Statement
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "should"}
 SUBJECTS = ("nsubj", "nsubjpass")
+NARRATOR = {"i", "we", "you", "me", "us"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Cues:
     summary_nouns: frozenset[str]
     tail_participles: frozenset[str]
     quote_verbs: frozenset[str]
+    passive_raising: frozenset[str]
 
 
 @cache
@@ -47,7 +49,8 @@ def cues() -> Cues:
     data = json.loads(resources.files("sitrep.data").joinpath("attribution.json").read_text("utf-8"))
     tails = data["narrator_tails"]
     return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")),
-                frozenset(tails["summary_nouns"]), frozenset(tails["participles"]), frozenset(data["quote_verbs"]))
+                frozenset(tails["summary_nouns"]), frozenset(tails["participles"]), frozenset(data["quote_verbs"]),
+                frozenset(data["passive_raising"]))
 
 
 @dataclass
@@ -81,7 +84,7 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
     quoted = [q for q in quoted if q.source_token is not None and not q.governed or not any(r.start <= q.start and q.end <= r.end for r in reported)]
     for item in reported:
         item.end = _before_narrator_tail(sdoc, item.start, item.end)
-    found = quoted + reported
+    found = [f for f in quoted + reported if not _not_a_speaker(f.source_token)]
     found.sort(key=lambda f: f.start)
     previous_quote: _Found | None = None
     for item in found:
@@ -144,7 +147,7 @@ def _verb_cue(token: Token) -> _Found | None:
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _passive_cue(verb: Token, lemma: str) -> _Found | None:
@@ -157,7 +160,7 @@ def _passive_cue(verb: Token, lemma: str) -> _Found | None:
     else:
         infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
         topic = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if infinitive is None or topic is None or topic.lower_ == "it":
+        if infinitive is None or topic is None or topic.lower_ == "it" or lemma not in cues().passive_raising:
             return None
         clause = _span_of(list(verb.doc[topic.left_edge.i:infinitive.right_edge.i + 1]))
     return _Found("reported", _cue_tokens(verb), *clause, agent, lemma in cues().denials, _according_to(verb),
@@ -466,6 +469,12 @@ def _quote_chars(quotes: list[Quote]) -> set[int]:
     for quote in quotes:
         chars.update(range(quote.start, quote.end))
     return chars
+
+
+def _not_a_speaker(token: Token | None) -> bool:
+    """The writer's own voice ("I believe", "as we reported") is not attributed to anyone, and a
+    number ("2 posted") speaks for no one."""
+    return token is not None and (token.lower_ in NARRATOR or token.tag_ == "CD")
 
 
 def _before_narrator_tail(sdoc: Doc, start: int, end: int) -> int:
