@@ -356,3 +356,33 @@ def test_the_subject_of_a_cue_is_never_a_word_of_its_quotation():
 def test_the_writers_own_voice_schedules_and_orders_are_not_statements(sentence):
     doc, names = run(sentence)
     assert doc.statements == []
+
+
+def test_a_quotation_standing_as_a_sentence_continues_the_latest_speaker():
+    doc, names = run("The deal will not hurt farmers, said Prime Minister Narendra Modi last week. “I know I will pay a "
+                     "heavy price for it, but I am ready.” The opposition disagreed.\n\n"
+                     "The film “The Last Night in Odesa” opens on Friday.")
+    assert names[only(doc, "The deal will not").source] == "Narendra Modi"
+    assert names[only(doc, "I know I will pay").source] == "Narendra Modi"
+    assert not [s for s in doc.statements if "Odesa" in s.content]
+
+
+def test_the_continuation_of_an_unnamed_speaker_is_kept_with_no_source():
+    doc, names = run("“We hid in the cellar until morning,” one woman said. “Nobody came to help us for hours.”")
+    later = only(doc, "Nobody came")
+    assert later.source is None and later.polarity == "negative"
+
+
+def test_a_cue_ending_a_paragraph_with_a_colon_hands_on_the_next_quotation():
+    doc, names = run("The report of the Royal United Services Institute, seen by Reuters, said:\n\n"
+                     "\"Russia is unlikely to run out of shells before 2026.\n\n"
+                     "\"Its factories work in three shifts.\"")
+    first, second = only(doc, "Russia is unlikely"), only(doc, "Its factories")
+    assert names[first.source] == names[second.source] == "Royal United Services Institute"
+
+
+def test_a_partial_quotation_sharing_the_reported_clauses_cue_is_part_of_it():
+    doc, names = run('Iran will not build a bomb until it has "the means to enrich uranium quickly and secretly," '
+                     'the institute said.')
+    assert [s.content for s in doc.statements] == [
+        'Iran will not build a bomb until it has "the means to enrich uranium quickly and secretly']

@@ -81,21 +81,28 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
     # quotation with none inside a reported clause is part of it ("said the talks were '...'").
     reported = [r for r in reported if not any(q.source_token is not None and not q.governed and _fills(q, r)
                                                for q in quoted)]
-    quoted = [q for q in quoted if q.source_token is not None and not q.governed or not any(r.start <= q.start and q.end <= r.end for r in reported)]
+    # A quotation inside a reported clause is part of it, unless a cue of its own attributes it.
+    quoted = [q for q in quoted if not any(
+        r.start <= q.start and q.end <= r.end and (q.source_token is None or q.governed or _same_cue(q, r))
+        for r in reported)]
     for item in reported:
         item.end = _before_narrator_tail(sdoc, item.start, item.end)
     found = [f for f in quoted + reported if not _not_a_speaker(f.source_token)]
     found.sort(key=lambda f: f.start)
-    previous_quote: _Found | None = None
+    text = text_of(sdoc)
+    previous: _Found | None = None
     for item in found:
         if item.kind == "quote" and item.source_token is None and item.continues:
-            if previous_quote is not None:
-                item.source, item.source_text = previous_quote.source, ""
+            # A quotation with no cue goes on with the latest speaker, two paragraphs back at most.
+            if previous is not None and text.count("\n\n", previous.end, item.start) + (
+                    text.count("\n", previous.end, item.start) if "\n\n" not in text else 0) <= 2:
+                item.source, item.source_text = previous.source, ""
+                item.sourceless = previous.source is None
                 speakers.remember(item.source)
         else:
             item.source, item.source_text = speakers.resolve(item.source_token)
-        if item.kind == "quote":
-            previous_quote = item
+        if item.source is not None or item.source_token is not None or item.sourceless:
+            previous = item
     found = [f for f in found if f.source is not None or f.source_token is not None or f.sourceless]
     return _records(sdoc, found, resolver, dates)
 
@@ -138,6 +145,8 @@ def _verb_cue(token: Token) -> _Found | None:
     if clause is None:
         return None
     source, via = _subject(token), _according_to(token)
+    if source is None and clause[0] < token.idx:
+        source = _inverted_subject(token)  # "X, said Prime Minister Modi"
     cited = _citing(token, clause)
     if cited is not None:
         # "Reuters reported, citing UKMTO, that X": UKMTO's statement, relayed by Reuters.
@@ -500,10 +509,14 @@ def _before_narrator_tail(sdoc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _same_cue(first: _Found, second: _Found) -> bool:
+    return bool(first.cue_tokens) and first.cue_tokens[-1] in second.cue_tokens
+
+
 def _fills(quote: _Found, item: _Found) -> bool:
-    """A quotation that makes up most of a reported statement's clause."""
+    """A quotation that opens a reported statement's clause and makes up most of it."""
     overlap = min(item.end, quote.end) - max(item.start, quote.start)
-    return overlap > 0.5 * (item.end - item.start)
+    return quote.start - item.start <= 3 and overlap > 0.5 * (item.end - item.start)
 
 
 def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
@@ -534,10 +547,20 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
             found.append(_Found("quote", cue_tokens, quote.start, quote.end, source,
                                 cue_tokens[-1].lemma_.lower() in cues().denials, governed=True))
             previous = quote
-        elif (quote.opens_paragraph or same_paragraph) and _words(text_of(sdoc)[quote.start:quote.end]) >= 4:
+        elif (quote.opens_paragraph or same_paragraph or _opens_sentence(sdoc, quote)) \
+                and _words(text_of(sdoc)[quote.start:quote.end]) >= 4:
             found.append(_Found("quote", [], quote.start, quote.end, None, continues=True))
             previous = quote
     return found
+
+
+def _opens_sentence(sdoc: Doc, quote: Quote) -> bool:
+    """A quotation that is a sentence of its own (`...said Modi. "I am ready for it."`)."""
+    text = text_of(sdoc)
+    before = text[text.rfind("\n", 0, quote.start) + 1:quote.start].rstrip(" \"“‘'«„")
+    after = text[quote.end:quote.end + 3].lstrip(" \"”’'»“")
+    return (before == "" or before[-1] in ".!?") and (after == "" or after[0] in "\n" or after[0].isupper()
+                                                       or text[quote.end:quote.end + 1] in ".!?")
 
 
 def _words(text: str) -> int:
@@ -609,7 +632,11 @@ def _cue_governing(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] 
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "attr") and c.i > verb.i), None)
+    """`"...," said Lukashenko` / `X, said Prime Minister Modi`: the speaker named after the cue
+    (the parser may take a lone name there for an object or a clause)."""
+    return next((c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("nsubj", "dobj", "attr") or c.dep_ == "ccomp" and c.pos_ in ("PROPN", "NOUN")
+        and not any(g.dep_ in SUBJECTS for g in c.children))), None)
 
 
 def _cue_before(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | None:
@@ -620,8 +647,9 @@ def _cue_before(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | N
     tokens = list(before)[-4:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ == "that" or tokens[-1].is_space):
         tokens.pop()
-    if not tokens or "\n" in text_of(sdoc)[tokens[-1].idx:quote.start]:
-        return None  # a cue ending the previous paragraph is not this quotation's
+    between = text_of(sdoc)[tokens[-1].idx + len(tokens[-1]):quote.start] if tokens else ""
+    if not tokens or "\n" in between and between.strip(" \n\"“«„'‘") != ":":
+        return None  # a cue ending the previous paragraph is not this quotation's, unless a colon hands it on
     last = tokens[-1]
     if _is_cue_verb(last) and not _hypothetical(last):
         return _cue_tokens(last), _subject(last, (quote.start, quote.end))
