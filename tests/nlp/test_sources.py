@@ -84,3 +84,9 @@ def test_a_place_in_a_clause_modifying_the_speaker_is_not_the_speaker():
     doc, names = run("The tanker, located 40 nautical miles west of Hodeidah, said a missile hit its deck.")
     said = only(doc, "a missile hit")
     assert said.source is None or names[said.source] != "Hodeidah"
+
+
+def test_a_document_speaking_is_its_author_the_latest_speaker():
+    doc, names = run("The European Union said it was ready to send monitors to the border.\n\n"
+                     "“Both sides must return to the talks at once,” the press release said.")
+    assert names[only(doc, "Both sides must").source] == "European Union"

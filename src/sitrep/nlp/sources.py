@@ -5,7 +5,8 @@ analysts, witnesses, residents, sources) are kept as a statement with no source,
 place or nationality in their phrase; only officials, authorities, the government, a ministry
 or the forces of a country speak for it; "he"/"she" is the speaker of the surrounding
 statements before the nearest person, "it"/"they" an organisation or state; a description
-resolves to the one thing of its kind ("the institute", "the ministry", "the country") or to
+resolves to the one thing of its kind ("the institute", "the ministry", "the country"), a
+document ("the press release") to the latest speaker, or a description to
 the name the text ties it to later ("a maritime security firm said ... firm Ambrey"); the
 dateline ("KYIV (Reuters) -") is never a source.
 """
@@ -35,12 +36,14 @@ TIES = {"at", "of", "from", "with", "for"}
 class SourceWords:
     unnamed: frozenset[str]
     state_speakers: frozenset[str]
+    documents: frozenset[str]
 
 
 @cache
 def source_words() -> SourceWords:
     data = json.loads(resources.files("sitrep.data").joinpath("attribution.json").read_text("utf-8"))
-    return SourceWords(frozenset(data["unnamed_sources"]), frozenset(data["state_speakers"]))
+    return SourceWords(frozenset(data["unnamed_sources"]), frozenset(data["state_speakers"]),
+                       frozenset(data["document_nouns"]))
 
 
 class Sources:
@@ -91,6 +94,9 @@ class Sources:
             return None, words  # "residents of Kharkiv", "Ukrainian bloggers": not the place speaking
         if found is None:
             found = self._description(token)
+        if found is None and lemma in source_words().documents and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "its") for c in token.children):
+            found = self.previous  # "the press release said": the latest speaker issued it
         return found, words or phrase
 
     def _named_in_core(self, token: Token) -> bool:
