@@ -386,3 +386,9 @@ def test_a_partial_quotation_sharing_the_reported_clauses_cue_is_part_of_it():
                      'the institute said.')
     assert [s.content for s in doc.statements] == [
         'Iran will not build a bomb until it has "the means to enrich uranium quickly and secretly']
+
+
+def test_according_to_rules_is_accordance_not_attribution():
+    doc, names = run("Illegal migrants must be identified and deported according to the new rules.\n\n"
+                     "The border will reopen on Monday, according to the interior ministry.")
+    assert [s.content for s in doc.statements] == ["The border will reopen on Monday"]

@@ -42,6 +42,7 @@ class Cues:
     tail_participles: frozenset[str]
     quote_verbs: frozenset[str]
     passive_raising: frozenset[str]
+    accordance_nouns: frozenset[str]
 
 
 @cache
@@ -50,7 +51,7 @@ def cues() -> Cues:
     tails = data["narrator_tails"]
     return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")),
                 frozenset(tails["summary_nouns"]), frozenset(tails["participles"]), frozenset(data["quote_verbs"]),
-                frozenset(data["passive_raising"]))
+                frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]))
 
 
 @dataclass
@@ -277,8 +278,10 @@ def _according_cue(token: Token) -> _Found | None:
         # "X happened and Y followed, according to Z": a sentence-final source covers every clause.
         head = head.head
     source = next((g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() in cues().accordance_nouns:
+        return None  # "deported according to the rules": in accordance with them
     content = _content_without(head, token)
-    if source is None or content is None:
+    if content is None:
         return None
     via = []
     citing = next((c for c in list(source.children) + list(head.children)
