@@ -392,3 +392,14 @@ def test_according_to_rules_is_accordance_not_attribution():
     doc, names = run("Illegal migrants must be identified and deported according to the new rules.\n\n"
                      "The border will reopen on Monday, according to the interior ministry.")
     assert [s.content for s in doc.statements] == ["The border will reopen on Monday"]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("According to engineer Bishnu Prasad Lamichhane of the roads office, the repairs included widening the road.",
+     "the repairs included widening the road"),
+    ("According to the World Health Organization, one part per billion is considered unsafe to drink.",
+     "one part per billion is considered unsafe to drink"),
+])
+def test_according_to_when_the_parse_misreads_it_or_the_clause_has_a_passive_cue(sentence, content):
+    doc, names = run(sentence)
+    assert [s.content for s in doc.statements] == [content] and doc.statements[0].source is not None

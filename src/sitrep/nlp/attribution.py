@@ -268,10 +268,13 @@ def _adjective_cue(token: Token) -> _Found | None:
 def _according_cue(token: Token) -> _Found | None:
     """"According to X, Y": X's statement Y (unless the clause has a speaker of its own, whose
     reporter X then is: "Y, Lukashenko has said, according to BelTA")."""
-    if token.lower_ != "according" or not any(c.lower_ == "to" for c in token.children):
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc) or token.doc[token.i + 1].lower_ != "to":
         return None
+    if not any(c.lower_ == "to" for c in token.children):
+        return _according_misparsed(token)
     head = token.head
-    if _is_cue_verb(head) or any(c.dep_ == "parataxis" and _is_cue_verb(c) for c in head.children):
+    if _is_cue_verb(head) and not _passive(head) and _subject(head) is not None or any(
+            c.dep_ == "parataxis" and _is_cue_verb(c) for c in head.children):
         return None
     while head.dep_ == "conj" and token.i > head.i and all(
             t.is_punct or t.is_space for t in token.doc[token.right_edge.i + 1:head.right_edge.i + 1]):
@@ -291,6 +294,26 @@ def _according_cue(token: Token) -> _Found | None:
         source, via = _object_of(citing), [source]
         content = _without_phrase(token.doc, content, citing)
     return _Found("reported", list(token.doc[token.i:token.i + 2]), *content, source, via_tokens=via)
+
+
+def _according_misparsed(according: Token) -> _Found | None:
+    """"According to engineer X of the office, Y" when the parser read "to engineer" as a verb:
+    a sentence opening with the phrase still gives its source up to the comma and its content after."""
+    sentence = according.sent
+    if according.i != sentence.start:
+        return None
+    comma = next((t for t in sentence if t.text == "," and t.i > according.i + 2), None)
+    if comma is None:
+        return None
+    phrase = according.doc[according.i + 2:comma.i]
+    source = next((t for t in phrase if t.ent_type_), None) or next(
+        (t for t in reversed(phrase) if t.pos_ in ("NOUN", "PROPN")), None)
+    if source is None or source.lemma_.lower() in cues().accordance_nouns:
+        return None
+    content = _span_of(list(according.doc[comma.i + 1:sentence.end]))
+    if len(text_of(according.doc)[content[0]:content[1]].split()) < 3:
+        return None
+    return _Found("reported", list(according.doc[according.i:according.i + 2]), *content, source)
 
 
 def _clause_of(verb: Token) -> tuple[int, int] | None:
