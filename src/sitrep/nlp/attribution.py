@@ -2,14 +2,15 @@
 
 Two sources of statements, both read off the dependency parse:
 - reported speech and thought: a cue (a verb such as "said" or "believes", "expressed
-  readiness", "is sure", "according to") with its subject as the source and its clause as the
-  content;
+  readiness", "is sure", "according to", a passive "is said to") with its subject as the
+  source and its clause as the content, up to the narrator's own trailing comment;
 - quotations (`quotes.py`) attributed by the cue beside them (`"...," the analysts argue`,
-  `Lukashenko said: "..."`), or continuing the previous speaker's quotation in a new paragraph.
+  `Lukashenko said: "..."`) or governing them (`urged all sides to "..."`), or continuing the
+  latest speaker (a new paragraph, a sentence of its own, the next part of one quotation).
 A statement reported inside another one ("ISW points out that Lukashenko said that X") has
-the outer sources as `via`. Sources resolve to the document's entities; "he" and "him" to the
-nearest person named before. Hypotheticals ("if he had said") and negated cues ("did not
-say") are not statements.
+the outer sources as `via`, as has "Y reported, citing X". Who the source is, `sources.py`
+decides. Hypotheticals ("if he had said"), negated cues ("did not say"), cues in relative
+clauses and the writer's own voice are not statements.
 """
 import json
 from dataclasses import dataclass, field
