@@ -403,3 +403,21 @@ def test_according_to_rules_is_accordance_not_attribution():
 def test_according_to_when_the_parse_misreads_it_or_the_clause_has_a_passive_cue(sentence, content):
     doc, names = run(sentence)
     assert [s.content for s in doc.statements] == [content] and doc.statements[0].source is not None
+
+
+def test_a_headline_quotation_with_its_speaker_after_a_colon():
+    doc, names = run("Readers also followed these stories on Monday. ‘We will not step back from this fight’: Rahul "
+                     "Gandhi on the voter rolls, as markets closed higher.\n\n"
+                     "The government launched the slogan ‘One Nation, One Tax’: a reform that replaced state taxes.")
+    assert [(s.content, names[s.source]) for s in doc.statements] == [("We will not step back from this fight",
+                                                                       "Rahul Gandhi")]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("The State Department issued a human rights report on Tuesday that said the government took minimal steps "
+     "to punish officials.", "State Department"),
+    ("President Maia Sandu, who said the border would stay open, left for Brussels.", "Maia Sandu"),
+])
+def test_a_relative_clause_whose_pronoun_is_the_speaker(sentence, source):
+    doc, names = run(sentence)
+    assert len(doc.statements) == 1 and names[doc.statements[0].source] == source

@@ -147,6 +147,8 @@ def _verb_cue(token: Token) -> _Found | None:
     if clause is None:
         return None
     source, via = _subject(token), _according_to(token)
+    if source is not None and source.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+        source = _relative_speaker(token)  # "a report that said X": the report
     if source is None and clause[0] < token.idx:
         source = _inverted_subject(token)  # "X, said Prime Minister Modi"
     cited = _citing(token, clause)
@@ -180,7 +182,10 @@ def _passive_cue(verb: Token, lemma: str) -> _Found | None:
 
 def _relative(verb: Token) -> bool:
     """A cue inside a relative clause ("a plan that officials said would fail", "what the
-    ministry says proves"): its content would be the relative pronoun or the wrong clause."""
+    ministry says proves"): its content would be the relative pronoun or the wrong clause. Not
+    when the relative pronoun is the speaker ("a report that said X", "Sandu, who said X")."""
+    if verb.dep_ == "relcl" and _relative_speaker(verb) is not None and any(c.dep_ == "ccomp" for c in verb.children):
+        return False
     if verb.dep_ in ("relcl", "csubj") or any(c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" for c in verb.children):
         return True
     for complement in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -238,6 +243,13 @@ def _noun_cue(token: Token) -> _Found | None:
     if clause is None:
         return None
     return _Found("reported", list(token.doc[support.i:token.i + 1]), *_content_of(clause), _subject(support))
+
+
+def _relative_speaker(verb: Token) -> Token | None:
+    """The noun a relative clause is said of, when its relative pronoun is the cue's subject."""
+    if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children):
+        return verb.head
+    return None
 
 
 def _relative_clause(clause: Token) -> bool:
@@ -564,8 +576,8 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
         same_paragraph = previous is not None and "\n" not in text_of(sdoc)[previous.end:quote.start]
         if cue is not None:
             cue_tokens, source = cue
-            negative = cue_tokens[-1].lemma_.lower() in cues().denials
-            via = _according_to(cue_tokens[-1])
+            negative = bool(cue_tokens) and cue_tokens[-1].lemma_.lower() in cues().denials
+            via = _according_to(cue_tokens[-1]) if cue_tokens else []
             found.append(_Found("quote", cue_tokens if own[id(quote)] else [], quote.start, quote.end, source,
                                 negative, via))
             previous = quote
@@ -599,7 +611,7 @@ def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | No
     after = sdoc.char_span(quote.end, len(text_of(sdoc)), alignment_mode="expand")
     if after is None:
         return None
-    described = _cue_after_described_speaker(after)
+    described = _cue_after_described_speaker(after) or _headline_speaker(sdoc, quote, after)
     if described is not None:
         return described
     for offset, token in enumerate(after):
@@ -614,6 +626,21 @@ def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | No
                 or token.pos_ in ("PROPN", "PRON")):
             return None  # only the speaker's name may stand between a quotation and its cue
     return None
+
+
+def _headline_speaker(sdoc: Doc, quote: Quote, after: Span) -> tuple[list[Token], Token | None] | None:
+    """`‘We will not step back’: Rahul Gandhi`: a headline's quotation, its speaker named after a colon."""
+    if not text_of(sdoc)[quote.end:quote.end + 4].lstrip("”’\"'»“ ").startswith(":"):
+        return None
+    colon = next((t for t in after[:4] if t.text == ":"), None)
+    if colon is None:
+        return None
+    name = next((t for t in sdoc[colon.i + 1:colon.i + 3] if t.ent_type_ == "PERSON"), None)
+    if name is None:
+        return None
+    while name.i + 1 < len(sdoc) and sdoc[name.i + 1].ent_iob_ == "I":
+        name = sdoc[name.i + 1]
+    return [], name
 
 
 def _cue_after_described_speaker(after: Span) -> tuple[list[Token], Token | None] | None:

@@ -94,9 +94,8 @@ class Sources:
             return None, words  # "residents of Kharkiv", "Ukrainian bloggers": not the place speaking
         if found is None:
             found = self._description(token)
-        if found is None and lemma in source_words().documents and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "its") for c in token.children):
-            found = self.previous  # "the press release said": the latest speaker issued it
+        if found is None and lemma in source_words().documents:
+            found = self._author(token)
         return found, words or phrase
 
     def _named_in_core(self, token: Token) -> bool:
@@ -106,6 +105,19 @@ class Sources:
         if not any(self.refs.entity_at(self.sdoc[i]) is not None for i in modifiers):
             return True
         return any(self.refs.entity_at(t) is not None for t in token.subtree if t.i not in modifiers)
+
+    def _author(self, document: Token) -> str | None:
+        """Who a document speaking is: the subject of the verb that issued it ("the ministry
+        published a report that said"), else, for "the report", the latest speaker."""
+        if document.dep_ == "dobj":
+            issuer = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+            if issuer is not None:
+                found, _ = self.refs.resolve(issuer)
+                if found is not None:
+                    return found
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "its") for c in document.children):
+            return self.previous  # "the press release said": the latest speaker issued it
+        return None
 
     def _in_dateline(self, token: Token) -> bool:
         text = text_of(self.sdoc)
