@@ -421,3 +421,14 @@ def test_a_headline_quotation_with_its_speaker_after_a_colon():
 def test_a_relative_clause_whose_pronoun_is_the_speaker(sentence, source):
     doc, names = run(sentence)
     assert len(doc.statements) == 1 and names[doc.statements[0].source] == source
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Indeed, according to a report in the Times of London, the former premier met party members in Delhi.",
+     "the former premier met party members in Delhi"),
+    ("The bridge, according to the regional governor, was closed overnight.",
+     "The bridge, according to the regional governor, was closed overnight"),
+])
+def test_according_to_after_a_sentence_adverb_or_inside_the_clause(sentence, content):
+    doc, names = run(sentence)
+    assert [s.content for s in doc.statements] == [content]

@@ -441,9 +441,17 @@ def _content_without(head: Token, according: Token) -> tuple[int, int] | None:
                 phrase |= {t.i for t in source.subtree} - appositive
     skip = phrase
     tokens = [t for t in head.subtree if t.i not in skip]
+    before = [t for t in tokens if t.i < according.i]
+    if all(t.dep_ in ("advmod", "cc", "punct", "intj") or t.is_space for t in before):
+        tokens = [t for t in tokens if t.i > according.i]  # "Indeed, according to X, Y": Y
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     span = _span_of(tokens)
+    after = [t for t in tokens if t.i > according.i]
+    if tokens and tokens[0].i < according.i and span[1] < according.idx and any(
+            not (t.is_punct or t.is_space or any(a.lemma_ == "cite" for a in [t, *t.ancestors])) for t in after):
+        # "The bridge, according to the governor, was closed": one span, the phrase inside it.
+        span = (span[0], _span_of(after)[1])
     return span if len(text_of(head.doc)[span[0]:span[1]].split()) >= 3 else None
 
 
