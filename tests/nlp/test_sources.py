@@ -90,3 +90,9 @@ def test_a_document_speaking_is_its_author_the_latest_speaker():
     doc, names = run("The European Union said it was ready to send monitors to the border.\n\n"
                      "“Both sides must return to the talks at once,” the press release said.")
     assert names[only(doc, "Both sides must").source] == "European Union"
+
+
+def test_they_after_unnamed_speakers_are_the_same_unnamed_people():
+    doc, names = run("Residents of Kharkiv said the power had been off since Sunday. They added that the water "
+                     "supply had stopped as well.")
+    assert only(doc, "the water supply").source is None

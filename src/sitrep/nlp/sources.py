@@ -55,7 +55,7 @@ class Sources:
         self.entities = entities
         self.types = {entity.id: entity.type for entity in entities}
         self.previous: str | None = None  # the source of the statement before
-        self.previous_at = 0  # where the text named it
+        self.previous_at = -1  # where the text named it (none yet)
 
     def resolve(self, token: Token | None) -> tuple[str | None, str]:
         """(entity id or None, the words naming the source); remembers it as the latest speaker."""
@@ -79,6 +79,8 @@ class Sources:
                 return self.previous, token.text
             return (nearest[1] if nearest else None), token.text
         if word in IMPERSONAL:
+            if word != "it" and self.previous is None and self._spoke_in_paragraph(token):
+                return None, token.text  # "Residents said X. They added Y": the same unnamed people
             return self._organisation_before(token), token.text
         named = self.refs.entity_at(token)
         if named is not None and self.types.get(named) in SPEAKING_TYPES | {"EQUIPMENT"}:
@@ -134,6 +136,10 @@ class Sources:
                     if mention.end <= token.idx and (best is None or mention.end > best[0]):
                         best = (mention.end, entity.id)
         return best
+
+    def _spoke_in_paragraph(self, token: Token) -> bool:
+        """Whether the latest statement's speaker was named in the same paragraph as `token`."""
+        return self.previous_at >= 0 and "\n" not in text_of(self.sdoc)[self.previous_at:token.idx]
 
     def _organisation_before(self, token: Token) -> str | None:
         """"it said", "they added": the previous speaker when an organisation or state, else the
