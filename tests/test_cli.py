@@ -81,7 +81,7 @@ def test_statements_command_prints_source_chain_confidence_and_citation(cli, tmp
     db = str(tmp_path / "kb.db")
     cli("ingest", str(EXAMPLES), "--db", db)
     out = cli("statements", "--source", "Lukashenka", "--db", db).stdout.splitlines()
-    assert out[0].startswith("2024-03-06  Alexander Lukashenko via Institute for the Study of War  [no estimate] said")
+    assert out[0].startswith("2024-02  Alexander Lukashenko via Institute for the Study of War  [no estimate] said")
     assert out[1].startswith("    “Minsk was ready to assemble Shahed-136 drones")
     assert out[2] == "    — Kremlin likely to lean on Belarusian plants for drone parts – think tank, unknown outlet, 2024-03-07"
     sure = cli("statements", "--source", "ISW", "--min-confidence", "likely", "--db", db).stdout

@@ -174,3 +174,261 @@ def test_an_owners_assessment_is_their_statement():
     statement = only(doc, "Russia will probably keep")
     assert statement.cue == "assessment is" and names[statement.source] == "Institute for the Study of War"
     assert statement.confidence == "likely"
+
+
+def test_a_quotation_over_paragraphs_takes_the_cue_after_its_last_paragraph():
+    doc, names = run("Colonel Petro Hrytsenko commands the brigade's artillery near Kupiansk.\n\n"
+                     "“Our units held the village through the night. The enemy lost two tanks.\n\n"
+                     "By morning they had pulled back to the forest. Now they are regrouping,” Hrytsenko explained.")
+    first, last = only(doc, "Our units held"), only(doc, "By morning")
+    assert names[first.source] == names[last.source] == "Petro Hrytsenko"
+    assert (first.cue, last.cue) == ("", "explained")
+
+
+@pytest.mark.parametrize("mark_open, mark_close", [("“", "”"), ("‘", "’"), ("''", "''"), ("„", "“"), ("«", "»")])
+def test_quotations_in_every_house_style_take_their_cue(mark_open, mark_close):
+    doc, names = run(f"{mark_open}The ceasefire will not hold past the weekend,{mark_close} "
+                     "Foreign Minister Radoslaw Sikorski told reporters in Warsaw.")
+    said = only(doc, "The ceasefire will not hold")
+    assert (names[said.source], said.cue, said.polarity) == ("Radoslaw Sikorski", "told", "negative")
+
+
+def test_a_partial_quotation_inside_reported_speech_is_one_statement_of_the_whole_clause():
+    doc, names = run("Moldovan Prime Minister Dorin Recean said the new talks with Tiraspol were "
+                     "“a waste of everyone's time”.")
+    assert len(doc.statements) == 1
+    said = doc.statements[0]
+    assert said.content == "the new talks with Tiraspol were “a waste of everyone's time”"
+    assert names[said.source] == "Dorin Recean"
+
+
+def test_a_quotation_that_fills_the_reported_clause_stands_for_it():
+    doc, names = run('Moldovan Prime Minister Dorin Recean said: "The talks with Tiraspol are over."')
+    assert [(s.kind, s.content) for s in doc.statements] == [("quote", "The talks with Tiraspol are over")]
+
+
+def test_a_month_said_of_the_speech_act_dates_the_statement():
+    doc, names = run("Belarusian leader Alexander Lukashenka said in February that Minsk was ready to assemble drones.",
+                     published="2024-03-08")
+    assert only(doc, "Minsk was ready").date == "2024-02"
+
+
+def test_citing_names_the_source_and_the_reporter_becomes_via():
+    doc, names = run("A cargo ship was damaged by a projectile off Hodeidah, Reuters reported citing the UK Maritime "
+                     "Trade Operations agency.\n\n"
+                     "The bridge was closed on Monday, according to the Kyiv Independent, citing regional governor "
+                     "Oleh Syniehubov.")
+    ship = only(doc, "A cargo ship was damaged")
+    assert "Reuters" not in (names.get(ship.source) or "") and [names[v] for v in ship.via] == ["Reuters"]
+    bridge = only(doc, "The bridge was closed")
+    assert (names[bridge.source], [names[v] for v in bridge.via]) == ("Oleh Syniehubov", ["Kyiv Independent"])
+    assert bridge.content == "The bridge was closed on Monday"
+
+
+def test_a_sentence_final_according_to_covers_every_clause_before_it():
+    doc, names = run("The power plant was hit twice, and repairs will take weeks, according to Ukrenergo.")
+    said = only(doc, "The power plant")
+    assert said.content == "The power plant was hit twice, and repairs will take weeks"
+    assert names[said.source] == "Ukrenergo"
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("It was reported that the convoy had crossed the border.", "the convoy had crossed the border"),
+    ("The general is believed to have left the city.", "The general is believed to have left the city"),
+])
+def test_passive_cues_have_no_source_and_the_passive_subject_never_speaks(sentence, content):
+    doc, names = run("The Russian defence ministry said nothing on Monday.\n\n" + sentence)
+    said = only(doc, content.split()[0] + " " + content.split()[1])
+    assert said.content == content and said.source is None
+
+
+def test_a_passive_cue_with_a_by_agent_has_that_source():
+    doc, names = run("The general is said by the Ukrainian General Staff to have left the city.")
+    said = only(doc, "The general")
+    assert said.source_text == "the Ukrainian General Staff" and "General Staff" in names[said.source]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The defence minister backed a plan that officials said would fail.",
+    "What the ministry says proves nothing about the strike.",
+    "The documents, which the agency said were forged, appeared in March.",
+])
+def test_a_cue_inside_a_relative_clause_is_not_a_statement(sentence):
+    doc, names = run(sentence)
+    assert doc.statements == []
+
+
+@pytest.mark.parametrize("sentence, cue, content", [
+    ("The Pentagon stood by its estimate that Russia had lost 300,000 troops.", "stood by its estimate",
+     "Russia had lost 300,000 troops"),
+    ("US officials agree that Tehran is still weighing its options.", "agree", "Tehran is still weighing its options"),
+    ("The inspectors found that the site had been used for enrichment.", "found", "the site had been used for enrichment"),
+    ("The central bank signalled that rates would stay high.", "signalled", "rates would stay high"),
+])
+def test_a_larger_lexicon_of_cue_verbs_and_nouns(sentence, cue, content):
+    doc, names = run(sentence)
+    assert [(s.cue, s.content) for s in doc.statements] == [(cue, content)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police found the body of the missing soldier near the river.",
+    "The central bank signalled a pause.",
+    "The ministry issued a statement that was ignored by the press.",
+])
+def test_cue_words_without_a_clause_are_not_statements(sentence):
+    assert run(sentence)[0].statements == []
+
+
+def test_a_quotation_governed_by_a_cue_further_away():
+    doc, names = run('UN Secretary General Antonio Guterres urged all sides to "try to calm the tension" around the plant.\n\n'
+                     'Netflix released a teaser of its new drama "Operation Northern Wind" on Friday.')
+    assert [(s.content, names[s.source]) for s in doc.statements] == [("try to calm the tension", "Antonio Guterres")]
+
+
+def test_a_scare_quote_modifying_a_noun_is_not_governed_by_the_cue():
+    doc, names = run('Kim Jong Un sent greetings to Moscow, predicting victory in its "sacred and righteous fight" with the West.')
+    assert not [s for s in doc.statements if s.content == "sacred and righteous fight"]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The ministry said the strike hit a fuel depot, a move that analysts had expected for weeks.",
+     "the strike hit a fuel depot"),
+    ("The army said it had retaken the village, proving earlier warnings right.", "it had retaken the village"),
+    ("The governor said troops shelled the village overnight, killing three civilians.",
+     "troops shelled the village overnight, killing three civilians"),
+    ("The mayor said the city had a new ally, a country that had always helped it.",
+     "the city had a new ally, a country that had always helped it"),
+])
+def test_the_content_stops_before_the_narrators_trailing_comment(sentence, content):
+    doc, names = run(sentence)
+    assert [s.content for s in doc.statements] == [content]
+
+
+def test_a_clause_before_the_cue_across_a_semicolon_is_not_its_content():
+    doc, names = run("A Somali army officer put the number of dead at 12; al-Shabaab said 19 were killed.")
+    assert [s.content for s in doc.statements] == ["19 were killed"]
+
+
+def test_a_coordinated_clause_with_an_expletive_subject_goes_on_with_what_was_said():
+    doc, names = run("Analyst Ruslan Mykula noted that forecasts are hard, but there has been a rise in the number "
+                     "of soldiers surrendering.\n\nThe minister said that the bridge was closed, and officials "
+                     "expected it to reopen on Monday.")
+    assert only(doc, "forecasts are hard").content.endswith("soldiers surrendering")
+    assert only(doc, "the bridge was closed").content == "the bridge was closed"
+
+
+@pytest.mark.parametrize("sentence, content, source", [
+    ('EU foreign policy chief Kaja Kallas described Putin as "only pretending to negotiate" on Tuesday.',
+     "only pretending to negotiate", "Kaja Kallas"),
+    ('Opposition leader Svetlana Tsikhanouskaya called the vote "a farce staged by the regime".',
+     "a farce staged by the regime", "Svetlana Tsikhanouskaya"),
+])
+def test_a_quotation_a_characterising_verb_governs_is_its_subjects(sentence, content, source):
+    doc, names = run(sentence)
+    said = only(doc, content)
+    assert names[said.source] == source
+
+
+def test_a_quotation_in_a_name_is_not_a_statement():
+    doc, names = run('Mayor Ihor Terekhov visited the "Heroes of the Defence" memorial on Sunday.')
+    assert doc.statements == []
+
+
+def test_a_cue_after_a_speaker_with_a_long_description():
+    doc, names = run("“It is a sham election. It is not inclusive,” Mi Lin, a women’s activist working with the "
+                     "Mon minority, told CNN.")
+    assert names[only(doc, "It is a sham election").source] == "Mi Lin"
+
+
+def test_the_subject_of_a_cue_is_never_a_word_of_its_quotation():
+    doc, names = run("“If one case is revenge, are all the others lawful?” Prime Minister Sharma asked.")
+    said = only(doc, "If one case")
+    assert said.cue == "asked" and names[said.source] == "Sharma"
+
+
+@pytest.mark.parametrize("sentence", [
+    "I believe the ceasefire will collapse within a month.",
+    "As we reported last week, we think the ceasefire will collapse.",
+    "Minister Petro Kotin is expected to visit the plant on Monday.",
+    "Residents were told to boil their drinking water.",
+    "Find this comment offensive? Click on the Report button. This will alert our moderators.",
+])
+def test_the_writers_own_voice_schedules_and_orders_are_not_statements(sentence):
+    doc, names = run(sentence)
+    assert doc.statements == []
+
+
+def test_a_quotation_standing_as_a_sentence_continues_the_latest_speaker():
+    doc, names = run("The deal will not hurt farmers, said Prime Minister Narendra Modi last week. “I know I will pay a "
+                     "heavy price for it, but I am ready.” The opposition disagreed.\n\n"
+                     "The film “The Last Night in Odesa” opens on Friday.")
+    assert names[only(doc, "The deal will not").source] == "Narendra Modi"
+    assert names[only(doc, "I know I will pay").source] == "Narendra Modi"
+    assert not [s for s in doc.statements if "Odesa" in s.content]
+
+
+def test_the_continuation_of_an_unnamed_speaker_is_kept_with_no_source():
+    doc, names = run("“We hid in the cellar until morning,” one woman said. “Nobody came to help us for hours.”")
+    later = only(doc, "Nobody came")
+    assert later.source is None and later.polarity == "negative"
+
+
+def test_a_cue_ending_a_paragraph_with_a_colon_hands_on_the_next_quotation():
+    doc, names = run("The report of the Royal United Services Institute, seen by Reuters, said:\n\n"
+                     "\"Russia is unlikely to run out of shells before 2026.\n\n"
+                     "\"Its factories work in three shifts.\"")
+    first, second = only(doc, "Russia is unlikely"), only(doc, "Its factories")
+    assert names[first.source] == names[second.source] == "Royal United Services Institute"
+
+
+def test_a_partial_quotation_sharing_the_reported_clauses_cue_is_part_of_it():
+    doc, names = run('Iran will not build a bomb until it has "the means to enrich uranium quickly and secretly," '
+                     'the institute said.')
+    assert [s.content for s in doc.statements] == [
+        'Iran will not build a bomb until it has "the means to enrich uranium quickly and secretly']
+
+
+def test_according_to_rules_is_accordance_not_attribution():
+    doc, names = run("Illegal migrants must be identified and deported according to the new rules.\n\n"
+                     "The border will reopen on Monday, according to the interior ministry.")
+    assert [s.content for s in doc.statements] == ["The border will reopen on Monday"]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("According to engineer Bishnu Prasad Lamichhane of the roads office, the repairs included widening the road.",
+     "the repairs included widening the road"),
+    ("According to the World Health Organization, one part per billion is considered unsafe to drink.",
+     "one part per billion is considered unsafe to drink"),
+])
+def test_according_to_when_the_parse_misreads_it_or_the_clause_has_a_passive_cue(sentence, content):
+    doc, names = run(sentence)
+    assert [s.content for s in doc.statements] == [content] and doc.statements[0].source is not None
+
+
+def test_a_headline_quotation_with_its_speaker_after_a_colon():
+    doc, names = run("Readers also followed these stories on Monday. ‘We will not step back from this fight’: Rahul "
+                     "Gandhi on the voter rolls, as markets closed higher.\n\n"
+                     "The government launched the slogan ‘One Nation, One Tax’: a reform that replaced state taxes.")
+    assert [(s.content, names[s.source]) for s in doc.statements] == [("We will not step back from this fight",
+                                                                       "Rahul Gandhi")]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("The State Department issued a human rights report on Tuesday that said the government took minimal steps "
+     "to punish officials.", "State Department"),
+    ("President Maia Sandu, who said the border would stay open, left for Brussels.", "Maia Sandu"),
+])
+def test_a_relative_clause_whose_pronoun_is_the_speaker(sentence, source):
+    doc, names = run(sentence)
+    assert len(doc.statements) == 1 and names[doc.statements[0].source] == source
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Indeed, according to a report in the Times of London, the former premier met party members in Delhi.",
+     "the former premier met party members in Delhi"),
+    ("The bridge, according to the regional governor, was closed overnight.",
+     "The bridge, according to the regional governor, was closed overnight"),
+])
+def test_according_to_after_a_sentence_adverb_or_inside_the_clause(sentence, content):
+    doc, names = run(sentence)
+    assert [s.content for s in doc.statements] == [content]

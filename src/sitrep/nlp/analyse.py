@@ -2,15 +2,36 @@
 
 The parser and NER need memory in proportion to the text they see at once, so a long text is
 cut at paragraph breaks into pieces of at most MAX_PIECE_CHARS, parsed piece by piece and
-joined back into one Doc whose character offsets are those of the original text.
+joined back into one Doc whose character offsets are those of the original text. A line break
+always ends a sentence: the parser is told so before it runs, so it never joins the last line
+of one paragraph to the next.
 """
 from collections.abc import Iterator
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from sitrep.nlp.model import load
 
 MAX_PIECE_CHARS = 20_000
+PARAGRAPH_STARTS = "paragraph_sentence_starts"
+
+
+@Language.component(PARAGRAPH_STARTS)
+def paragraph_sentence_starts(doc: Doc) -> Doc:
+    """Mark the first word after a line break as a sentence start (the parser keeps preset starts)."""
+    for token in doc[1:]:
+        if not token.is_space and "\n" in doc[token.i - 1].text_with_ws:
+            token.is_sent_start = True
+    return doc
+
+
+def pipeline() -> Language:
+    """The loaded pipeline with paragraph sentence starts set before the parser."""
+    nlp = load()
+    if PARAGRAPH_STARTS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_STARTS, before="parser")
+    return nlp
 
 
 def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> Iterator[str]:
@@ -28,7 +49,7 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> Iterator[str]:
 
 def parse(text: str) -> Doc:
     """The spaCy analysis of a text, offsets aligned with `text`."""
-    nlp = load()
+    nlp = pipeline()
     # One piece at a time (nlp.pipe would batch them all, and the model's working memory
     # would grow with the whole text); each piece's tensor, which no later stage reads, is dropped.
     docs = [_without_tensor(nlp(piece)) for piece in pieces(text)]

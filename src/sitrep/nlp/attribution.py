@@ -2,31 +2,34 @@
 
 Two sources of statements, both read off the dependency parse:
 - reported speech and thought: a cue (a verb such as "said" or "believes", "expressed
-  readiness", "is sure", "according to") with its subject as the source and its clause as the
-  content;
+  readiness", "is sure", "according to", a passive "is said to") with its subject as the
+  source and its clause as the content, up to the narrator's own trailing comment;
 - quotations (`quotes.py`) attributed by the cue beside them (`"...," the analysts argue`,
-  `Lukashenko said: "..."`), or continuing the previous speaker's quotation in a new paragraph.
+  `Lukashenko said: "..."`) or governing them (`urged all sides to "..."`), or continuing the
+  latest speaker (a new paragraph, a sentence of its own, the next part of one quotation).
 A statement reported inside another one ("ISW points out that Lukashenko said that X") has
-the outer sources as `via`. Sources resolve to the document's entities; "he" and "him" to the
-nearest person named before. Hypotheticals ("if he had said") and negated cues ("did not
-say") are not statements.
+the outer sources as `via`, as has "Y reported, citing X". Who the source is, `sources.py`
+decides. Hypotheticals ("if he had said"), negated cues ("did not say"), cues in relative
+clauses and the writer's own voice are not statements.
 """
 import json
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp.analyse import text_of
 from sitrep.nlp.estimative import estimate
 from sitrep.nlp.quotes import Quote, find_quotes
 from sitrep.nlp.references import References
+from sitrep.nlp.sources import Sources
 from sitrep.schema import DateMention, Entity, Statement
 
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "should"}
 SUBJECTS = ("nsubj", "nsubjpass")
+NARRATOR = {"i", "we", "you", "me", "us"}
 
 
 @dataclass(frozen=True)
@@ -36,12 +39,20 @@ class Cues:
     nouns: frozenset[str]
     support_verbs: frozenset[str]
     adjectives: frozenset[str]
+    summary_nouns: frozenset[str]
+    tail_participles: frozenset[str]
+    quote_verbs: frozenset[str]
+    passive_raising: frozenset[str]
+    accordance_nouns: frozenset[str]
 
 
 @cache
 def cues() -> Cues:
     data = json.loads(resources.files("sitrep.data").joinpath("attribution.json").read_text("utf-8"))
-    return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")))
+    tails = data["narrator_tails"]
+    return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")),
+                frozenset(tails["summary_nouns"]), frozenset(tails["participles"]), frozenset(data["quote_verbs"]),
+                frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]))
 
 
 @dataclass
@@ -58,24 +69,43 @@ class _Found:
     source: str | None = None
     source_text: str = ""
     continues: bool = False  # a quotation that goes on with the previous speaker
+    sourceless: bool = False  # said by no one the text names ("it was reported that")
+    governed: bool = False  # a quotation attributed by a cue that governs it from further away
 
 
 def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> list[Statement]:
     """Every attributed statement of the parsed text, in text order."""
     quotes = find_quotes(text_of(sdoc))
     resolver = References(sdoc, entities)
-    found = _quoted(sdoc, quotes) + [r for r in _reported(sdoc, quotes) if not _repeats_a_quote(r, quotes)]
+    speakers = Sources(sdoc, entities, resolver)
+    quoted, reported = _quoted(sdoc, quotes), _reported(sdoc, quotes)
+    # A quotation with its own cue stands for the reported clause it fills ("said: '...'"); a
+    # quotation with none inside a reported clause is part of it ("said the talks were '...'").
+    reported = [r for r in reported if not any(q.source_token is not None and not q.governed and _fills(q, r)
+                                               for q in quoted)]
+    # A quotation inside a reported clause is part of it, unless a cue of its own attributes it.
+    quoted = [q for q in quoted if not any(
+        r.start <= q.start and q.end <= r.end and (q.source_token is None or q.governed or _same_cue(q, r))
+        for r in reported)]
+    for item in reported:
+        item.end = _before_narrator_tail(sdoc, item.start, item.end)
+    found = [f for f in quoted + reported if not _not_a_speaker(f.source_token)]
     found.sort(key=lambda f: f.start)
-    previous_quote: _Found | None = None
+    text = text_of(sdoc)
+    previous: _Found | None = None
     for item in found:
         if item.kind == "quote" and item.source_token is None and item.continues:
-            if previous_quote is not None:
-                item.source, item.source_text = previous_quote.source, ""
+            # A quotation with no cue goes on with the latest speaker, two paragraphs back at most.
+            if previous is not None and text.count("\n\n", previous.end, item.start) + (
+                    text.count("\n", previous.end, item.start) if "\n\n" not in text else 0) <= 2:
+                item.source, item.source_text = previous.source, ""
+                item.sourceless = previous.source is None
+                speakers.remember(item.source)
         else:
-            item.source, item.source_text = resolver.resolve(item.source_token)
-        if item.kind == "quote":
-            previous_quote = item
-    found = [f for f in found if f.source is not None or f.source_token is not None]
+            item.source, item.source_text = speakers.resolve(item.source_token)
+        if item.source is not None or item.source_token is not None or item.sourceless:
+            previous = item
+    found = [f for f in found if f.source is not None or f.source_token is not None or f.sourceless]
     return _records(sdoc, found, resolver, dates)
 
 
@@ -109,25 +139,122 @@ def _reported(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
 def _verb_cue(token: Token) -> _Found | None:
     """"Lukashenko said that X", "X, the analysts stated", "Russia denied deploying drones"."""
     lemma = _is_cue_verb(token)
-    if not lemma or _hypothetical(token):
+    if not lemma or _hypothetical(token) or _relative(token):
         return None
+    if _passive(token):
+        return _passive_cue(token, lemma)
     clause = _clause_of(token)
     if clause is None:
         return None
-    return _Found("reported", _cue_tokens(token), *clause, _subject(token), lemma in cues().denials,
-                  _according_to(token))
+    source, via = _subject(token), _according_to(token)
+    if source is not None and source.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+        source = _relative_speaker(token)  # "a report that said X": the report
+    if source is None and clause[0] < token.idx:
+        source = _inverted_subject(token)  # "X, said Prime Minister Modi"
+    cited = _citing(token, clause)
+    if cited is not None:
+        # "Reuters reported, citing UKMTO, that X": UKMTO's statement, relayed by Reuters.
+        citing, source, via = cited, _object_of(cited), ([source] if source is not None else []) + via
+        clause = _without_phrase(token.doc, clause, citing)
+    return _Found("reported", _cue_tokens(token), *clause, source, lemma in cues().denials, via)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _passive_cue(verb: Token, lemma: str) -> _Found | None:
+    """"It was reported that X", "X is believed to Y": no source unless a by-agent names one;
+    the passive subject is what the statement is about, never the speaker."""
+    agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is not None:
+        clause = _content_of(complement)
+    else:
+        infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
+        topic = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if infinitive is None or topic is None or topic.lower_ == "it" or lemma not in cues().passive_raising:
+            return None
+        clause = _span_of(list(verb.doc[topic.left_edge.i:infinitive.right_edge.i + 1]))
+    return _Found("reported", _cue_tokens(verb), *clause, agent, lemma in cues().denials, _according_to(verb),
+                  sourceless=agent is None)
+
+
+def _relative(verb: Token) -> bool:
+    """A cue inside a relative clause ("a plan that officials said would fail", "what the
+    ministry says proves"): its content would be the relative pronoun or the wrong clause. Not
+    when the relative pronoun is the speaker ("a report that said X", "Sandu, who said X")."""
+    if verb.dep_ == "relcl" and _relative_speaker(verb) is not None and any(c.dep_ == "ccomp" for c in verb.children):
+        return False
+    if verb.dep_ in ("relcl", "csubj") or any(c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" for c in verb.children):
+        return True
+    for complement in (c for c in verb.children if c.dep_ == "ccomp"):
+        if any(c.dep_ in SUBJECTS and c.tag_ in ("WDT", "WP") for c in complement.children):
+            return True
+    return False
+
+
+def _citing(cue: Token, clause: tuple[int, int]) -> Token | None:
+    """The "citing Y" that names where a report came from: on the cue, or opening its clause."""
+    for token in cue.doc[cue.sent.start:cue.sent.end]:
+        if token.lemma_.lower() == "cite" and token.tag_ == "VBG" and _object_of(token) is not None and (
+                token.head == cue or token.head.head == cue and token.i < _first_word(token.head).i
+                or clause[0] <= token.idx < clause[1] and token.head.dep_ == "ccomp" and token.head.head == cue):
+            return token
+    return None
+
+
+def _first_word(clause: Token) -> Token:
+    return next((c for c in clause.children if c.dep_ in SUBJECTS), clause)
+
+
+def _object_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
+def _without_phrase(sdoc: Doc, clause: tuple[int, int], phrase_head: Token) -> tuple[int, int]:
+    """A content span less a phrase that opens or closes it (with its commas and a "that")."""
+    phrase = list(phrase_head.subtree)
+    start, end = clause
+    phrase_start, phrase_end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+    text = text_of(sdoc)
+    if phrase_start <= start + 2 and phrase_end > start:
+        start = phrase_end
+        while start < end and (text[start] in " ,;\n" or text.startswith("that ", start)):
+            start += 5 if text.startswith("that ", start) else 1
+    elif phrase_start < end <= phrase_end + 1:
+        end = phrase_start
+        while end > start and text[end - 1] in " ,;":
+            end -= 1
+    return start, end
 
 
 def _noun_cue(token: Token) -> _Found | None:
-    """"expressed readiness to X", "voiced concern that X", "gave hints that X"."""
-    if not (token.lemma_.lower() in cues().nouns and token.dep_ == "dobj"
-            and token.head.lemma_.lower() in cues().support_verbs) or _hypothetical(token.head):
+    """"expressed readiness to X", "voiced concern that X", "gave hints that X", "stood by its
+    estimate that X"."""
+    if token.lemma_.lower() not in cues().nouns:
         return None
-    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl", "xcomp")), None) or next(
-        (c for c in token.head.children if c.dep_ == "ccomp" and c.i > token.i), None)
+    support = token.head if token.dep_ == "dobj" else (
+        token.head.head if token.dep_ == "pobj" and token.head.lower_ == "by" else None)
+    if support is None or support.lemma_.lower() not in cues().support_verbs or _hypothetical(support):
+        return None
+    clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl", "xcomp") and not _relative_clause(c)),
+                  None) or next((c for c in support.children if c.dep_ == "ccomp" and c.i > token.i), None)
     if clause is None:
         return None
-    return _Found("reported", list(token.doc[token.head.i:token.i + 1]), *_content_of(clause), _subject(token.head))
+    return _Found("reported", list(token.doc[support.i:token.i + 1]), *_content_of(clause), _subject(support))
+
+
+def _relative_speaker(verb: Token) -> Token | None:
+    """The noun a relative clause is said of, when its relative pronoun is the cue's subject."""
+    if any(c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in verb.children):
+        return verb.head
+    return None
+
+
+def _relative_clause(clause: Token) -> bool:
+    """"a statement that was ignored": the clause says something of the noun, not its content."""
+    return any(c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") for c in clause.children)
 
 
 def _assessment_cue(token: Token) -> _Found | None:
@@ -154,23 +281,61 @@ def _adjective_cue(token: Token) -> _Found | None:
 def _according_cue(token: Token) -> _Found | None:
     """"According to X, Y": X's statement Y (unless the clause has a speaker of its own, whose
     reporter X then is: "Y, Lukashenko has said, according to BelTA")."""
-    if token.lower_ != "according" or not any(c.lower_ == "to" for c in token.children):
+    if token.lower_ != "according" or token.i + 1 >= len(token.doc) or token.doc[token.i + 1].lower_ != "to":
         return None
+    if not any(c.lower_ == "to" for c in token.children):
+        return _according_misparsed(token)
     head = token.head
-    if _is_cue_verb(head) or any(c.dep_ == "parataxis" and _is_cue_verb(c) for c in head.children):
+    if _is_cue_verb(head) and not _passive(head) and _subject(head) is not None or any(
+            c.dep_ == "parataxis" and _is_cue_verb(c) for c in head.children):
         return None
+    while head.dep_ == "conj" and token.i > head.i and all(
+            t.is_punct or t.is_space for t in token.doc[token.right_edge.i + 1:head.right_edge.i + 1]):
+        # "X happened and Y followed, according to Z": a sentence-final source covers every clause.
+        head = head.head
     source = next((g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() in cues().accordance_nouns:
+        return None  # "deported according to the rules": in accordance with them
     content = _content_without(head, token)
-    if source is None or content is None:
+    if content is None:
         return None
-    return _Found("reported", list(token.doc[token.i:token.i + 2]), *content, source)
+    via = []
+    citing = next((c for c in list(source.children) + list(head.children)
+                   if c.lemma_.lower() == "cite" and c.tag_ == "VBG" and _object_of(c) is not None), None)
+    if citing is not None:
+        # "X, according to Reuters, citing the ministry": the ministry's, relayed by Reuters.
+        source, via = _object_of(citing), [source]
+        content = _without_phrase(token.doc, content, citing)
+    return _Found("reported", list(token.doc[token.i:token.i + 2]), *content, source, via_tokens=via)
+
+
+def _according_misparsed(according: Token) -> _Found | None:
+    """"According to engineer X of the office, Y" when the parser read "to engineer" as a verb:
+    a sentence opening with the phrase still gives its source up to the comma and its content after."""
+    sentence = according.sent
+    if according.i != sentence.start:
+        return None
+    comma = next((t for t in sentence if t.text == "," and t.i > according.i + 2), None)
+    if comma is None:
+        return None
+    phrase = according.doc[according.i + 2:comma.i]
+    source = next((t for t in phrase if t.ent_type_), None) or next(
+        (t for t in reversed(phrase) if t.pos_ in ("NOUN", "PROPN")), None)
+    if source is None or source.lemma_.lower() in cues().accordance_nouns:
+        return None
+    content = _span_of(list(according.doc[comma.i + 1:sentence.end]))
+    if len(text_of(according.doc)[content[0]:content[1]].split()) < 3:
+        return None
+    return _Found("reported", list(according.doc[according.i:according.i + 2]), *content, source)
 
 
 def _clause_of(verb: Token) -> tuple[int, int] | None:
     """The content a cue verb attributes: its clausal complement ("said that X", "X, he said"),
     a gerund object ("denied deploying drones"), or the clause it is set beside ("X, Lukashenko
     has said")."""
-    complements = [c for c in verb.children if c.dep_ == "ccomp"]
+    # A clause before the cue across a semicolon is the narrator's ("A put X at 15; B said 21 were killed").
+    complements = [c for c in verb.children if c.dep_ == "ccomp" and not (
+        c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]))]
     if complements:
         # A parse may split one clause into sibling complements ("that drones launched at X
         # regularly stray into Y"): adjacent ones are one content.
@@ -180,7 +345,8 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
                 break
             tokens += list(complement.subtree)
             skip |= _reattached_cues(complement)
-        return _span_of([t for t in tokens if t.i not in skip])
+        tokens += _further_claims(verb, tokens)
+        return _span_of(sorted((t for t in tokens if t.i not in skip), key=lambda t: t.i))
     for child in verb.children:
         if child.dep_ in ("xcomp", "dobj") and child.tag_ == "VBG":
             return _content_of(child)
@@ -191,10 +357,22 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
         reporter = next(c for c in verb.children if c.dep_ == "conj" and _is_cue_verb(c))
         tokens = list(verb.doc[misparsed.i:reporter.right_edge.i + 1])
         return _span_of(tokens)
-    if verb.dep_ == "parataxis":
+    if verb.dep_ == "parataxis" and not any(t.text == ";" for t in verb.doc[verb.head.i:verb.i]):
         skip = {t.i for t in verb.subtree} | {t.i for c in verb.head.children if c.lower_ == "according" for t in c.subtree}
         return _span_of([t for t in verb.head.subtree if t.i not in skip])
     return None
+
+
+def _further_claims(verb: Token, content: list[Token]) -> list[Token]:
+    """"noted that A, but there has been B": a clause the parser coordinated with the cue that has
+    no speaker of its own (an expletive subject) goes on with what was said."""
+    further = []
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > content[-1].i):
+        subjects = [c for c in conj.children if c.dep_ in SUBJECTS or c.dep_ == "expl"]
+        if subjects and all(s.dep_ == "expl" for s in subjects) and not _is_cue_verb(conj):
+            between = [c for c in verb.children if c.dep_ == "cc" and content[-1].i < c.i < conj.i]
+            further += between + list(conj.subtree)
+    return further
 
 
 def _that_object(verb: Token) -> Token | None:
@@ -263,9 +441,17 @@ def _content_without(head: Token, according: Token) -> tuple[int, int] | None:
                 phrase |= {t.i for t in source.subtree} - appositive
     skip = phrase
     tokens = [t for t in head.subtree if t.i not in skip]
+    before = [t for t in tokens if t.i < according.i]
+    if all(t.dep_ in ("advmod", "cc", "punct", "intj") or t.is_space for t in before):
+        tokens = [t for t in tokens if t.i > according.i]  # "Indeed, according to X, Y": Y
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     span = _span_of(tokens)
+    after = [t for t in tokens if t.i > according.i]
+    if tokens and tokens[0].i < according.i and span[1] < according.idx and any(
+            not (t.is_punct or t.is_space or any(a.lemma_ == "cite" for a in [t, *t.ancestors])) for t in after):
+        # "The bridge, according to the governor, was closed": one span, the phrase inside it.
+        span = (span[0], _span_of(after)[1])
     return span if len(text_of(head.doc)[span[0]:span[1]].split()) >= 3 else None
 
 
@@ -278,12 +464,14 @@ def _cue_tokens(verb: Token) -> list[Token]:
     return sorted(parts, key=lambda t: t.i)
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | None:
     """Who does the saying: the verb's subject, or that of the verb it is coordinated with
-    (for a speech verb coordinated inside a reported clause, the speaker of that clause)."""
+    (for a speech verb coordinated inside a reported clause, the speaker of that clause); never
+    a word of the `quoted` span the cue attributes."""
     current = verb
     for _ in range(4):
-        subject = next((c for c in current.children if c.dep_ in SUBJECTS), None)
+        subject = next((c for c in current.children if c.dep_ in SUBJECTS
+                        and not quoted[0] <= c.idx < quoted[1]), None)
         if subject is not None:
             return subject
         if current.dep_ == "conj" and _is_cue_verb(current.head):
@@ -294,7 +482,7 @@ def _subject(verb: Token) -> Token | None:
             speaker = _speaker_of_enclosing_report(current)
             if speaker is not None:
                 return speaker
-        if current.dep_ in ("conj", "advcl", "xcomp") and current.head is not current:
+        if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and current.head is not current:
             current = current.head
             continue
         break
@@ -339,33 +527,87 @@ def _quote_chars(quotes: list[Quote]) -> set[int]:
     return chars
 
 
-def _repeats_a_quote(item: _Found, quotes: list[Quote]) -> bool:
-    """A reported statement whose clause is mostly a quotation: the quotation stands for it."""
-    for quote in quotes:
-        overlap = min(item.end, quote.end) - max(item.start, quote.start)
-        if overlap > 0.5 * (item.end - item.start):
-            return True
-    return False
+def _not_a_speaker(token: Token | None) -> bool:
+    """The writer's own voice ("I believe", "as we reported") is not attributed to anyone, and a
+    number ("2 posted") speaks for no one."""
+    return token is not None and (token.lower_ in NARRATOR or token.tag_ == "CD")
+
+
+def _before_narrator_tail(sdoc: Doc, start: int, end: int) -> int:
+    """Where a reported clause ends before the narrator's own comment on it: a summary noun set
+    beside it (", a claim the institute could not verify") or a judging participle (", proving
+    earlier warnings right")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return end
+    for token in span:
+        if token.text != "," or token.i + 1 >= span.end:
+            continue
+        tail = next((t for t in span[token.i - span.start + 1:] if t.head.i < token.i), None)
+        if tail is None or tail.right_edge.i < span.end - 1 and not all(
+                t.is_punct for t in sdoc[tail.right_edge.i + 1:span.end]):
+            continue
+        summary = tail.dep_ in ("appos", "npadvmod", "dobj", "attr") and tail.lemma_.lower() in cues().summary_nouns \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that") for c in tail.children)
+        judging = tail.tag_ == "VBG" and tail.dep_ in ("advcl", "xcomp", "conj") \
+            and tail.lemma_.lower() in cues().tail_participles
+        if summary or judging:
+            return token.idx
+    return end
+
+
+def _same_cue(first: _Found, second: _Found) -> bool:
+    return bool(first.cue_tokens) and first.cue_tokens[-1] in second.cue_tokens
+
+
+def _fills(quote: _Found, item: _Found) -> bool:
+    """A quotation that opens a reported statement's clause and makes up most of it."""
+    overlap = min(item.end, quote.end) - max(item.start, quote.start)
+    return quote.start - item.start <= 3 and overlap > 0.5 * (item.end - item.start)
 
 
 def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
     """Quotations with the cue that attributes them, or continuing the previous speaker: a
-    quotation opening a paragraph, or following an attributed one in the same paragraph."""
+    quotation opening a paragraph, or following an attributed one in the same paragraph. The
+    parts of a quotation running over paragraphs share the cue of any part (most often the one
+    after the last part)."""
     found = []
     previous: Quote | None = None
+    own = {id(q): _cue_after(sdoc, q) or _cue_before(sdoc, q) for q in quotes}
+    governing = {id(q): _cue_governing(sdoc, q) for q in quotes if own[id(q)] is None}
+    shared = {}
     for quote in quotes:
-        cue = _cue_after(sdoc, quote) or _cue_before(sdoc, quote)
+        if own[id(quote)] is not None:
+            shared[quote.group] = own[id(quote)]
+    for quote in quotes:
+        cue = own[id(quote)] or shared.get(quote.group)
         same_paragraph = previous is not None and "\n" not in text_of(sdoc)[previous.end:quote.start]
         if cue is not None:
             cue_tokens, source = cue
-            negative = cue_tokens[-1].lemma_.lower() in cues().denials
-            found.append(_Found("quote", cue_tokens, quote.start, quote.end, source, negative,
-                                _according_to(cue_tokens[-1])))
+            negative = bool(cue_tokens) and cue_tokens[-1].lemma_.lower() in cues().denials
+            via = _according_to(cue_tokens[-1]) if cue_tokens else []
+            found.append(_Found("quote", cue_tokens if own[id(quote)] else [], quote.start, quote.end, source,
+                                negative, via))
             previous = quote
-        elif (quote.opens_paragraph or same_paragraph) and _words(text_of(sdoc)[quote.start:quote.end]) >= 4:
+        elif governing.get(id(quote)) is not None:
+            cue_tokens, source = governing[id(quote)]
+            found.append(_Found("quote", cue_tokens, quote.start, quote.end, source,
+                                cue_tokens[-1].lemma_.lower() in cues().denials, governed=True))
+            previous = quote
+        elif (quote.opens_paragraph or same_paragraph or _opens_sentence(sdoc, quote)) \
+                and _words(text_of(sdoc)[quote.start:quote.end]) >= 4:
             found.append(_Found("quote", [], quote.start, quote.end, None, continues=True))
             previous = quote
     return found
+
+
+def _opens_sentence(sdoc: Doc, quote: Quote) -> bool:
+    """A quotation that is a sentence of its own (`...said Modi. "I am ready for it."`)."""
+    text = text_of(sdoc)
+    before = text[text.rfind("\n", 0, quote.start) + 1:quote.start].rstrip(" \"“‘'«„")
+    after = text[quote.end:quote.end + 3].lstrip(" \"”’'»“")
+    return (before == "" or before[-1] in ".!?") and (after == "" or after[0] in "\n" or after[0].isupper()
+                                                       or text[quote.end:quote.end + 1] in ".!?")
 
 
 def _words(text: str) -> int:
@@ -377,12 +619,15 @@ def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | No
     after = sdoc.char_span(quote.end, len(text_of(sdoc)), alignment_mode="expand")
     if after is None:
         return None
+    described = _cue_after_described_speaker(after) or _headline_speaker(sdoc, quote, after)
+    if described is not None:
+        return described
     for offset, token in enumerate(after):
         if offset > 8 or (token.is_sent_start and offset > 2) or "\n" in token.text:
             return None
         lemma = _is_cue_verb(token)
         if lemma and not _hypothetical(token):
-            return _cue_tokens(token), _subject(token) or _inverted_subject(token)
+            return _cue_tokens(token), _subject(token, (quote.start, quote.end)) or _inverted_subject(token)
         if token.lemma_.lower() in cues().adjectives and token.dep_ == "acomp":
             return [token.head, token], _subject(token.head)
         if not (token.is_punct or token.is_space or token.dep_ in ("det", "amod", "compound", "poss", "case", "aux", "nsubj", "advmod")
@@ -391,8 +636,69 @@ def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | No
     return None
 
 
+def _headline_speaker(sdoc: Doc, quote: Quote, after: Span) -> tuple[list[Token], Token | None] | None:
+    """`‘We will not step back’: Rahul Gandhi`: a headline's quotation, its speaker named after a colon."""
+    if not text_of(sdoc)[quote.end:quote.end + 4].lstrip("”’\"'»“ ").startswith(":"):
+        return None
+    colon = next((t for t in after[:4] if t.text == ":"), None)
+    if colon is None:
+        return None
+    name = next((t for t in sdoc[colon.i + 1:colon.i + 3] if t.ent_type_ == "PERSON"), None)
+    if name is None:
+        return None
+    while name.i + 1 < len(sdoc) and sdoc[name.i + 1].ent_iob_ == "I":
+        name = sdoc[name.i + 1]
+    return [], name
+
+
+def _cue_after_described_speaker(after: Span) -> tuple[list[Token], Token | None] | None:
+    """`"...," Mi Lin, an activist working with the Mon minority, told CNN`: a speaker with a long
+    description between the quotation and the cue; every word up to the cue is the subject's."""
+    first = next((t for t in after[:4] if not (t.is_punct or t.is_space)), None)
+    if first is None or "\n" in after.doc[after.start:first.i].text:
+        return None
+    subject = next((a for a in [first, *first.ancestors] if a.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != first.i or subject.head.i <= first.i:
+        return None
+    verb = subject.head
+    if not _is_cue_verb(verb) or _hypothetical(verb) or verb.i - first.i > 40:
+        return None
+    inside = {t.i for t in subject.subtree}
+    if not all(t.i in inside or t.is_punct or t.dep_ in ("aux", "advmod", "neg") for t in after.doc[first.i:verb.i]):
+        return None
+    return _cue_tokens(verb), subject
+
+
+def _cue_governing(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | None:
+    """`Ban urged all sides to "try to calm the tension"`, `Kallas described Putin as "only
+    pretending to negotiate"`: the cue verb whose complement the quotation is (through clauses,
+    objects and "as", never a noun's modifier: `predicting victory in its "sacred fight"` is a
+    scare quote), when no cue stands beside it."""
+    span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or _words(span.text) < 3:
+        return None
+    heads = [t for t in span if not span.start <= t.head.i < span.end]
+    if len(heads) != 1:
+        return None
+    step = heads[0]
+    while step.head is not step and (step.dep_ in ("xcomp", "ccomp", "dobj", "conj", "oprd")
+                                     or step.dep_ in ("pobj", "pcomp") and step.head.lower_ == "as"
+                                     or step.dep_ == "prep" and step.lower_ == "as"):
+        step = step.head
+        if _is_cue_verb(step) or step.pos_ == "VERB" and step.lemma_.lower() in cues().quote_verbs:
+            if _hypothetical(step) or _relative(step) or _passive(step):
+                return None
+            subject = _subject(step, (quote.start, quote.end))
+            return (_cue_tokens(step), subject) if subject is not None else None
+    return None
+
+
 def _inverted_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "dobj", "attr") and c.i > verb.i), None)
+    """`"...," said Lukashenko` / `X, said Prime Minister Modi`: the speaker named after the cue
+    (the parser may take a lone name there for an object or a clause)."""
+    return next((c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("nsubj", "dobj", "attr") or c.dep_ == "ccomp" and c.pos_ in ("PROPN", "NOUN")
+        and not any(g.dep_ in SUBJECTS for g in c.children))), None)
 
 
 def _cue_before(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | None:
@@ -403,11 +709,12 @@ def _cue_before(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | N
     tokens = list(before)[-4:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ == "that" or tokens[-1].is_space):
         tokens.pop()
-    if not tokens or "\n" in text_of(sdoc)[tokens[-1].idx:quote.start]:
-        return None  # a cue ending the previous paragraph is not this quotation's
+    between = text_of(sdoc)[tokens[-1].idx + len(tokens[-1]):quote.start] if tokens else ""
+    if not tokens or "\n" in between and between.strip(" \n\"“«„'‘") != ":":
+        return None  # a cue ending the previous paragraph is not this quotation's, unless a colon hands it on
     last = tokens[-1]
     if _is_cue_verb(last) and not _hypothetical(last):
-        return _cue_tokens(last), _subject(last)
+        return _cue_tokens(last), _subject(last, (quote.start, quote.end))
     if last.lemma_.lower() in cues().adjectives and last.dep_ == "acomp":
         return [last.head, last], _subject(last.head)
     if text_of(sdoc)[last.idx + len(last):quote.start].strip(" \"“«„") == ":":
@@ -464,7 +771,7 @@ def _date_of(item: _Found, sdoc: Doc, dates: list[DateMention]) -> str | None:
     for mention in dates:
         inside_clause = start <= mention.start and mention.end <= end
         inside_content = item.start <= mention.start < item.end
-        if inside_clause and not inside_content and mention.value and len(mention.value) == 10:
+        if inside_clause and not inside_content and mention.value and len(mention.value) >= 7:
             return mention.value
     return None
 

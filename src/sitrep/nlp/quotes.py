@@ -1,15 +1,21 @@
-"""Quotations: the spans of text between quotation marks, straight or curly.
+"""Quotations: the spans of text between quotation marks, in every house style.
 
-A paragraph that opens a quotation and does not close it continues into the next paragraph
-(the press convention for a quotation running over several paragraphs): each paragraph's
-part is its own quotation, and the later ones carry `continues` so that they go to the same
-speaker.
+Marks: straight and curly doubles, single quotes ('…' and ‘…’, an apostrophe inside a word
+never closing them), doubled apostrophes (''…'', wire copy), „…“ and «…». A paragraph that
+opens a quotation and does not close it continues into the next paragraph (the press
+convention for a quotation running over several paragraphs, the next one reopening the mark
+or, in some house styles, not): each paragraph's part is its own quotation, and the later ones
+carry `continues`; all the parts of one quotation share its `group`, so that a cue after the
+last part attributes every part.
 """
 import re
 from dataclasses import dataclass
 
-_OPEN = "“\"«„"
-_CLOSE = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
+# Opening mark -> the marks that may close it (copy often mixes straight and curly doubles).
+_PAIRS = {"“": ("”", "\""), "„": ("“", "”", "\""), "«": ("»",), "\"": ("\"", "”"), "''": ("''",), "‘": ("’",), "'": ("'",)}
+# Marks that are also apostrophes or closers: they open only at the start of a word.
+_AMBIGUOUS = {"\"", "''", "'", "‘"}
+_BEFORE_OPENING = " \t([—–-:/"
 _TRIM = " \t\n,;:"
 
 
@@ -19,42 +25,87 @@ class Quote:
     end: int
     opens_paragraph: bool
     continues: bool  # carries on a quotation left open by the previous paragraph
+    group: int = 0   # the quotation this part belongs to (several parts over paragraphs)
 
 
 def find_quotes(text: str) -> list[Quote]:
     """Every quotation of `text`, in order, as content spans without the marks."""
     quotes: list[Quote] = []
-    left_open = False
+    left_open: tuple[str, ...] | None = None  # the closing marks of a quotation left open
+    group = 0
     for paragraph in re.finditer(r"[^\n]+", text):
         start, body = paragraph.start(), paragraph.group()
-        i = 0
-        opened_here = False
+        indent = len(body) - len(body.lstrip())
+        i, opened = indent, None
+        if left_open is not None and _opening_at(body, indent) is None:
+            # The quotation goes on without a new opening mark: up to its closing mark.
+            close = _closing(body, indent, left_open)
+            if close is not None:
+                quotes.append(_trimmed(text, start + indent, start + close[0], True, True, group))
+                i = close[0] + close[1]
         while i < len(body):
-            mark = body[i]
-            if mark in _OPEN and (mark != '"' or _opens(body, i)):
-                close = body.find(_CLOSE[mark], i + 1)
-                begins = i == len(body) - len(body.lstrip())
-                if close < 0:
-                    # Left open: the quotation runs to the end of the paragraph and goes on in the next.
-                    quotes.append(_trimmed(text, start + i + 1, start + len(body), begins, left_open and begins))
-                    opened_here = True
-                    break
-                quotes.append(_trimmed(text, start + i + 1, start + close, begins, left_open and begins))
-                i = close + 1
+            mark = _opening_at(body, i)
+            if mark is None:
+                i += 1
                 continue
-            i += 1
-        left_open = opened_here
+            begins = i == indent
+            continues = left_open is not None and begins
+            if not continues:
+                group += 1
+            close = _closing(body, i + len(mark), _PAIRS[mark])
+            if close is None:
+                if mark in _AMBIGUOUS - {"\""} and not begins and not body[:i].rstrip().endswith(":"):
+                    i += len(mark)  # a lone apostrophe, not a quotation left open
+                    continue
+                quotes.append(_trimmed(text, start + i + len(mark), start + len(body), begins, continues, group))
+                opened = _PAIRS[mark]
+                break
+            quotes.append(_trimmed(text, start + i + len(mark), start + close[0], begins, continues, group))
+            i = close[0] + close[1]
+        left_open = opened
     return [q for q in quotes if q.end > q.start]
 
 
-def _opens(body: str, i: int) -> bool:
-    # A straight quote opens at the start or after a space or an opening bracket.
-    return i == 0 or body[i - 1] in " ([—–-:"
+def _opening_at(body: str, i: int) -> str | None:
+    """The opening mark at position `i` of a paragraph, if one is there."""
+    for mark in ("''", "“", "„", "«", "\"", "‘", "'"):
+        if body.startswith(mark, i):
+            if mark in _AMBIGUOUS and not _starts_word(body, i, len(mark)):
+                return None
+            return mark
+    return None
 
 
-def _trimmed(text: str, start: int, end: int, opens: bool, continues: bool) -> Quote:
+def _starts_word(body: str, i: int, width: int) -> bool:
+    # An ambiguous mark opens at the start of a paragraph or after a space or bracket, before a
+    # word; a double one also right after a sentence's end when copy lost the space (`Olympics."He was`).
+    after = body[i + width:i + width + 1]
+    if after == "" or after.isspace():
+        return False
+    if i == 0 or body[i - 1] in _BEFORE_OPENING:
+        return True
+    return body[i:i + width] == "\"" and body[i - 1] in ".!?" and after.isupper()
+
+
+def _closing(body: str, i: int, marks: tuple[str, ...]) -> tuple[int, int] | None:
+    """(position, width) of the first mark of `marks` from `i` that closes a quotation: an
+    apostrophe-like mark only when no letter follows it ("don't", "Kyiv's" do not close)."""
+    while i < len(body):
+        for mark in marks:
+            if body.startswith(mark, i):
+                after = body[i + len(mark):i + len(mark) + 1]
+                if mark in ("'", "’", "''") and (after.isalnum() or (mark != "''" and body.startswith("''", i))):
+                    break
+                if mark in ("'", "’") and i > 0 and body[i - 1].isspace():
+                    break
+                return i, len(mark)
+        i += 1
+    return None
+
+
+def _trimmed(text: str, start: int, end: int, opens: bool, continues: bool, group: int) -> Quote:
     while start < end and text[start] in _TRIM:
         start += 1
     while end > start and text[end - 1] in _TRIM + ".":
         end -= 1
-    return Quote(start, end, opens, continues)
+    return Quote(start, end, opens, continues, group)

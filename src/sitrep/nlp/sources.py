@@ -1,0 +1,221 @@
+"""Who a statement's source is: the speaker word of a cue turned into one of the document's entities.
+
+On top of the shared reference resolution (`references.py`): unnamed people (journalists,
+analysts, witnesses, residents, sources) are kept as a statement with no source, never the
+place or nationality in their phrase; only officials, authorities, the government, a ministry
+or the forces of a country speak for it; "he"/"she" is the speaker of the surrounding
+statements before the nearest person, "it"/"they" an organisation or state; a description
+resolves to the one thing of its kind ("the institute", "the ministry", "the country"), a
+document ("the press release") to the latest speaker, or a description to
+the name the text ties it to later ("a maritime security firm said ... firm Ambrey"); the
+dateline ("KYIV (Reuters) -") is never a source.
+"""
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from sitrep.nlp import gazetteer
+from sitrep.nlp.analyse import text_of
+from sitrep.nlp.references import References
+from sitrep.schema import Entity
+
+PERSONAL = {"he", "she", "him", "her"}
+IMPERSONAL = {"it", "they", "them"}
+PLACE_TYPES = {"GPE", "LOC", "FAC", "NORP"}
+SPEAKING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+(?:\([^)\n]{1,40}\))?\s*[-—–]+\s")
+# Words that tie a speaker to the organisation it speaks for: "analysts at ISW", "experts of the institute".
+TIES = {"at", "of", "from", "with", "for"}
+
+
+@dataclass(frozen=True)
+class SourceWords:
+    unnamed: frozenset[str]
+    state_speakers: frozenset[str]
+    documents: frozenset[str]
+
+
+@cache
+def source_words() -> SourceWords:
+    data = json.loads(resources.files("sitrep.data").joinpath("attribution.json").read_text("utf-8"))
+    return SourceWords(frozenset(data["unnamed_sources"]), frozenset(data["state_speakers"]),
+                       frozenset(data["document_nouns"]))
+
+
+class Sources:
+    """Resolves the speaker word of each statement, in text order, to an entity id or None."""
+
+    def __init__(self, sdoc: Doc, entities: list[Entity], references: References):
+        self.sdoc = sdoc
+        self.refs = references
+        self.entities = entities
+        self.types = {entity.id: entity.type for entity in entities}
+        self.previous: str | None = None  # the source of the statement before
+        self.previous_at = -1  # where the text named it (none yet)
+
+    def resolve(self, token: Token | None) -> tuple[str | None, str]:
+        """(entity id or None, the words naming the source); remembers it as the latest speaker."""
+        found, words = self._resolve(token)
+        self.previous = found
+        if token is not None:
+            self.previous_at = token.idx
+        return found, words
+
+    def remember(self, source: str | None) -> None:
+        """A statement whose source was settled otherwise (a continued quotation) is the latest."""
+        self.previous = source
+
+    def _resolve(self, token: Token | None) -> tuple[str | None, str]:
+        if token is None or self._in_dateline(token):
+            return None, ""
+        word = token.lower_
+        if word in PERSONAL:
+            nearest = self._person_before(token)
+            if self.types.get(self.previous) == "PERSON" and (nearest is None or nearest[0] <= self.previous_at):
+                return self.previous, token.text
+            return (nearest[1] if nearest else None), token.text
+        if word in IMPERSONAL:
+            if word != "it" and self.previous is None and self._spoke_in_paragraph(token):
+                return None, token.text  # "Residents said X. They added Y": the same unnamed people
+            return self._organisation_before(token), token.text
+        named = self.refs.entity_at(token)
+        if named is not None and self.types.get(named) in SPEAKING_TYPES | {"EQUIPMENT"}:
+            return self.refs.resolve(token)
+        lemma = token.lemma_.lower()
+        phrase = self.sdoc[token.left_edge.i:token.right_edge.i + 1].text
+        if lemma in source_words().unnamed:
+            return self._organisation_tied(token) or self._role_given_before(token), phrase
+        found, words = self.refs.resolve(token)
+        if found is not None and not self._named_in_core(token):
+            found = None  # "the ship, located west of Hodeidah, said": a modifier names no speaker
+        if found is not None and self.types.get(found) in PLACE_TYPES and lemma not in source_words().state_speakers:
+            return None, words  # "residents of Kharkiv", "Ukrainian bloggers": not the place speaking
+        if found is None:
+            found = self._description(token)
+        if found is None and lemma in source_words().documents:
+            found = self._author(token)
+        return found, words or phrase
+
+    def _named_in_core(self, token: Token) -> bool:
+        """False when the only names in the speaker's phrase are in a clause modifying it
+        (participle, relative or adverbial clause)."""
+        modifiers = {t.i for c in token.children if c.dep_ in ("acl", "relcl", "advcl") for t in c.subtree}
+        if not any(self.refs.entity_at(self.sdoc[i]) is not None for i in modifiers):
+            return True
+        return any(self.refs.entity_at(t) is not None for t in token.subtree if t.i not in modifiers)
+
+    def _author(self, document: Token) -> str | None:
+        """Who a document speaking is: the subject of the verb that issued it ("the ministry
+        published a report that said"), else, for "the report", the latest speaker."""
+        if document.dep_ == "dobj":
+            issuer = next((c for c in document.head.children if c.dep_ == "nsubj"), None)
+            if issuer is not None:
+                found, _ = self.refs.resolve(issuer)
+                if found is not None:
+                    return found
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "its") for c in document.children):
+            return self.previous  # "the press release said": the latest speaker issued it
+        return None
+
+    def _in_dateline(self, token: Token) -> bool:
+        text = text_of(self.sdoc)
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        match = DATELINE.match(text, line_start)
+        return bool(match) and token.idx < match.end()
+
+    def _person_before(self, token: Token) -> tuple[int, str] | None:
+        """(where, id) of the nearest person named before a word."""
+        best = None
+        for entity in self.entities:
+            if entity.type == "PERSON":
+                for mention in entity.mentions:
+                    if mention.end <= token.idx and (best is None or mention.end > best[0]):
+                        best = (mention.end, entity.id)
+        return best
+
+    def _spoke_in_paragraph(self, token: Token) -> bool:
+        """Whether the latest statement's speaker was named in the same paragraph as `token`."""
+        return self.previous_at >= 0 and "\n" not in text_of(self.sdoc)[self.previous_at:token.idx]
+
+    def _organisation_before(self, token: Token) -> str | None:
+        """"it said", "they added": the previous speaker when an organisation or state, else the
+        nearest organisation or state named before in the paragraph."""
+        if self.types.get(self.previous) in {"ORG", "GPE"}:
+            return self.previous
+        text = text_of(self.sdoc)
+        paragraph = text.rfind("\n", 0, token.idx)
+        best = None
+        for entity in self.entities:
+            if entity.type not in ("ORG", "GPE"):
+                continue
+            for mention in entity.mentions:
+                if paragraph < mention.start and mention.end <= token.idx and (best is None or mention.end > best[0]):
+                    best = (mention.end, entity.id)
+        return best[1] if best else None
+
+    def _role_given_before(self, token: Token) -> str | None:
+        """"the analyst" after "Ruslan Mykula, co-founder and analyst of the project": the one
+        named thing an earlier phrase gave the same role (a definite singular noun only)."""
+        if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return None
+        lemma, given = token.lemma_.lower(), set()
+        for earlier in self.sdoc[:token.i]:
+            if earlier.lemma_.lower() != lemma or earlier.i == token.i:
+                continue
+            step = earlier
+            for _ in range(4):
+                found = self.refs.entity_at(step)
+                if found is not None and self.types.get(found) in ("PERSON", "ORG"):
+                    given.add(found)
+                    break
+                if step.dep_ not in ("conj", "appos", "compound") or step.head is step:
+                    break
+                step = step.head
+        return given.pop() if len(given) == 1 else None
+
+    def _organisation_tied(self, token: Token) -> str | None:
+        """The organisation an unnamed speaker is of: "the institute's analysts", "experts at ISW"."""
+        for child in token.children:
+            candidates = [child] if child.dep_ == "poss" else [
+                g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" and child.lower_ in TIES else []
+            for candidate in candidates:
+                found, _ = self.refs.resolve(candidate)
+                if found is not None and self.types.get(found) == "ORG":
+                    return found
+        return None
+
+    def _description(self, token: Token) -> str | None:
+        """A description with no name of its own: the one organisation whose name holds its noun
+        ("the institute", "the ministry"), the country it is of ("the country's foreign
+        ministry"), or the name the text ties the same noun to later ("a maritime security firm
+        said ... British maritime security firm Ambrey")."""
+        lemma = token.lemma_.lower()
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ == "country" and lemma in source_words().state_speakers:
+            return self._country_before(owner)
+        if not token.pos_ == "NOUN":
+            return None
+        holders = {e.id for e in self.entities if e.type == "ORG" and lemma in e.name.lower().split()}
+        if len(holders) == 1:
+            return holders.pop()
+        for later in self.sdoc[token.i + 1:]:
+            if later.lemma_.lower() == lemma and later.dep_ == "compound":
+                found = self.refs.entity_at(later.head)
+                if found is not None and self.types.get(found) in ("ORG", "PERSON"):
+                    return found
+        return None
+
+    def _country_before(self, token: Token) -> str | None:
+        best = None
+        for entity in self.entities:
+            if entity.type != "GPE":
+                continue
+            for mention in entity.mentions:
+                if mention.end <= token.idx and (best is None or mention.end > best[0]) and gazetteer.is_country(
+                        text_of(self.sdoc)[mention.start:mention.end]):
+                    best = (mention.end, entity.id)
+        return best[1] if best else None

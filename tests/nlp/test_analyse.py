@@ -1,0 +1,28 @@
+"""The parse of a whole document: pieces, offsets and sentence starts at line breaks."""
+import pytest
+
+from sitrep.nlp.analyse import parse, pieces
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ihor Terekhov said the city was calm\nRussian drones struck a depot in the north overnight, the air force said.",
+    "Rescue teams worked through the night in Dnipro\nthe regional governor said three people were injured.",
+    "“We will rebuild,” the mayor told reporters\nResidents said the power had been cut since Sunday.",
+])
+def test_a_line_break_always_ends_a_sentence(text):
+    doc = parse(text)
+    second_line = text.index("\n") + 1
+    assert any(s.start_char == second_line for s in doc.sents)
+    assert all(not (s.start_char < second_line - 1 and s.end_char > second_line) for s in doc.sents)
+
+
+def test_sentences_inside_a_paragraph_are_left_to_the_parser():
+    doc = parse("The convoy left Kherson at dawn. It reached the river by noon, the police said.")
+    assert [s.text.strip() for s in doc.sents] == ["The convoy left Kherson at dawn.",
+                                                   "It reached the river by noon, the police said."]
+
+
+def test_pieces_join_back_to_the_text():
+    text = ("A paragraph of reporting on the front line.\n\n" * 40).strip()
+    assert "".join(pieces(text, limit=300)) == text
+    assert parse(text).user_data["text"] == text

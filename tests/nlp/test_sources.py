@@ -1,0 +1,98 @@
+"""Sources of statements: unnamed people, those who speak for a country, pronouns and descriptions."""
+import pytest
+
+from sitrep.pipeline import process
+from sitrep.schema import Input
+
+
+def run(text):
+    doc = process(Input(origin="test.txt", text=text, title="Test report", published="2024-03-08"))
+    return doc, {e.id: e.name for e in doc.entities}
+
+
+def only(doc, content_start):
+    found = [s for s in doc.statements if s.content.startswith(content_start)]
+    assert len(found) == 1, [s.content for s in doc.statements]
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents of Kharkiv said the power had been off since Sunday.",
+    "Ukrainian bloggers said the power had been off since Sunday.",
+    "Two journalists in Kharkiv said the power had been off since Sunday.",
+    "Witnesses told Reuters the power had been off since Sunday.",
+    "A senior source in Kyiv said the power had been off since Sunday.",
+])
+def test_unnamed_people_are_kept_with_no_source(sentence):
+    doc, names = run(sentence)
+    said = only(doc, "the power had been off")
+    assert said.source is None and said.source_text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ukrainian officials said the power had been off since Sunday.",
+    "The Ukrainian government said the power had been off since Sunday.",
+])
+def test_officials_and_the_government_speak_for_their_country(sentence):
+    doc, names = run("Ukraine asked its allies for generators.\n\n" + sentence)
+    assert names[only(doc, "the power had been off").source] == "Ukraine"
+
+
+def test_analysts_tied_to_an_organisation_are_that_organisation():
+    doc, names = run("Analysts at the Institute for the Study of War said Russian units were short of shells.")
+    assert names[only(doc, "Russian units").source] == "Institute for the Study of War"
+
+
+def test_it_is_the_organisation_that_spoke_before():
+    doc, names = run("The European Union said it was ready to send monitors.\n\n"
+                     "“Both sides must return to the talks,” it said.")
+    assert names[only(doc, "Both sides must").source] == "European Union"
+
+
+def test_he_is_the_previous_speaker_unless_another_person_is_named_in_between():
+    doc, names = run("Mayor Vitali Klitschko said the metro would stay open.\n\n"
+                     "“We have enough shelters,” he said.\n\n"
+                     "Later, Interior Minister Ihor Klymenko arrived, and he said the search was over.")
+    assert names[only(doc, "We have enough").source] == "Vitali Klitschko"
+    assert names[only(doc, "the search was over").source] == "Ihor Klymenko"
+
+
+def test_a_definite_description_takes_the_person_an_earlier_phrase_gave_that_role():
+    doc, names = run("Oleksandr Kovalenko, a co-founder and analyst of the Information Resistance group, "
+                     "spoke on Monday.\n\n“The enemy is exhausted,” the analyst explained.")
+    assert names[only(doc, "The enemy is exhausted").source] == "Oleksandr Kovalenko"
+
+
+def test_a_description_the_text_names_later():
+    doc, names = run("A tanker was hit off the coast of Yemen, a maritime security firm said on Tuesday.\n\n"
+                     "British maritime security firm Ambrey said the crew was safe.")
+    assert names[only(doc, "A tanker was hit").source] == names[only(doc, "the crew was safe").source]
+
+
+def test_two_sources_in_one_cue_the_first_is_the_source():
+    doc, names = run("Polish President Andrzej Duda and Lithuanian President Gitanas Nauseda said the border would stay open.")
+    assert names[only(doc, "the border would stay open").source] == "Andrzej Duda"
+
+
+def test_the_dateline_is_never_a_source():
+    doc, names = run("KYIV (Reuters) - Power was restored to most of the capital on Friday, the grid operator said.")
+    said = only(doc, "Power was restored")
+    assert said.source is None or names[said.source] != "Reuters"
+
+
+def test_a_place_in_a_clause_modifying_the_speaker_is_not_the_speaker():
+    doc, names = run("The tanker, located 40 nautical miles west of Hodeidah, said a missile hit its deck.")
+    said = only(doc, "a missile hit")
+    assert said.source is None or names[said.source] != "Hodeidah"
+
+
+def test_a_document_speaking_is_its_author_the_latest_speaker():
+    doc, names = run("The European Union said it was ready to send monitors to the border.\n\n"
+                     "“Both sides must return to the talks at once,” the press release said.")
+    assert names[only(doc, "Both sides must").source] == "European Union"
+
+
+def test_they_after_unnamed_speakers_are_the_same_unnamed_people():
+    doc, names = run("Residents of Kharkiv said the power had been off since Sunday. They added that the water "
+                     "supply had stopped as well.")
+    assert only(doc, "the water supply").source is None
