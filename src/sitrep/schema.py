@@ -56,6 +56,7 @@ class Event:
     date: str | None = None
     location: str | None = None
     statement: str | None = None
+    context: list[str] = field(default_factory=list)  # PLOVER contexts ("military", "economic"...)
 
 
 @dataclass

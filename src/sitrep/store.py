@@ -61,6 +61,7 @@ events = Table(
     Column("type", String, nullable=False), Column("mode", String), Column("actor", String), Column("target", String),
     Column("date", String), Column("location", String), Column("statement", String),
     Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("context", JSON, nullable=False, server_default=text("'[]'")),
     Index("ix_events_actor", "actor"), Index("ix_events_target", "target"),
 )
 dates = Table(
@@ -89,8 +90,14 @@ def _create_v1(conn: Connection) -> None:
                       "title, text, tokenize='porter unicode61 remove_diacritics 2')"))
 
 
+def _add_event_context(conn: Connection) -> None:
+    """Events carry their PLOVER contexts; a knowledge base made before has none stored."""
+    if "context" not in {row[1] for row in conn.execute(text("PRAGMA table_info(events)"))}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN context JSON NOT NULL DEFAULT '[]'"))
+
+
 # Ordered schema migrations: entry N brings a database from version N to N+1. Append only.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_event_context]
 
 
 @dataclass

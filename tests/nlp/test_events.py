@@ -29,7 +29,7 @@ def test_a_meeting_has_its_date_and_place():
     doc, events, names = coded("Armenian Foreign Minister Ararat Mirzoyan and Azerbaijani Foreign Minister Jeyhun "
                                "Bayramov met in Almaty on Friday.")
     [meeting] = [e for e in doc.events if e.type == "CONSULT"]
-    assert meeting.mode == "meet" and meeting.date == "2024-05-10" and names[meeting.location] == "Almaty"
+    assert meeting.mode is None and meeting.date == "2024-05-10" and names[meeting.location] == "Almaty"
     assert doc.text[meeting.start:meeting.end].startswith("Armenian Foreign Minister")
 
 

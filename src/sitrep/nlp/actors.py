@@ -1,0 +1,91 @@
+"""Common nouns of actors ("rebels", "the police", "Somali troops") as participants of events.
+
+PLOVER codes who acted even when the text names no one: a common noun of an actor becomes an
+entity of the record, named by its words ("Georgian police", "protesters"), with the sector of
+the CAMEO tradition (COP, REB, MIL, OPP...), its id keeping the country a nationality word gives.
+The noun-to-sector table is `sector_of`: today sitrep's own short list (`data/events.json`,
+`actor_nouns`), to be replaced by the converted PETRARCH2 agents dictionary.
+"""
+import re
+from dataclasses import fields
+
+from spacy.tokens import Token
+
+from sitrep.nlp import gazetteer
+from sitrep.nlp.event_lexicon import own
+from sitrep.schema import Entity, Mention
+
+PREFIX = "actor:"
+# "the militants", "the rebels": a definite armed group is the one the story named
+ANAPHORIC_SECTORS = ("REB",)
+# "thousands of protesters": the actor is what is counted
+QUANTITIES = ("thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group", "crowd", "number", "scores",
+              "band", "unit", "squad", "contingent", "detachment")
+
+
+def sector_of(noun: str) -> str | None:
+    """The actor sector a common noun names ("rebels" -> REB), or None."""
+    return own()["actor_nouns"].get(noun.lower())
+
+
+class ActorNouns:
+    """The entities that common nouns of actors stand for in one document: named on lookup,
+    added to the record's entities (`commit`) only for those that take part in a kept event."""
+
+    def __init__(self, entities: list[Entity], types: dict[str, str]):
+        self.entities, self.types = entities, types
+        self.by_id = {e.id: e for e in entities}
+        self.pending: dict[str, list[Mention]] = {}
+
+    def of(self, word: Token, refs) -> str | None:
+        """The entity id of the actor a common noun names ("police", "Somali troops"), or None;
+        "the government" is left to the state named before it."""
+        if word.pos_ != "NOUN":
+            return None
+        sector = sector_of(word.lemma_) or sector_of(word.lower_)
+        if sector is None:
+            return None
+        nationality = next((c for c in word.children if c.dep_ in ("amod", "compound")
+                            and gazetteer.demonym_country(c.text)), None)
+        if nationality is None and any(c.dep_ == "det" and c.lower_ == "the" for c in word.children):
+            if sector == "GOV":
+                return None
+            if sector in ANAPHORIC_SECTORS:  # "the militants": the armed group named before
+                return self._group_before(word)
+        code = gazetteer.demonym_country(nationality.text) if nationality is not None else None
+        first = nationality if nationality is not None and nationality.i < word.i else word
+        name = refs.sdoc.text[first.idx:word.idx + len(word.text)]
+        key = f"{PREFIX}{(code or '').lower()}{'-' if code else ''}{re.sub(r'[^a-z]+', '-', word.lemma_.lower()).strip('-')}"
+        if key not in self.by_id:
+            # the record's optional `sector` once the Entity type carries it
+            extra = {"sector": sector} if "sector" in {f.name for f in fields(Entity)} else {}
+            self.by_id[key] = Entity(id=key, name=name, type="ORG", **extra)
+            self.types[key] = "ORG"
+        self.pending.setdefault(key, []).append(Mention(first.idx, word.idx + len(word.text), name))
+        return key
+
+    def _group_before(self, word: Token) -> str | None:
+        best = None
+        for entity in self.entities:
+            if entity.type == "ORG" and not entity.id.startswith(PREFIX):
+                for mention in entity.mentions:
+                    if mention.end <= word.idx and (best is None or mention.end > best[0]):
+                        best = (mention.end, entity.id)
+        return best[1] if best else None
+
+    def commit(self, used: set[str | None]) -> None:
+        """Adds the actors that take part in kept events, with their mentions, to the entities."""
+        added = False
+        for key, mentions in self.pending.items():
+            if key not in used:
+                continue
+            added = True
+            entity = self.by_id[key]
+            if entity not in self.entities:
+                self.entities.append(entity)
+            for mention in mentions:
+                if all(m.start != mention.start for m in entity.mentions):
+                    entity.mentions.append(mention)
+            entity.mentions.sort(key=lambda m: m.start)
+        if added:  # the record's order: by first mention
+            self.entities.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
