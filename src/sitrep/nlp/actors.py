@@ -16,8 +16,6 @@ from sitrep.nlp.event_lexicon import own
 from sitrep.schema import Entity, Mention
 
 PREFIX = "actor:"
-# "the militants", "the rebels": a definite armed group is the one the story named
-ANAPHORIC_SECTORS = ("REB",)
 # "thousands of protesters": the actor is what is counted
 QUANTITIES = ("thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group", "crowd", "number", "scores",
               "band", "unit", "squad", "contingent", "detachment")
@@ -38,8 +36,7 @@ class ActorNouns:
         self.pending: dict[str, list[Mention]] = {}
 
     def of(self, word: Token, refs) -> str | None:
-        """The entity id of the actor a common noun names ("police", "Somali troops"), or None;
-        "the government" is left to the state named before it."""
+        """The entity id of the actor a common noun names ("police", "Somali troops"), or None."""
         if word.pos_ != "NOUN":
             return None
         sector = sector_of(word.lemma_) or sector_of(word.lower_)
@@ -48,10 +45,12 @@ class ActorNouns:
         nationality = next((c for c in word.children if c.dep_ in ("amod", "compound")
                             and gazetteer.demonym_country(c.text)), None)
         if nationality is None and any(c.dep_ == "det" and c.lower_ == "the" for c in word.children):
-            if sector == "GOV":
-                return None
-            if sector in ANAPHORIC_SECTORS:  # "the militants": the armed group named before
-                return self._group_before(word)
+            if sector == "REB":  # "the militants": the armed group the story named
+                named_before = self._before(word, ("ORG",), whole_story=True)
+                if named_before is not None:
+                    return named_before
+            if sector == "GOV" and self._before(word, ("GPE",), whole_story=False):
+                return None  # "the regime", "the government" of a state just named: which one is a guess
         code = gazetteer.demonym_country(nationality.text) if nationality is not None else None
         first = nationality if nationality is not None and nationality.i < word.i else word
         name = refs.sdoc.text[first.idx:word.idx + len(word.text)]
@@ -64,12 +63,15 @@ class ActorNouns:
         self.pending.setdefault(key, []).append(Mention(first.idx, word.idx + len(word.text), name))
         return key
 
-    def _group_before(self, word: Token) -> str | None:
+    def _before(self, word: Token, types: tuple[str, ...], whole_story: bool) -> str | None:
+        """The thing of these types named last before a word (in its sentence and the one before)."""
+        sentence = word.sent
+        earliest = 0 if whole_story or sentence.start == 0 else word.doc[sentence.start - 1].sent.start_char
         best = None
         for entity in self.entities:
-            if entity.type == "ORG" and not entity.id.startswith(PREFIX):
+            if entity.type in types and not entity.id.startswith(PREFIX):
                 for mention in entity.mentions:
-                    if mention.end <= word.idx and (best is None or mention.end > best[0]):
+                    if earliest <= mention.start and mention.end <= word.idx and (best is None or mention.end > best[0]):
                         best = (mention.end, entity.id)
         return best[1] if best else None
 

@@ -8,7 +8,7 @@ by sitrep's own entry; else by the verb's CAMEO default, unless its meaning depe
 object ("give", "launch", "release"), when only a matching object codes it.
 """
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -28,6 +28,7 @@ class Coding:
     mode: str | None = None
     context: tuple[str, ...] = ()
     reverse: bool = False
+    needs_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ class EventLexicon:
         self.own_verbs = own_data["verbs"]
         self.own_nouns = own_data["nouns"]
         self.object_dependent = own_data["object_dependent"]
+        self.own_first = set(own_data["own_first"])
+        self.needs_target = set(own_data["needs_target"])
 
     @staticmethod
     def _pattern(raw: dict) -> _Pattern:
@@ -116,6 +119,8 @@ class EventLexicon:
                 if self._has_phrase(token, rest, key in self.own_verbs)] + [lemma]
         obj = next((c for c in token.children if c.dep_ in OBJECT_DEPS), None)
         for key in keys:
+            if key in self.own_first and key in self.own_verbs:
+                return self._own(key, self.own_verbs[key])
             entry = self.verbs.get(key)
             matched = self._best_pattern(entry[1], token, obj) if entry else None
             coded = self.coding(matched.code, matched.reverse) if matched else None
@@ -124,14 +129,17 @@ class EventLexicon:
                 # CAMEO's intents (03x) of an act verb came from auxiliaries the pattern did not
                 # see ("will supply"); here the modality decides, so the act keeps its own type
                 coded, matched = None, None
-            if coded:
-                return coded
+            if coded:  # "affirmed his support for a unified state" names no one supported
+                return replace(coded, needs_target=obj is not None and obj.lemma_.lower() in self.needs_target)
             own_entry = self.own_verbs.get(key)
             if own_entry and self._object_allows(key, obj, token):
-                return Coding(own_entry[0], own_entry[1], tuple(own_entry[2]) if len(own_entry) > 2 else ())
+                return self._own(key, own_entry)
             if default and matched is None and key not in self.object_dependent:
                 return default
         return None
+
+    def _own(self, key: str, entry: list) -> Coding:
+        return Coding(entry[0], entry[1], tuple(entry[2]) if len(entry) > 2 else (), needs_target=key in self.needs_target)
 
     def _object_allows(self, key: str, obj: Token | None, verb: Token) -> bool:
         allowed = self.object_dependent.get(key)
@@ -176,8 +184,8 @@ class EventLexicon:
     def noun(self, token: Token) -> Coding | None:
         """The event a noun names ("talks", "strike", "alert status"), or None."""
         for modifier in (c for c in token.children if c.dep_ == "compound"):
-            entry = self.own_nouns.get(f"{modifier.lower_} {token.lemma_.lower()}")
-            if entry:
-                return Coding(entry[0], entry[1], tuple(entry[2]) if len(entry) > 2 else ())
-        entry = self.own_nouns.get(token.lower_) or self.own_nouns.get(token.lemma_.lower())
-        return Coding(entry[0], entry[1], tuple(entry[2]) if len(entry) > 2 else ()) if entry else None
+            key = f"{modifier.lower_} {token.lemma_.lower()}"
+            if key in self.own_nouns:
+                return self._own(key, self.own_nouns[key])
+        key = token.lower_ if token.lower_ in self.own_nouns else token.lemma_.lower()
+        return self._own(key, self.own_nouns[key]) if key in self.own_nouns else None

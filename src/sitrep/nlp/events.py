@@ -69,8 +69,8 @@ def events(sdoc: Doc, entities: list[Entity], dates: list[DateMention], statemen
             coded, actor, target = Coding("REQUEST", _request_mode(coded.type)), statement.source, actor
         if coded is None or actor is None or target == actor or (target is None and coded.type in NEEDS_TARGET):
             continue
-        if target is None and token.pos_ == "NOUN" and coded.type == "SUPPORT":
-            continue  # "his support for a unified state": a position; support of someone names them
+        if target is None and coded.needs_target:
+            continue  # "spoke to reporters", "his support for a unified state": no party named
         sentence = token.sent
         found.append(Event(
             type=coded.type, mode=coded.mode, actor=actor, target=target, context=list(coded.context),
@@ -133,7 +133,7 @@ def _modality(token: Token) -> tuple[str, Token | None]:
             return "none", None  # a purpose: "to support the war", "used the grounds to train recruits"
         if current.dep_ not in CLIMB_DEPS or current.head is current:
             break
-        dep, embedded = current.dep_, current.dep_ in EMBEDDING_DEPS
+        dep, embedded, previous = current.dep_, current.dep_ in EMBEDDING_DEPS, current
         clause += dep == "ccomp"
         current = current.head
         lemma = current.lemma_.lower()
@@ -145,7 +145,9 @@ def _modality(token: Token) -> tuple[str, Token | None]:
             if any(c.dep_ == "dobj" for c in current.children) and dep in ("xcomp", "ccomp"):
                 return "none", None  # "expects Kosovo to engage": someone else's act, hoped for
             if lemma in rules["intentions"]:
-                return ("none", None) if _present_simple(current) else ("future", current)
+                if _present_simple(current) or dep == "ccomp" and any(c.dep_ in ("nsubj", "nsubjpass") for c in previous.children):
+                    return "none", None  # "aims to": a standing goal; "expect Russia to launch": another's act
+                return "future", current
             if dep in ("xcomp", "advcl") or lemma in rules["threats"] + rules["pledges"] or current.pos_ == "ADJ":
                 return "commissive", current
             continue  # "agreed that X": agreement with a claim, not a commitment
@@ -174,11 +176,13 @@ def _background(token: Token) -> bool:
 def _habitual(token: Token, rules: dict) -> bool:
     """A repeated or usual action ("frequently attacks", "regular raids"), or a state told in
     the present simple."""
-    words = [c for c in token.children if c.dep_ in ("advmod", "amod", "npadvmod")]
-    if token.dep_ in ("dobj", "pobj") and token.head.pos_ == "VERB":  # "carries out frequent attacks"
-        words += [c for c in token.head.children if c.dep_ == "advmod"]
-    if any(w.lower_ in rules["habitual"] for w in words):
+    heads = [token] + ([token.head] if token.dep_ in ("dobj", "pobj") and token.head.pos_ == "VERB" else [])
+    words = [c for head in heads for c in head.children if c.dep_ in ("advmod", "amod", "npadvmod")]
+    if any(w.lower_ in rules["habitual"] for w in words):  # "carries out frequent attacks"
         return True
+    if any(c.dep_ == "prep" and c.lower_ == "for" and g.lemma_.lower() in rules["durations"]
+           for head in heads for c in head.children for g in c.children if g.dep_ == "pobj"):
+        return True  # "has carried out strikes for years"
     return token.pos_ == "VERB" and _present_simple(token)
 
 
@@ -220,7 +224,8 @@ def _first_person(token: Token) -> bool:
 
 def _one_per_act(found: list[Event]) -> list[Event]:
     """One meeting told three times is one event; an act told with and without its target is
-    the one with the target; a meeting with no counterpart named is the meeting the story told
+    the one with the target; an act by a description with no target is the one the story told
+    with its doer named; a meeting with no counterpart named is the meeting the story told
     with one; in one sentence, an actor's act with a target is its act, and its acts on parties
     it does not name ("joined the army, integrated with the government") are told by the first."""
     kept, seen = [], set()
@@ -231,6 +236,9 @@ def _one_per_act(found: list[Event]) -> list[Event]:
         if _unnamed(event.target) and any(not _unnamed(o.target) and o.actor == event.actor and o.type == event.type
                                           for o in found):
             continue
+        if _unnamed(event.actor) and _unnamed(event.target) and any(
+                o.type == event.type and not _unnamed(o.actor) for o in found):
+            continue  # "the militants used car bombs": the act the story told with its doer named
         if event.target is None and any(o.target is not None and (
                 o.actor == event.actor and o.start == event.start or event.type == "CONSULT" == o.type) for o in found):
             continue
@@ -349,6 +357,8 @@ class _Participants:
 
     def _named_target(self, word: Token, coded: Coding) -> str | None:
         found = self.named(word)
+        if _unnamed(found):  # "expelled a Russian diplomat": Russia's
+            found = self._nationality(word) or found
         if found is None and word.dep_ == "dobj" and coded.type in DONE_TO:  # "struck a camp of the organisation"
             found = next((self.named(g) for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), None)
