@@ -118,6 +118,11 @@ def _curated_index() -> dict[str, Known]:
     return index
 
 
+def is_curated(surface: str) -> bool:
+    """True when the curated gazetteer names it (any alias)."""
+    return key(surface) in _curated_index()
+
+
 @cache
 def _surnames() -> dict[str, Known]:
     """Surnames that name exactly one person of the gazetteer ("Putin")."""
