@@ -13,6 +13,13 @@ from functools import cache
 from importlib import resources
 
 
+SECTORS = frozenset(
+    "GOV MIL REB INS OPP PTY COP JUD SPY MED EDU BUS CRM CVL ELI LAB LEG HLH REF MOD RAD "
+    "AGR DEV HRI ENV UAF SET REL IGO NGO NGM IMG MNC".split()
+)
+INTERNATIONAL_PREFIXES = frozenset("IGO NGO NGM IMG MNC INT".split())
+
+
 @dataclass(frozen=True)
 class Role:
     """A dated role: CAMEO code without the country (`GOV`, `MIL`, `ELI`...), its country."""
@@ -21,6 +28,14 @@ class Role:
     country: str | None
     since: str | None
     until: str | None
+
+    @property
+    def sector(self) -> str | None:
+        """The primary CAMEO sector of the role (`GOVBUS` -> GOV, `IGOUNO` -> IGO), by the
+        same reading as the conversion script's."""
+        if self.role[:3] in INTERNATIONAL_PREFIXES:
+            return self.role[:3]
+        return next((self.role[i:i + 3] for i in range(0, len(self.role) - 2, 3) if self.role[i:i + 3] in SECTORS), None)
 
     def holds_on(self, date: str | None) -> bool:
         """Whether the role covers `date` (any ISO prefix: 2024, 2024-03, 2024-03-02)."""
