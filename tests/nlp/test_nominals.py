@@ -71,3 +71,21 @@ def test_no_mention_overlaps_another_of_the_same_thing():
     for entity in found:
         spans = sorted((m.start, m.end) for m in entity.mentions)
         assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])), entity.name
+
+
+def test_an_appositive_runs_to_its_closing_comma_and_gives_a_role():
+    found = mentions_of("Ruslan Mykolenko, co-founder and analyst of the FrontWatch project, says the attacks slowed. "
+                        "The analyst expects a pause in spring.")
+    person = found["Ruslan Mykolenko"]
+    assert "co-founder and analyst of the FrontWatch project" in person and "The analyst" in person
+
+
+def test_the_commander_of_a_group_is_not_the_group():
+    found = mentions_of("Mazen Adil, the official general commander of the Free Front, said the town had fallen.")
+    assert "the official general commander of the Free Front" in found["Mazen Adil"]
+    assert "the official general commander of the Free Front" not in found["Free Front"]
+
+
+def test_a_place_with_its_appositive():
+    found = mentions_of("Shells hit Dhunkaal, a nearby town, on Friday, elders said.")
+    assert "a nearby town" in found["Dhunkaal"]

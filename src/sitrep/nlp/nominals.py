@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.nlp import actors, gazetteer
 
 DESCRIBED = ("PERSON", "ORG", "FAC", "EQUIPMENT")
+APPOSED = ("GPE", "LOC")  # places take appositives too: "Barire, a nearby town"
 DESCRIPTION_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "VERB")
 
 
@@ -50,12 +51,13 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             roles[id(author)].add(chunk.root.lemma_.lower())
 
     for cluster in clusters:
-        if cluster.type not in DESCRIBED:
+        if cluster.type not in DESCRIBED + APPOSED:
             continue
         for name in cluster.names:
-            if len(name) > 1 and name.root.pos_ in ("NOUN", "PROPN") and cluster.type != "PERSON":
+            if len(name) > 1 and name.root.pos_ in ("NOUN", "PROPN") and cluster.type in DESCRIBED and cluster.type != "PERSON":
                 roles[id(cluster)].add(name.root.lemma_.lower())
-            described = _title_before(name, owner, titles) or _appositive(name, owner)
+            before = _title_before(name, owner, titles, cluster.type) if cluster.type in DESCRIBED else None
+            described = before or _appositive(name, owner)
             if described is not None:
                 span, role_tokens = described
                 found.append((cluster, span.start, span.end))
@@ -178,13 +180,14 @@ def _by_sector(chunk: Span, clusters: list, wanted: set[str], places: dict) -> l
             and (not wanted or wanted & places[id(c)])]
 
 
-def _title_before(name: Span, owner: dict, titles: frozenset[str]) -> tuple[Span, list[Token]] | None:
+def _title_before(name: Span, owner: dict, titles: frozenset[str], type_: str) -> tuple[Span, list[Token]] | None:
     """ "Russian President Vladimir Putin", "the self-proclaimed President of Belarus Alexander
     Lukashenko", "the Russian news outlet Protokol": a description and the name together."""
     root = name.root
     left = root.left_edge.i
     heads = []
-    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ == "of":
+    # "President of Belarus Alexander Lukashenko"; but "the commander of the Front" is not the Front.
+    if type_ == "PERSON" and root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ == "of":
         head = root.head.head
         if head.lemma_.lower() in titles and head.i < name.start:
             left = head.left_edge.i
@@ -220,8 +223,23 @@ def _appositive(name: Span, owner: dict) -> tuple[Span, list[Token]] | None:
         return name.doc[head.left_edge.i:end], [head]
     for child in root.children:
         if child.dep_ == "appos" and child.i > name.end and child.pos_ == "NOUN" and child.i not in owner:
-            return name.doc[child.left_edge.i:child.right_edge.i + 1], [child]
+            return _appositive_phrase(name, child)
     return None
+
+
+def _appositive_phrase(name: Span, head: Token) -> tuple[Span, list[Token]] | None:
+    """The appositive after a name, up to the comma that closes it ("co-founder and analyst of
+    the project"), with its head nouns; None when a verb shows it is a clause, not a description."""
+    doc = name.doc
+    end = head.right_edge.i + 1
+    stop = next((t.i for t in doc[name.end:head.sent.end] if t.text in (",", ";", ")", "(") and t.i > name.end), None)
+    if stop is not None and stop > head.i:
+        end = stop
+    phrase = doc[head.left_edge.i:end]
+    if phrase[0].i <= name.end - 1 or any(t.pos_ in ("VERB", "AUX") for t in phrase) or len(phrase.text) < 4:
+        return None
+    heads = [t for t in phrase if t.pos_ == "NOUN" and t.dep_ in ("appos", "conj")]
+    return phrase, heads or [head]
 
 
 def _countries(span: Span) -> set[str]:
