@@ -44,15 +44,33 @@ def entities(sdoc: Doc, published: str | None = None) -> list[Entity]:
     people and bodies with the country, sector and roles (at `published`) the dictionaries give."""
     clusters: list[Cluster] = []
     by_id: dict[str, Cluster] = {}
+    defined: dict[str, Cluster] = {}  # acronyms the text defines: "Long Name (LN)"
+    previous: tuple[Span, Cluster] | None = None
     for span in _names(sdoc):
-        known = gazetteer.by_id(span.ent_id_) if span.ent_id_ else gazetteer.lookup(span.text, span.label_)
-        cluster = _attach(span, span.label_, known, clusters, by_id)
+        if span.text in defined:
+            cluster = defined[span.text]
+        elif previous is not None and _defines_acronym(previous[0], span):
+            cluster = defined[span.text] = previous[1]
+        else:
+            known = gazetteer.by_id(span.ent_id_) if span.ent_id_ else gazetteer.lookup(span.text, span.label_)
+            cluster = _attach(span, span.label_, known, clusters, by_id)
         cluster.names.append(span)
+        previous = (span, cluster)
     _unmarked_surnames(sdoc, clusters)
     for cluster in clusters:
         profile(cluster, published)
     find_nominals(sdoc, clusters)
     return [_entity(c) for c in _merge_same_id(clusters)]
+
+
+def _defines_acronym(name: Span, acronym: Span) -> bool:
+    """ "the Institute for Science and International Security (ISIS)": an all-capitals name in
+    brackets right after a longer name is that name's short form in this text, whatever else
+    the letters may stand for elsewhere."""
+    doc = name.doc
+    return (acronym.start == name.end + 1 and doc[name.end].text == "(" and acronym.end < len(doc)
+            and doc[acronym.end].text == ")" and len(acronym) == 1 and acronym.text.isupper()
+            and len(name) > 1 and acronym.text[0] == name.text.removeprefix("the ").removeprefix("The ")[0])
 
 
 def _unmarked_surnames(sdoc: Doc, clusters: list[Cluster]) -> None:
