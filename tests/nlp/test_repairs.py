@@ -86,3 +86,13 @@ def test_a_dictionary_name_never_ends_on_a_hyphen():
 
 def test_a_nationality_the_dictionaries_know_as_a_body_stays_a_nationality():
     assert ents("The army still follows the classical Soviet model of command.").get("Soviet") != "ORG"
+
+
+def test_a_country_written_before_a_body_is_part_of_its_name():
+    found = ents("The UK Maritime Trade Operations agency reported an incident off Aden.")
+    assert found.get("UK Maritime Trade Operations") == "ORG"
+
+
+def test_a_body_noun_before_a_name_makes_it_a_body():
+    found = ents("A tanker was hit off Aden, British maritime security firm Vantor said on Monday.")
+    assert found.get("Vantor") == "ORG"

@@ -29,6 +29,10 @@ ORG_HEADS = frozenset({"Ministry", "Forces", "Army", "Navy", "Police", "Guard", 
 # Bodies whose official name runs on: "Ministry of Foreign Affairs and European Integration of ...".
 INSTITUTION_HEADS = frozenset({"Ministry", "Department", "Office", "Council", "Committee", "Commission",
                                "Agency", "Service", "Directorate", "Institute", "General", "Staff", "Bureau"})
+# Nouns for a body, written before its name: "the security firm Ambrey".
+BODY_NOUNS = frozenset({"firm", "company", "group", "agency", "organisation", "organization", "outlet", "newspaper",
+                        "site", "channel", "broadcaster", "movement", "party", "militia", "network", "manufacturer",
+                        "contractor", "operator", "airline", "bank", "website", "portal", "daily", "weekly"})
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "region", "province", "district",
                               "oblast", "county", "municipality", "island", "port", "commune", "community"})
 LOCATIVE = frozenset({"in", "from", "near", "to", "outside", "around", "at", "into", "towards", "toward"})
@@ -64,7 +68,7 @@ def repair_entities(doc: Doc, common_words: frozenset[str] = frozenset()) -> Doc
         if ent is None or _is_common_word(ent, capitalised_inside, common_words):
             continue
         spans.append(_with_head_word(ent))
-    spans = _joined_official_names(doc, spans)
+    spans = _with_country_prefix(_joined_official_names(doc, spans))
     spans = [_retyped(span) for span in spans]
     spans += _dictionary_names(doc, spans)
     doc.ents = filter_spans(spans)
@@ -149,6 +153,21 @@ def _joined_official_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return joined
 
 
+def _with_country_prefix(spans: list[Span]) -> list[Span]:
+    """ "UK" + "Maritime Trade Operations", "US" + "Central Command": a country written right
+    before a body's name, with nothing between, is part of the name."""
+    joined: list[Span] = []
+    for span in spans:
+        before = joined[-1] if joined else None
+        if (before is not None and span.label_ == "ORG" and before.label_ == "GPE" and before.end == span.start
+                and len(before) == 1 and gazetteer.is_country(before.text) and span[0].is_title
+                and span[0].lower_ != "the" and not span.ent_id_):
+            joined[-1] = _span(span.doc, before.start, span.end, "ORG")
+            continue
+        joined.append(span)
+    return joined
+
+
 def _official_name_end(doc: Doc, end: int, by_start: dict[int, Span]) -> int:
     while end + 1 < len(doc) and doc[end].lower_ in ("and", "of", "for"):
         joiner, i = doc[end].lower_, end + 1
@@ -198,6 +217,9 @@ def _type_from_context(span: Span) -> str | None:
     if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS):
         return "GPE"  # "the village of Ocnita"
     before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lemma_.lower() in BODY_NOUNS and span.label_ in ("PERSON", "GPE") and len(words) < 3 \
+            and before.pos_ == "NOUN" and not gazetteer.is_place(span.text):
+        return "ORG"  # "British maritime security firm Ambrey"
     if before is not None and before.lemma_.lower() in _titles() and span.label_ != "PERSON" and len(words) in (2, 3) \
             and all(t.is_title for t in span) and not gazetteer.is_place(span.text):
         return "PERSON"  # "air force spokesperson Yuriy Ihnat"
