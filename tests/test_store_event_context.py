@@ -19,9 +19,9 @@ def test_a_knowledge_base_made_before_event_contexts_is_migrated(tmp_path):
     with Store(path) as kb:
         with kb.engine.begin() as conn:  # the first schema, as an older sitrep left it
             conn.exec_driver_sql("ALTER TABLE events DROP COLUMN context")
-            conn.exec_driver_sql("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+            conn.exec_driver_sql("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
     with Store(path) as kb:
         document = process(Input(origin="drill.txt", text=REPORT, title="Joint drills", published="2024-05-13"))
         kb.add(document)
-        assert kb.version == 2
+        assert kb.version == 3
         assert kb.get(document.id)["events"][0]["context"] == document.events[0].context

@@ -26,6 +26,9 @@ class Entity:
     type: str
     wikidata: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None  # ISO 3166-1 alpha-3 of the country it belongs to or acts for
+    sector: str | None = None  # CAMEO actor sector: GOV, MIL, COP, REB...
+    roles: list[dict] = field(default_factory=list)  # {role, country, since, until}
 
 
 @dataclass

@@ -1,93 +1,150 @@
-"""Common nouns of actors ("rebels", "the police", "Somali troops") as participants of events.
+"""The field's actor dictionaries: named actors with dated roles, and common nouns of actors.
 
-PLOVER codes who acted even when the text names no one: a common noun of an actor becomes an
-entity of the record, named by its words ("Georgian police", "protesters"), with the sector of
-the CAMEO tradition (COP, REB, MIL, OPP...), its id keeping the country a nationality word gives.
-The noun-to-sector table is `sector_of`: today sitrep's own short list (`data/events.json`,
-`actor_nouns`), to be replaced by the converted PETRARCH2 agents dictionary.
+Loads `data/actors.jsonl` and `data/agents.json` (converted from the PETRARCH2/Phoenix
+dictionaries by `scripts/convert_petrarch2.py`, MIT) once, on first use, so that a name or a
+noun found in a text can be given its country, CAMEO sector and roles at a date.
 """
-import re
-from dataclasses import fields
 
-from spacy.tokens import Token
+from __future__ import annotations
 
-from sitrep.nlp import gazetteer
-from sitrep.nlp.event_lexicon import own
-from sitrep.schema import Entity, Mention
-
-PREFIX = "actor:"
-# "thousands of protesters": the actor is what is counted
-QUANTITIES = ("thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group", "crowd", "number", "scores",
-              "band", "unit", "squad", "contingent", "detachment")
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 
-def sector_of(noun: str) -> str | None:
-    """The actor sector a common noun names ("rebels" -> REB), or None."""
-    return own()["actor_nouns"].get(noun.lower())
+SECTORS = frozenset(
+    "GOV MIL REB INS OPP PTY COP JUD SPY MED EDU BUS CRM CVL ELI LAB LEG HLH REF MOD RAD "
+    "AGR DEV HRI ENV UAF SET REL IGO NGO NGM IMG MNC".split()
+)
+INTERNATIONAL_PREFIXES = frozenset("IGO NGO NGM IMG MNC INT".split())
 
 
-class ActorNouns:
-    """The entities that common nouns of actors stand for in one document: named on lookup,
-    added to the record's entities (`commit`) only for those that take part in a kept event."""
+@dataclass(frozen=True)
+class Role:
+    """A dated role: CAMEO code without the country (`GOV`, `MIL`, `ELI`...), its country."""
 
-    def __init__(self, entities: list[Entity], types: dict[str, str]):
-        self.entities, self.types = entities, types
-        self.by_id = {e.id: e for e in entities}
-        self.pending: dict[str, list[Mention]] = {}
+    role: str
+    country: str | None
+    since: str | None
+    until: str | None
 
-    def of(self, word: Token, refs) -> str | None:
-        """The entity id of the actor a common noun names ("police", "Somali troops"), or None."""
-        if word.pos_ != "NOUN":
-            return None
-        sector = sector_of(word.lemma_) or sector_of(word.lower_)
-        if sector is None:
-            return None
-        nationality = next((c for c in word.children if c.dep_ in ("amod", "compound")
-                            and gazetteer.demonym_country(c.text)), None)
-        if nationality is None and any(c.dep_ == "det" and c.lower_ == "the" for c in word.children):
-            if sector == "REB":  # "the militants": the armed group the story named
-                named_before = self._before(word, ("ORG",), whole_story=True)
-                if named_before is not None:
-                    return named_before
-            if sector == "GOV" and self._before(word, ("GPE",), whole_story=False):
-                return None  # "the regime", "the government" of a state just named: which one is a guess
-        code = gazetteer.demonym_country(nationality.text) if nationality is not None else None
-        first = nationality if nationality is not None and nationality.i < word.i else word
-        name = refs.sdoc.text[first.idx:word.idx + len(word.text)]
-        key = f"{PREFIX}{(code or '').lower()}{'-' if code else ''}{re.sub(r'[^a-z]+', '-', word.lemma_.lower()).strip('-')}"
-        if key not in self.by_id:
-            # the record's optional `sector` once the Entity type carries it
-            extra = {"sector": sector} if "sector" in {f.name for f in fields(Entity)} else {}
-            self.by_id[key] = Entity(id=key, name=name, type="ORG", **extra)
-            self.types[key] = "ORG"
-        self.pending.setdefault(key, []).append(Mention(first.idx, word.idx + len(word.text), name))
-        return key
+    @property
+    def sector(self) -> str | None:
+        """The primary CAMEO sector of the role (`GOVBUS` -> GOV, `IGOUNO` -> IGO), by the
+        same reading as the conversion script's."""
+        if self.role[:3] in INTERNATIONAL_PREFIXES:
+            return self.role[:3]
+        return next((self.role[i:i + 3] for i in range(0, len(self.role) - 2, 3) if self.role[i:i + 3] in SECTORS), None)
 
-    def _before(self, word: Token, types: tuple[str, ...], whole_story: bool) -> str | None:
-        """The thing of these types named last before a word (in its sentence and the one before)."""
-        sentence = word.sent
-        earliest = 0 if whole_story or sentence.start == 0 else word.doc[sentence.start - 1].sent.start_char
-        best = None
-        for entity in self.entities:
-            if entity.type in types and not entity.id.startswith(PREFIX):
-                for mention in entity.mentions:
-                    if earliest <= mention.start and mention.end <= word.idx and (best is None or mention.end > best[0]):
-                        best = (mention.end, entity.id)
-        return best[1] if best else None
+    def holds_on(self, date: str | None) -> bool:
+        """Whether the role covers `date` (any ISO prefix: 2024, 2024-03, 2024-03-02)."""
+        if date is None:
+            return self.until is None
+        return (self.since is None or self.since[: len(date)] <= date) and (
+            self.until is None or date <= self.until[: len(date)]
+        )
 
-    def commit(self, used: set[str | None]) -> None:
-        """Adds the actors that take part in kept events, with their mentions, to the entities."""
-        added = False
-        for key, mentions in self.pending.items():
-            if key not in used:
-                continue
-            added = True
-            entity = self.by_id[key]
-            if entity not in self.entities:
-                self.entities.append(entity)
-            for mention in mentions:
-                if all(m.start != mention.start for m in entity.mentions):
-                    entity.mentions.append(mention)
-            entity.mentions.sort(key=lambda m: m.start)
-        if added:  # the record's order: by first mention
-            self.entities.sort(key=lambda e: e.mentions[0].start if e.mentions else 0)
+    def as_record(self) -> dict:
+        """The role as the record's `{role, country, since, until}`."""
+        return {"role": self.role, "country": self.country, "since": self.since, "until": self.until}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A named person, body or country of the dictionaries."""
+
+    id: str
+    name: str
+    kind: str  # person, organisation or country
+    variants: tuple[str, ...]
+    country: str | None
+    sector: str | None
+    roles: tuple[Role, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name and its variants."""
+        return (self.name, *self.variants)
+
+    def role_on(self, date: str | None) -> Role | None:
+        """The role held on `date` (an office before the `ELI` standing of a former one)."""
+        held = [r for r in self.roles if (r.since or r.until) and r.holds_on(date)]
+        held.sort(key=lambda r: (r.role == "ELI", r.since or ""))
+        return held[0] if held else None
+
+
+def name_key(text: str) -> str:
+    """A name as looked up: case, dots, hyphens, apostrophes and a leading "the" do not count."""
+    words = text.casefold().replace("\u2019", "'").replace(".", "").replace("-", " ").split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+@cache
+def _index() -> dict[str, tuple[dict, ...]]:
+    """Name key -> the raw entries bearing it; parsed in one pass, turned into Actors on use."""
+    source = resources.files("sitrep.data").joinpath("actors.jsonl").read_text(encoding="utf-8")
+    rows = source.split("\n", 1)[1].rstrip("\n").replace("\n", ",")  # after the header line
+    index: dict[str, list[dict]] = {}
+    for raw in json.loads(f"[{rows}]"):
+        for name in {name_key(raw["name"]), *map(name_key, raw["variants"])}:
+            index.setdefault(name, []).append(raw)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+@cache
+def _actor(raw_id: str) -> Actor:
+    raw = _by_id()[raw_id]
+    roles = tuple(Role(r["role"], r["country"], r["since"], r["until"]) for r in raw["roles"])
+    return Actor(raw["id"], raw["name"], raw["kind"], tuple(raw["variants"]), raw["country"],
+                 raw["sector"], roles)
+
+
+@cache
+def _by_id() -> dict[str, dict]:
+    return {raw["id"]: raw for found in _index().values() for raw in found}
+
+
+@cache
+def _agents() -> dict[str, str]:
+    source = resources.files("sitrep.data").joinpath("agents.json")
+    return json.loads(source.read_text(encoding="utf-8"))["agents"]
+
+
+def known_name(name: str) -> bool:
+    """Whether some dictionary actor bears `name`: a cheap test before any lookup."""
+    return name_key(name) in _index()
+
+
+def actors_named(name: str) -> tuple[Actor, ...]:
+    """Every dictionary actor that bears `name` (as name or variant), in dictionary order."""
+    return tuple(_actor(raw["id"]) for raw in _index().get(name_key(name), ()))
+
+
+def actor(name: str, on: str | None = None) -> Actor | None:
+    """The one actor `name` means, or None when unknown or ambiguous.
+
+    Several actors may share a name; the one holding an office (not a former standing) on
+    `on`, an ISO date, wins when it is the only such one.
+    """
+    found = actors_named(name)
+    if len(found) == 1:
+        return found[0]
+    if on is not None:
+        active = [a for a in found if (role := a.role_on(on)) and role.role != "ELI"]
+        if len(active) == 1:
+            return active[0]
+    return None
+
+
+def agent_code(noun: str) -> str | None:
+    """The CAMEO agent code of a common noun of actors ("riot police" -> `COP`), or None."""
+    return _agents().get(" ".join(noun.casefold().split()))
+
+
+def agent_sector(noun: str) -> str | None:
+    """The CAMEO sector of a common noun ("rebels" -> `REB`, "defence ministry" -> `GOV`)."""
+    code = agent_code(noun)
+    return code[:3] if code else None

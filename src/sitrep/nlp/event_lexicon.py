@@ -18,6 +18,7 @@ OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 # words of a verb's own phrase a pattern may require ("set UP", "call OFF talks", "take LEAVE")
 PHRASE_DEPS = ("prt", "prep", "dobj", "acomp", "advmod", "attr", "oprd", "dative", "npadvmod", "xcomp")
 MODIFIER_DEPS = ("compound", "amod", "nmod", "poss", "nummod")
+LOCATIVE = ("in", "at", "near", "outside", "inside", "across")
 
 
 @dataclass(frozen=True)
@@ -151,9 +152,12 @@ class EventLexicon:
 
     def _has_phrase(self, verb: Token, words: tuple[str, ...], own_key: bool) -> bool:
         """The words after a phrasal verb in its phrase: a particle ("set UP"), an object ("take
-        PART"), or a preposition, when it leads to a name ("run INTO X") or the phrase is sitrep's own."""
+        PART"), or a preposition when the phrase is sitrep's own or the verb has no object and the
+        preposition leads to a name, not a place ("ran INTO X", not "gave a speech IN Nairobi")."""
+        bare = not any(c.dep_ == "dobj" for c in verb.children)
         around = [c for c in verb.children if c.dep_ in PHRASE_DEPS and (
-            c.dep_ != "prep" or own_key or any(g.pos_ in ("PROPN", "PRON") for g in c.children))]
+            c.dep_ != "prep" or own_key or bare and c.lower_ not in LOCATIVE
+            and any(g.pos_ in ("PROPN", "PRON") for g in c.children))]
         return all(any(w in _words(c) for c in around) for w in words)
 
     def _best_pattern(self, patterns: tuple[_Pattern, ...], verb: Token, obj: Token | None) -> _Pattern | None:

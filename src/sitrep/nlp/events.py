@@ -14,7 +14,7 @@ carries that statement's id.
 """
 from spacy.tokens import Doc, Token
 
-from sitrep.nlp import actors
+from sitrep.nlp import actor_nouns
 from sitrep.nlp.event_lexicon import Coding, lexicon, own
 from sitrep.nlp.references import References
 from sitrep.schema import DateMention, Entity, Event, Statement
@@ -42,7 +42,7 @@ def events(sdoc: Doc, entities: list[Entity], dates: list[DateMention], statemen
     part in one ("rebels", "the police") are appended to `entities`."""
     refs = References(sdoc, entities)
     types = {e.id: e.type for e in entities}
-    actor_nouns = actors.ActorNouns(entities, types)
+    nouns = actor_nouns.ActorNouns(entities, types)
     found: list[Event] = []
     for token in sdoc:
         coded = _trigger(token)
@@ -51,7 +51,7 @@ def events(sdoc: Doc, entities: list[Entity], dates: list[DateMention], statemen
         status, governor = _modality(token)
         if status == "none" or status == "demanded":
             continue
-        parties = _Participants(refs, types, actor_nouns)
+        parties = _Participants(refs, types, nouns)
         actor, target = parties.of(token, coded)
         if coded.reverse:
             actor, target = target, actor
@@ -72,12 +72,15 @@ def events(sdoc: Doc, entities: list[Entity], dates: list[DateMention], statemen
         if target is None and coded.needs_target:
             continue  # "spoke to reporters", "his support for a unified state": no party named
         sentence = token.sent
+        location = _location(token, refs, types)
+        if target is None and coded.type in DONE_TO:
+            target = _place_in(token, refs, types)  # "killed 40 people in Gaza": the place stands for its victims
         found.append(Event(
             type=coded.type, mode=coded.mode, actor=actor, target=target, context=list(coded.context),
-            date=_date(token, dates), location=_location(token, refs, types),
+            date=_date(token, dates), location=location,
             statement=statement.id if statement else None, start=sentence.start_char, end=sentence.end_char))
     kept = _one_per_act(found)
-    actor_nouns.commit({party for e in kept for party in (e.actor, e.target)})
+    nouns.commit({party for e in kept for party in (e.actor, e.target)})
     return kept
 
 
@@ -225,8 +228,8 @@ def _first_person(token: Token) -> bool:
 def _one_per_act(found: list[Event]) -> list[Event]:
     """One meeting told three times is one event; an act told with and without its target is
     the one with the target; an act by a description with no target is the one the story told
-    with its doer named; a meeting with no counterpart named is the meeting the story told
-    with one; in one sentence, an actor's act with a target is its act, and its acts on parties
+    with its doer named, and one a statement retells is the one the story told; a meeting with
+    no counterpart named is the meeting the story told with one; in one sentence, an actor's act with a target is its act, and its acts on parties
     it does not name ("joined the army, integrated with the government") are told by the first."""
     kept, seen = [], set()
     for event in found:
@@ -236,6 +239,9 @@ def _one_per_act(found: list[Event]) -> list[Event]:
         if _unnamed(event.target) and any(not _unnamed(o.target) and o.actor == event.actor and o.type == event.type
                                           for o in found):
             continue
+        if event.statement is not None and any(o.type == event.type and o.actor == event.actor and o.statement is None
+                                               for o in kept):
+            continue  # someone's account of an act the story has told
         if _unnamed(event.actor) and _unnamed(event.target) and any(
                 o.type == event.type and not _unnamed(o.actor) for o in found):
             continue  # "the militants used car bombs": the act the story told with its doer named
@@ -251,14 +257,14 @@ def _one_per_act(found: list[Event]) -> list[Event]:
 
 
 def _unnamed(party: str | None) -> bool:
-    return party is None or party.startswith(actors.PREFIX)
+    return party is None or party.startswith(actor_nouns.PREFIX)
 
 
 class _Participants:
     """The actor and target of one trigger, as entity ids of participants."""
 
-    def __init__(self, refs: References, types: dict[str, str], actor_nouns: "actors.ActorNouns"):
-        self.refs, self.types, self.actor_nouns = refs, types, actor_nouns
+    def __init__(self, refs: References, types: dict[str, str], nouns: actor_nouns.ActorNouns):
+        self.refs, self.types, self.actor_nouns = refs, types, nouns
 
     def named(self, word: Token | None) -> str | None:
         """The participant a word names: itself, or its possessor or modifiers ("the Russian
@@ -268,7 +274,7 @@ class _Participants:
             return None
         if word.lower_ in RELATIVE_PRONOUNS and word.head.dep_ == "relcl":
             word = word.head.head
-        if word.lemma_.lower() in actors.QUANTITIES:  # "thousands of protesters"
+        if word.lemma_.lower() in actor_nouns.QUANTITIES:  # "thousands of protesters"
             word = next((g for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
                          for g in c.children if g.dep_ == "pobj"), word)
         order = ("compound", "appos", "nmod", "poss", "amod")
@@ -353,7 +359,9 @@ class _Participants:
 
     def _best_target(self, candidates: list[Token], actor: str | None, coded: Coding) -> str | None:
         targets = [t for t in (self._named_target(w, coded) for w in candidates) if t is not None and t != actor]
-        return next((t for t in targets if self.types[t] != "NORP"), targets[0] if targets else None)
+        # a name before a description ("withdraw its forces from X"), a state before a nationality
+        ranked = sorted(targets, key=lambda t: (_unnamed(t), self.types[t] == "NORP"))
+        return ranked[0] if ranked else None
 
     def _named_target(self, word: Token, coded: Coding) -> str | None:
         found = self.named(word)
@@ -410,6 +418,13 @@ def _date(token: Token, dates: list[DateMention]) -> str | None:
     subtree = list(token.subtree)
     start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
     return next((d.value for d in dates if start <= d.start and d.end <= end and d.value), None)
+
+
+def _place_in(token: Token, refs: References, types: dict[str, str]) -> str | None:
+    """The state or city an act was done in, named by the head of its "in" phrase."""
+    return next((found for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                 for place in prep.children if place.dep_ == "pobj"
+                 for found in [refs.entity_at(place)] if types.get(found) == "GPE"), None)
 
 
 def _location(token: Token, refs: References, types: dict[str, str]) -> str | None:
