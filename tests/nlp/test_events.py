@@ -103,6 +103,11 @@ def test_one_meeting_told_twice_is_one_event():
     ("The Russian strike on Odesa killed four people.", ("ASSAULT", "Russians", "Odesa")),
     ("An attack by Israel killed three aid workers in Gaza.", ("ASSAULT", "Israel", None)),
     ("Hamas must release the hostages, the US State Department said.", ("REQUEST", "US State Department", "Hamas")),
+    ("Thousands marched through the capital to protest against the new tax law.", ("PROTEST", "Thousands", None)),
+    ("Workers at the port went on strike over unpaid wages.", ("PROTEST", "Workers", None)),
+    ("Security forces raided the offices of an opposition newspaper in Addis Ababa.", ("COERCE", "Security forces", None)),
+    ("Two soldiers were killed when their vehicle hit a roadside bomb in Helmand.", ("ASSAULT", None, None)),
+    ("The two countries agreed to restore diplomatic relations.", ("AGREE", "countries", None)),
 ])
 def test_each_plover_type_by_the_codebooks_rules(text, expected):
     _, events, _ = coded(text)
@@ -135,6 +140,7 @@ def test_a_verb_whose_meaning_depends_on_its_object_is_coded_by_it(text, expecte
     "Russia may strike the bridge again.",  # possibility
     "The minister spoke to reporters after the cabinet meeting.",  # no one consulted
     "The defence minister denied that Russian troops had crossed the border.",  # denial
+    "The governor of Kherson confirmed the shelling on Sunday.",  # who confirms an act did not do it
 ])
 def test_what_did_not_happen_or_is_no_act_is_not_an_event(text):
     _, events, _ = coded(text)

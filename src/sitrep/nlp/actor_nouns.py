@@ -58,7 +58,7 @@ class ActorNouns:
                 return None  # "the regime", "the government" of a state just named: which one is a guess
         code = gazetteer.demonym_country(nationality.text) if nationality is not None else None
         # "Houthi forces", "Somali troops": the words before the noun that say whose
-        before = [c for c in word.lefts if c.dep_ in ("amod", "compound") and (c.pos_ == "PROPN" or c is nationality)]
+        before = [c for c in word.lefts if c.dep_ == "compound" or c is nationality]
         first = before[0] if before else word
         name = refs.sdoc.text[first.idx:word.idx + len(word.text)]
         key = PREFIX + re.sub(r"[^a-z]+", "-", f"{code or ''} {name}".lower()).strip("-")

@@ -158,6 +158,8 @@ class EventLexicon:
         around = [c for c in verb.children if c.dep_ in PHRASE_DEPS and (
             c.dep_ != "prep" or own_key or bare and c.lower_ not in LOCATIVE
             and any(g.pos_ in ("PROPN", "PRON") for g in c.children))]
+        if own_key:  # "went on strike": the object of the phrase's preposition
+            around += [g for c in around if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
         return all(any(w in _words(c) for c in around) for w in words)
 
     def _best_pattern(self, patterns: tuple[_Pattern, ...], verb: Token, obj: Token | None) -> _Pattern | None:

@@ -67,7 +67,9 @@ def events(sdoc: Doc, entities: list[Entity], dates: list[DateMention], statemen
             if statement is None or statement.source in (None, actor):
                 continue
             coded, actor, target = Coding("REQUEST", _request_mode(coded.type)), statement.source, actor
-        if coded is None or actor is None or target == actor or (target is None and coded.type in NEEDS_TARGET):
+        if coded is None or target is not None and target == actor or (target is None and coded.type in NEEDS_TARGET):
+            continue
+        if actor is None and not _done_to_unnamed_doer(token, coded):
             continue
         if target is None and coded.needs_target:
             continue  # "spoke to reporters", "his support for a unified state": no party named
@@ -157,6 +159,13 @@ def _modality(token: Token) -> tuple[str, Token | None]:
         if lemma in rules["demands"] and current is not token:
             return "demanded", current
     return "real", None
+
+
+def _done_to_unnamed_doer(token: Token, coded: Coding) -> bool:
+    """A violent or coercive act told in the passive with no doer named ("two soldiers were
+    killed", "the editor was arrested"): PLOVER codes it with an unknown actor."""
+    return coded.type in DONE_TO and token.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in token.children) \
+        and not any(c.dep_ == "agent" for c in token.children)
 
 
 def _present_simple(verb: Token) -> bool:
@@ -327,7 +336,7 @@ class _Participants:
                      or (names[0] if names else None) or self._nationality(token))
         if own_party is not None:
             actor = own_party
-        elif token.dep_ in ("dobj", "attr"):  # "X announced the withdrawal", "X held talks"
+        elif token.dep_ in ("dobj", "attr") and _support_verb(token.head):  # "X held talks", "X imposed sanctions"
             actor = self.named(_governing_subject(token))
         elif coded.type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
             # an adjunct: "the deal was signed by X in a meeting with Y", "X, during a meeting with Y, said"
@@ -371,6 +380,13 @@ class _Participants:
             found = next((self.named(g) for c in word.children if c.dep_ == "prep" and c.lower_ == "of"
                           for g in c.children if g.dep_ == "pobj"), None)
         return found if found in self.types else None
+
+
+def _support_verb(verb: Token) -> bool:
+    """A verb whose subject does what its event-noun object names ("held talks", "launched an offensive")."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    words = own()["support_verbs"]
+    return verb.lemma_.lower() in words or (particle is not None and f"{verb.lemma_.lower()} {particle}" in words)
 
 
 def _nearest_before(noun: Token, refs: References, types: dict[str, str]) -> str | None:
