@@ -141,6 +141,12 @@ def test_a_verb_whose_meaning_depends_on_its_object_is_coded_by_it(text, expecte
     "The minister spoke to reporters after the cabinet meeting.",  # no one consulted
     "The defence minister denied that Russian troops had crossed the border.",  # denial
     "The governor of Kherson confirmed the shelling on Sunday.",  # who confirms an act did not do it
+    "Why should Armenia give up its claims to Nagorno-Karabakh?",  # a question
+    "The striker is still fighting for a place in the national team.",  # figurative fighting
+    "The minister trained at the military academy in Sandhurst.",  # where, not for whom
+    "Reporters asked Scholz whether Germany would send Taurus missiles.",  # a question, not a request
+    "The opposition seized on the scandal in parliament.",  # a phrase that is no event
+    "Ten thousand ballots were excluded from the count.",  # a passive act done to no one
 ])
 def test_what_did_not_happen_or_is_no_act_is_not_an_event(text):
     _, events, _ = coded(text)

@@ -132,6 +132,8 @@ class EventLexicon:
                 coded, matched = None, None
             if coded:  # "affirmed his support for a unified state" names no one supported
                 return replace(coded, needs_target=obj is not None and obj.lemma_.lower() in self.needs_target)
+            if key in self.own_verbs and self.own_verbs[key] is None:
+                return None  # a phrase that is no event: "seized on the announcement"
             own_entry = self.own_verbs.get(key)
             if own_entry and self._object_allows(key, obj, token):
                 return self._own(key, own_entry)
@@ -146,9 +148,15 @@ class EventLexicon:
         allowed = self.object_dependent.get(key)
         if allowed is None:
             return True
-        if "CLAUSE" in allowed and any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        if "CLAUSE" in allowed and any(c.dep_ == "xcomp" or c.dep_ == "ccomp" and not any(
+                m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children) for c in verb.children):
+            return True  # "asked X to leave", not "asked if X would leave"
+        if any(p.startswith("prep:") and any(c.dep_ == "prep" and c.lower_ == p[5:] for c in verb.children) for p in allowed):
+            return True  # "fought against the rebels"
+        if obj is not None and "PROPN" in allowed and obj.pos_ == "PROPN":
             return True
-        return obj is not None and any(self.matches(p, obj) for p in allowed if p != "CLAUSE")
+        words = [p for p in allowed if p not in ("CLAUSE", "PROPN") and not p.startswith("prep:")]
+        return obj is not None and any(self.matches(p, obj) for p in words)
 
     def _has_phrase(self, verb: Token, words: tuple[str, ...], own_key: bool) -> bool:
         """The words after a phrasal verb in its phrase: a particle ("set UP"), an object ("take

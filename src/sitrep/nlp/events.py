@@ -24,7 +24,9 @@ NEEDS_TARGET = ("COOPERATE", "AID", "SANCTION")
 COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID")
 YIELDING = ("RETREAT", "CONCEDE")
 CONFLICTUAL = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST")
-TARGET_PREPOSITIONS = ("with", "to", "for", "against", "on", "into", "between", "at")
+TARGET_PREPOSITIONS = ("with", "to", "for", "against", "on", "into", "between")
+# "fired at X", "shouted at X"; elsewhere "at" is where ("trained at the academy")
+AT_TARGET = ("ASSAULT", "COERCE", "THREATEN", "ACCUSE", "PROTEST")
 # "withdrew from X", "expelled from X", "rejected a request from X"; elsewhere "from" is where one came from
 FROM_TARGET = ("RETREAT", "SANCTION", "REJECT", "REQUEST")
 # "a demand for X to do Y" names what is demanded, not of whom; "of" names the target of acts
@@ -34,6 +36,7 @@ DONE_TO = ("ASSAULT", "COERCE", "SANCTION")
 PRONOUN_WORDS = ("he", "she", "him", "her", "his", "they", "them", "their", "it", "its")
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
 CLIMB_DEPS = ("xcomp", "ccomp", "pobj", "prep", "pcomp", "dobj", "acl", "nsubj", "nsubjpass", "conj", "advcl", "acomp", "relcl")
+CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "acl", "acomp")  # what one intends or commits to is a clause
 EMBEDDING_DEPS = ("xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "acomp", "dobj", "advcl")
 
 
@@ -46,7 +49,7 @@ def events(sdoc: Doc, entities: list[Entity], dates: list[DateMention], statemen
     found: list[Event] = []
     for token in sdoc:
         coded = _trigger(token)
-        if coded is None or _is_modifier(token) or _governs_an_event(token):
+        if coded is None or _is_modifier(token) or _governs_an_event(token) or _question(token):
             continue
         status, governor = _modality(token)
         if status == "none" or status == "demanded":
@@ -69,7 +72,7 @@ def events(sdoc: Doc, entities: list[Entity], dates: list[DateMention], statemen
             coded, actor, target = Coding("REQUEST", _request_mode(coded.type)), statement.source, actor
         if coded is None or target is not None and target == actor or (target is None and coded.type in NEEDS_TARGET):
             continue
-        if actor is None and not _done_to_unnamed_doer(token, coded):
+        if actor is None and not _done_to_unnamed_doer(token, coded, parties):
             continue
         if target is None and coded.needs_target:
             continue  # "spoke to reporters", "his support for a unified state": no party named
@@ -92,6 +95,11 @@ def _trigger(token: Token) -> Coding | None:
     if token.pos_ == "NOUN":
         return lexicon().noun(token)
     return None
+
+
+def _question(token: Token) -> bool:
+    """A question asks, it does not report ("Why did X attack Y?")."""
+    return token.sent.text.rstrip().rstrip("\"\u201d\u2019'").endswith("?")
 
 
 def _is_modifier(token: Token) -> bool:
@@ -146,7 +154,7 @@ def _modality(token: Token) -> tuple[str, Token | None]:
             continue
         if lemma in rules["blocked"]:
             return "none", None
-        if lemma in rules["intentions"] + rules["commissives"]:
+        if lemma in rules["intentions"] + rules["commissives"] and dep in CLAUSE_DEPS:
             if any(c.dep_ == "dobj" for c in current.children) and dep in ("xcomp", "ccomp"):
                 return "none", None  # "expects Kosovo to engage": someone else's act, hoped for
             if lemma in rules["intentions"]:
@@ -161,11 +169,12 @@ def _modality(token: Token) -> tuple[str, Token | None]:
     return "real", None
 
 
-def _done_to_unnamed_doer(token: Token, coded: Coding) -> bool:
-    """A violent or coercive act told in the passive with no doer named ("two soldiers were
-    killed", "the editor was arrested"): PLOVER codes it with an unknown actor."""
-    return coded.type in DONE_TO and token.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in token.children) \
-        and not any(c.dep_ == "agent" for c in token.children)
+def _done_to_unnamed_doer(token: Token, coded: Coding, parties: "_Participants") -> bool:
+    """A violent or coercive act done to people, told in the passive with no doer named ("two
+    soldiers were killed", "the editor was arrested"): PLOVER codes it with an unknown actor."""
+    victim = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    return coded.type in DONE_TO and token.pos_ == "VERB" and victim is not None \
+        and not any(c.dep_ == "agent" for c in token.children) and parties.named(victim) is not None
 
 
 def _present_simple(verb: Token) -> bool:
@@ -307,7 +316,8 @@ class _Participants:
             return self._of_noun(token, coded)
         agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         actor = self.named(agent) or self.named(_subject(token))
-        prepositions = TARGET_PREPOSITIONS + (("from",) if coded.type in FROM_TARGET else ())
+        prepositions = TARGET_PREPOSITIONS + (("from",) if coded.type in FROM_TARGET else ()) + (
+            ("at",) if coded.type in AT_TARGET else ())
         candidates = self._prepositional(token, prepositions, with_object=True)
         candidates += [c for c in token.children if c.dep_ in ("dobj", "iobj", "dative", "nsubjpass") and c.i != token.i]
         if coded.type == "REQUEST":  # "urged Y to withdraw", "demanded that Y withdraw"
