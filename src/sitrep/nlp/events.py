@@ -125,7 +125,7 @@ def _modality(token: Token) -> tuple[str, Token | None]:
     rules = own()["modality"]
     if token.dep_ == "acl" and token.tag_ == "VBN" or _background(token) or _habitual(token, rules):
         return "none", None  # "the area occupied by X", "which he had resisted", "attacks X every week"
-    current, clause = token, 0
+    current = token
     for _ in range(7):
         if any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in rules["conditions"] for c in current.children):
             return "none", None
@@ -147,7 +147,6 @@ def _modality(token: Token) -> tuple[str, Token | None]:
         if current.dep_ not in CLIMB_DEPS or current.head is current:
             break
         dep, embedded, previous = current.dep_, current.dep_ in EMBEDDING_DEPS, current
-        clause += dep == "ccomp"
         current = current.head
         lemma = current.lemma_.lower()
         if not embedded:
