@@ -1,3 +1,5 @@
+import pytest
+
 from sitrep.clean import clean_text, is_call_to_action, is_prose, split_lines, strip_outlet_suffix
 
 
@@ -109,3 +111,72 @@ def test_a_wire_photo_caption_ending_on_place_and_date_is_a_caption():
     assert cleaned.captions == ["Ukrainian servicemen fire a howitzer towards Russian positions near Bakhmut, Ukraine, "
                                 "March 3, 2023."]
     assert cleaned.text.endswith("published on March 3, 2023.")
+
+
+def test_a_long_first_line_without_a_full_stop_is_the_headline():
+    text = ("Rebel coalition agrees to merge its fighters into the national army in a deal with the interim president\n"
+            "Border crossings reopen after week of clashes\n\n"
+            "The rebel coalition agreed on Monday to fold its units into the national army, officials said.")
+    cleaned = clean_text(text)
+    assert cleaned.title.startswith("Rebel coalition agrees to merge")
+    assert cleaned.text == "The rebel coalition agreed on Monday to fold its units into the national army, officials said."
+
+
+def test_a_headline_ending_with_a_quotation_mark_is_still_the_headline():
+    text = ('Minister vows to keep ports open "whatever it takes"\n\n'
+            "The transport minister said on Friday that the ports would stay open despite the strikes.")
+    assert clean_text(text).title == 'Minister vows to keep ports open "whatever it takes"'
+
+
+def test_a_headline_repeated_at_the_top_is_the_title_not_a_caption():
+    text = ("Drone strike hits fuel depot near the border\n\nDrone strike hits fuel depot near the border\n\n"
+            "A drone hit a fuel depot near the border overnight, the regional governor said on Sunday.")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Drone strike hits fuel depot near the border"
+    assert cleaned.captions == []
+
+
+@pytest.mark.parametrize("label", ["POLITICS/ ", "WORLD | ", "Defence | "])
+def test_a_section_label_before_the_headline_is_dropped(label):
+    text = (f"{label}Parliament approves new conscription law\n\n"
+            "Lawmakers approved the conscription law on Thursday after a long debate, the speaker said.")
+    assert clean_text(text).title == "Parliament approves new conscription law"
+
+
+def test_a_label_date_glued_to_its_time_gives_published():
+    text = ("Parliament approves new conscription law\n\nPOLITICS 14.05.202309:30 3 comments\n\n"
+            "Lawmakers approved the conscription law on Thursday after a long debate, the speaker said.")
+    cleaned = clean_text(text)
+    assert cleaned.published == "2023-05-14"
+    assert "14.05.2023" not in cleaned.text
+
+
+def test_a_dateline_on_its_own_line_gives_published():
+    text = ("Shelling damages school in the east\n\nKHARKIV, December 25, 2023\n\n"
+            "Shelling damaged a school overnight, the regional governor said on Monday.")
+    cleaned = clean_text(text)
+    assert cleaned.published == "2023-12-25"
+    assert "KHARKIV" not in cleaned.text
+
+
+def test_a_dateline_opening_the_first_paragraph_gives_published_and_is_cut():
+    text = ("Gunmen abduct villagers in the north\n\nReuters\n\n"
+            "ABUJA, Nigeria, March 2, 2024 (Reuters) - Gunmen abducted 20 villagers overnight, police said.\n\n"
+            "The attack was the third this month, a local official said.")
+    cleaned = clean_text(text)
+    assert cleaned.published == "2024-03-02"
+    assert cleaned.text.startswith("Gunmen abducted 20 villagers overnight, police said.")
+
+
+def test_an_opening_dateline_without_year_takes_it_from_the_evidence():
+    text = ("Navy fires warning shots\n\n"
+            "Busan, April 9 (Yonhap) -- The navy fired warning shots at a fishing boat on Tuesday.\n\n"
+            "The same boat had crossed the line on April 2, 2024, officials said.")
+    assert clean_text(text).published == "2024-04-09"
+
+
+def test_an_agency_credit_in_parentheses_does_not_make_a_paragraph_a_caption():
+    text = ("Navy fires warning shots\n\n"
+            "The navy fired warning shots at a fishing boat on Tuesday, officials told reporters (AFP).\n\n"
+            "The boat turned back, they said.")
+    assert "officials told reporters (AFP)." in clean_text(text).text

@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from sitrep.dateline import PartialDate, full_dates, infer_year, iso_date, parse_dateline
+from sitrep.dateline import (PartialDate, full_dates, header_date, infer_year, iso_date, opening_dateline,
+                              parse_dateline)
 
 
 @pytest.mark.parametrize("line, expected", [
@@ -38,3 +39,51 @@ def test_iso_date_from_metadata():
     assert iso_date("Sat, 18 Feb 2023 13:41:00 GMT") == "2023-02-18"
     assert iso_date("yesterday") is None
     assert iso_date(None) is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Publish Date: 9March 2024 - 14:05", PartialDate(2024, 3, 9)),            # a label, a day glued to its month
+    ("• March 2, 2024", PartialDate(2024, 3, 2)),                               # a bullet
+    ("Posted 2024-03-02", PartialDate(2024, 3, 2)),
+    ("KHARKIV, December 25, 2023", PartialDate(2023, 12, 25)),                  # a dateline on its own line
+    ("Odesa, Ukraine, 4 May 2024 (AFP)", PartialDate(2024, 5, 4)),
+])
+def test_labelled_bulleted_and_placed_datelines(line, expected):
+    assert parse_dateline(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("WORLD 14.05.202309:30 3 comments", PartialDate(2023, 5, 14)),             # a date glued to its time
+    ("REUTERS21-11-2024", PartialDate(2024, 11, 21)),                           # glued to the outlet
+    ("Defence | 07.02.2024 | 18:45", PartialDate(2024, 2, 7)),
+])
+def test_dates_glued_to_labels_and_times(line, expected):
+    assert header_date(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Officials met on 14.05.2023 in Minsk to discuss the border, the ministry said after the talks.",
+    "Ukraine Today", "Flight 1402-2023 delayed",
+])
+def test_no_header_date_in_prose_or_numbers(line):
+    assert header_date(line) is None
+
+
+@pytest.mark.parametrize("paragraph, expected, rest", [
+    ("ABUJA, Nigeria, March 2 (Reuters) - Gunmen abducted 20 villagers overnight, police said.",
+     PartialDate(None, 3, 2), "Gunmen abducted 20 villagers overnight, police said."),
+    ("Busan, April 9 (Yonhap) -- The navy fired warning shots at a fishing boat on Tuesday.",
+     PartialDate(None, 4, 9), "The navy fired warning shots at a fishing boat on Tuesday."),
+    ("KYIV, Feb 3, 2024 — Air defences shot down eleven drones overnight, the air force said.",
+     PartialDate(2024, 2, 3), "Air defences shot down eleven drones overnight, the air force said."),
+])
+def test_a_dateline_opening_the_first_paragraph(paragraph, expected, rest):
+    assert opening_dateline(paragraph) == (expected, rest)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Kyiv, the capital, was hit again on March 2 by drones, officials said.",
+    "March 2 was the day the talks collapsed, diplomats said.",
+])
+def test_no_opening_dateline_in_ordinary_sentences(paragraph):
+    assert opening_dateline(paragraph) is None

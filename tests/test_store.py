@@ -25,11 +25,13 @@ def test_add_then_get_round_trips_the_record(store):
 
 def test_extractions_are_stored_with_the_document(store):
     d = doc(STORY)
+    role = {"role": "GOV", "country": "MDA", "since": "2020-12-24", "until": None}
     d.entities = [Entity(id="Q217", name="Moldova", type="GPE", wikidata="Q217",
-                         mentions=[Mention(0, 7, "Moldova")])]
+                         mentions=[Mention(0, 7, "Moldova")], country="MDA", sector="GOV", roles=[role])]
     store.add(d)
     assert store.get(d.id)["entities"] == [
-        {"id": "Q217", "name": "Moldova", "type": "GPE", "wikidata": "Q217", "mentions": [{"start": 0, "end": 7, "text": "Moldova"}]}]
+        {"id": "Q217", "name": "Moldova", "type": "GPE", "wikidata": "Q217", "mentions": [{"start": 0, "end": 7, "text": "Moldova"}],
+         "country": "MDA", "sector": "GOV", "roles": [role]}]
 
 
 def test_reingesting_the_same_text_is_a_no_op(store):
@@ -116,6 +118,19 @@ def test_schema_is_created_once_and_versioned(tmp_path):
     with Store(path) as reopened:
         assert reopened.version == version >= 1
         assert reopened.count() == 1
+
+
+def test_a_version_1_database_gains_the_entity_country_sector_and_roles(tmp_path):
+    path = tmp_path / "kb.db"
+    with Store(path) as kb:
+        with kb.engine.begin() as conn:
+            for column in ("country", "sector", "roles"):
+                conn.exec_driver_sql(f"ALTER TABLE entities DROP COLUMN {column}")
+            conn.exec_driver_sql("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    with Store(path) as migrated:
+        migrated.add(doc(STORY))
+        stored = migrated.get(doc(STORY).id)
+    assert all({"country", "sector", "roles"} <= set(e) for e in stored["entities"])
 
 
 def test_database_from_a_newer_sitrep_is_refused(tmp_path):

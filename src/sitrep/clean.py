@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from sitrep.dateline import PartialDate, full_dates, infer_year, parse_dateline
+from sitrep.dateline import PartialDate, full_dates, header_date, infer_year, opening_dateline, parse_dateline
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
@@ -24,6 +24,12 @@ LONG_LINE_WORDS = 15
 # A headline has at least this many words; shorter leading lines are section labels ("World").
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 30
+# A dateline line among the first paragraphs still dates the article (a lead may precede it).
+DATELINE_BODY_REACH = 2
+# A section label glued before a headline: "POLITICS/ ", "WORLD | ", "Defence | ".
+_SECTION_LABEL = re.compile(r"^[A-Z][\w&'-]*(?: [A-Z&][\w&'-]*){0,2}\s*[/|]\s+(?=\S)")
+# A wire agency credited in parentheses inside a sentence: "(Reuters)", "(AFP)".
+_AGENCY_IN_PARENTHESES = re.compile(r"\(\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?\s*\)")
 
 
 @dataclass
@@ -97,6 +103,7 @@ def has_caption_credit(line: str) -> bool:
     EPA)") or a wire-photo dateline ending (", Ukraine, March 3, 2023.")."""
     if word_count(line) > 80 or _OPENING_QUOTE.match(line):
         return False
+    line = _AGENCY_IN_PARENTHESES.sub("", line)  # "... officials said (AFP)." is reporting
     return any(p.search(line) for p in _patterns().caption_credit) or bool(_CAPTION_DATE_END.search(line))
 
 
@@ -144,7 +151,12 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
     title_index = None
     if title is None:
         title_index = _find_title(lines[:first_body], keys, counts)
-        title = lines[title_index] if title_index is not None else None
+        if title_index is None and lines and _is_headline_shaped(lines[0]):
+            title_index = 0
+        title = _SECTION_LABEL.sub("", lines[title_index]) if title_index is not None else None
+        if title_index == 0 and first_body == 0:
+            first_body = next((i for i, line in enumerate(lines) if i and is_prose(line) and not _is_noise(line)),
+                              len(lines))
     title_key = normalise(title) if title else None
 
     # A repeated line is a caption (image alt text and caption both scraped), unless it is
@@ -152,17 +164,25 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
     body, removed, captions, caption_keys = [], [], [], set()
     dateline: PartialDate | None = None
     for i, (line, key) in enumerate(zip(lines, keys)):
-        if i == title_index or key == title_key:
+        if i == title_index or key == title_key or normalise(_SECTION_LABEL.sub("", line)) == title_key:
             continue
         caption = (counts[key] > 1 and not _OPENING_QUOTE.match(line)) or has_caption_credit(line)
         if caption or not is_prose(line) or _is_noise(line):
             removed.append(line)
             if dateline is None and i < first_body:
+                dateline = parse_dateline(line) or header_date(line)
+            elif dateline is None and len(body) < DATELINE_BODY_REACH:
                 dateline = parse_dateline(line)
             if caption and parse_dateline(line) is None and key not in caption_keys:
                 caption_keys.add(key)
                 captions.append(line)
             continue
+        if not body:
+            opening = opening_dateline(line)
+            if opening is not None:
+                found, line = opening
+                removed.append(lines[i][: len(lines[i]) - len(line)].rstrip())
+                dateline = dateline or found
         body.append(line)
 
     text = "\n\n".join(body)
@@ -178,13 +198,23 @@ def _is_noise(line: str) -> bool:
 
 
 def _find_title(header: list[str], keys: list[str], counts: dict[str, int]) -> int | None:
-    """The headline: the first line before the body that is shaped like one."""
+    """The headline: the first line before the body that is shaped like one (a headline
+    repeated at the very top, as pages often print it twice, is still the headline)."""
     for i, line in enumerate(header):
         words = word_count(line)
-        if (MIN_TITLE_WORDS <= words <= MAX_TITLE_WORDS and counts[keys[i]] == 1
+        if (MIN_TITLE_WORDS <= words <= MAX_TITLE_WORDS and (counts[keys[i]] == 1 or i == 0)
                 and not _is_noise(line) and not has_caption_credit(line) and not line.endswith(".")):
             return i
     return None
+
+
+def _is_headline_shaped(line: str) -> bool:
+    """A first line that reads as a headline even when long enough to pass for prose: no
+    sentence-final stop (a closing quotation mark is not one), not noise, not a caption."""
+    words = word_count(line)
+    bare = line.rstrip().rstrip("\"'”’»)]")
+    return (MIN_TITLE_WORDS <= words <= MAX_TITLE_WORDS and not re.search(r"[.!?…:;]$", bare)
+            and not _is_noise(line) and not has_caption_credit(line))
 
 
 def _iso_dates(values: list[str]) -> list[date]:

@@ -22,11 +22,16 @@ YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)"
 _TIME = (r"(?:(?:at\s+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?"
          r"(?:\s*\(?(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)?)")
-_PREFIX = r"(?:(?:last\s+)?(?:updated|published|posted|modified|date)\s*(?:on|at)?\s*:?\s*)"
+_PREFIX = (r"(?:(?:last\s+)?(?:updated|published|posted|modified|date|publish(?:ed)?\s+date|date\s+published)"
+           r"\s*(?:on|at)?\s*:?\s*)")
+_BULLET = r"(?:[•·▪►*]\s*)"
+# A place before the date: "KHARKIV, ", "Odesa, Ukraine, " (capitalised words, in any case).
+_PLACE = r"(?:(?:(?-i:[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}),\s+){1,2})"
+_AGENCY = r"(?:\s*\((?-i:[A-Z][\w.&' -]{1,30})\))"
 _SEP = r"[\s,|/–—-]*"
 
 _TEXTUAL = [
-    rf"{DAY}\s+{MONTH}(?:{_SEP}{YEAR})?",
+    rf"{DAY}\s*{MONTH}(?:{_SEP}{YEAR})?",
     rf"{MONTH}\s+{DAY}(?:{_SEP}{YEAR})?",
 ]
 _NUMERIC = [
@@ -37,7 +42,8 @@ _NUMERIC = [
 
 def _line_pattern(core: str) -> re.Pattern:
     time = rf"(?:{_SEP}{_TIME})?"
-    return re.compile(rf"^\s*{_PREFIX}?{_WEEKDAY}?(?:{_TIME}{_SEP})?{core}{time}\s*\.?\s*$", re.I)
+    return re.compile(rf"^\s*{_BULLET}?{_PREFIX}?{_PLACE}?{_WEEKDAY}?(?:{_TIME}{_SEP})?{core}{time}{_AGENCY}?\s*\.?\s*$",
+                      re.I)
 
 
 _DATELINES = [_line_pattern(core) for core in _TEXTUAL + _NUMERIC]
@@ -46,6 +52,22 @@ FULL_DATES = [re.compile(rf"\b{core}\b", re.I) for core in (
     rf"{MONTH}\s+{DAY},?\s+{YEAR}",
     _NUMERIC[0],
 )]
+
+
+# Full dates anywhere in a short header line, glued to a label, an outlet or a time:
+# "NEWS 03.06.202316:00", "REUTERS21-11-2024". Numbers: day first, but month first for slashes.
+_GLUED = [
+    re.compile(r"(?<!\d)(?P<a>[0-3]?\d)(?P<sep>[./-])(?P<b>[01]?\d)(?P=sep)(?P<year>(?:19|20)\d\d)"
+               r"(?=$|\D|[0-2]\d[:.][0-5]\d)"),
+    re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(rf"(?<!\d){DAY}\s*{MONTH},?\s*{YEAR}(?!\d)", re.I),
+    re.compile(rf"\b{MONTH}\s+{DAY},?\s+{YEAR}(?!\d)", re.I),
+]
+# Header lines are short; a date inside a longer line is part of a sentence.
+HEADER_DATE_MAX_WORDS = 12
+_OPENINGS = [re.compile(
+    rf"^(?P<dateline>{_PLACE}{core}(?P<agency>{_AGENCY})?\s*(?P<dash>[-–—]{{1,2}})?)\s+(?P<rest>\S.*)$", re.I | re.S)
+    for core in (rf"{MONTH}\s+{DAY}(?:,?\s+{YEAR})?", rf"{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")]
 
 
 @dataclass(frozen=True)
@@ -90,6 +112,46 @@ def parse_dateline(line: str) -> PartialDate | None:
         match = pattern.match(line)
         if match:
             return partial_date(match)
+    return None
+
+
+def header_date(line: str) -> PartialDate | None:
+    """A full date in a short header line that also carries a label, an outlet, a time or a
+    comment count ("NEWS 03.06.202316:00 0 comments", "REUTERS21-11-2024"), else None."""
+    if len(line.split()) > HEADER_DATE_MAX_WORDS or re.search(r"[.!?][\"'”’)]*\s*$", line):
+        return None
+    for pattern in _GLUED:
+        match = pattern.search(line)
+        if not match:
+            continue
+        parts = match.groupdict()
+        if "a" in parts and parts["a"] is not None:
+            first, second = int(parts["a"]), int(parts["b"])
+            day, month = (second, first) if (parts["sep"] == "/" and first <= 12) or second > 12 else (first, second)
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            found = PartialDate(int(parts["year"]), month, day)
+            if found.complete(found.year) is not None:
+                return found
+            continue
+        found = partial_date(match)
+        if found is not None:
+            return found
+    return None
+
+
+def opening_dateline(paragraph: str) -> tuple[PartialDate, str] | None:
+    """A dateline that opens a paragraph ("LAGOS, Nigeria, March 2 (Reuters) - ...") as its date
+    and the paragraph without it; None when the paragraph does not open with one.
+
+    A place, a date, then an agency in parentheses or a dash: a sentence that merely starts
+    with a place ("Kyiv, the capital, was hit") has neither.
+    """
+    for pattern in _OPENINGS:
+        match = pattern.match(paragraph)
+        if match and (match.group("agency") or match.group("dash")):
+            found = partial_date(match)
+            return (found, match.group("rest")) if found else None
     return None
 
 

@@ -71,7 +71,7 @@ def analyse(doc: Document) -> None:
 
 def find_entities(doc: Document) -> None:
     """Fill `entities`: every thing mentioned, resolved within the document and to known ids."""
-    doc.entities = entities(doc.parsed)
+    doc.entities = entities(doc.parsed, doc.published)
 
 
 def find_dates(doc: Document) -> None:

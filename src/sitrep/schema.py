@@ -32,6 +32,9 @@ class Entity:
     type: str
     wikidata: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None  # ISO 3166-1 alpha-3 of the country it belongs to or acts for
+    sector: str | None = None  # CAMEO actor sector: GOV, MIL, COP, REB...
+    roles: list[dict] = field(default_factory=list)  # {role, country, since, until}
 
 
 @dataclass
@@ -62,6 +65,7 @@ class Event:
     date: str | None = None
     location: str | None = None
     statement: str | None = None
+    context: list[str] = field(default_factory=list)  # PLOVER contexts ("military", "economic"...)
 
 
 @dataclass

@@ -40,6 +40,7 @@ entities = Table(
     "entities", metadata,
     Column("id", String, primary_key=True), Column("name", String, nullable=False),
     Column("type", String, nullable=False), Column("wikidata", String),
+    Column("country", String), Column("sector", String), Column("roles", JSON),
 )
 mentions = Table(
     "mentions", metadata,
@@ -65,6 +66,7 @@ events = Table(
     Column("type", String, nullable=False), Column("mode", String), Column("actor", String), Column("target", String),
     Column("date", String), Column("location", String), Column("statement", String),
     Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+    Column("context", JSON, nullable=False, server_default=text("'[]'")),
     Index("ix_events_actor", "actor"), Index("ix_events_target", "target"),
 )
 dates = Table(
@@ -111,13 +113,28 @@ def _create_v1(conn: Connection) -> None:
                       "title, text, tokenize='porter unicode61 remove_diacritics 2')"))
 
 
+def _entity_actor_fields_v2(conn: Connection) -> None:
+    """Entities gain the country, sector and dated roles of the record (a version 1 table has
+    none; a table created since already has them)."""
+    present = {row[1] for row in conn.execute(text("PRAGMA table_info(entities)"))}
+    for column, kind in (("country", "TEXT"), ("sector", "TEXT"), ("roles", "JSON")):
+        if column not in present:
+            conn.execute(text(f"ALTER TABLE entities ADD COLUMN {column} {kind}"))
+
+
+def _add_event_context(conn: Connection) -> None:
+    """Events carry their PLOVER contexts; a knowledge base made before has none stored."""
+    if "context" not in {row[1] for row in conn.execute(text("PRAGMA table_info(events)"))}:
+        conn.execute(text("ALTER TABLE events ADD COLUMN context JSON NOT NULL DEFAULT '[]'"))
+
+
 def _add_claims(conn: Connection) -> None:
     """Claims across documents (`sitrep claims --update` fills them)."""
     metadata.create_all(conn, tables=list(CLAIM_TABLES))
 
 
 # Ordered schema migrations: entry N brings a database from version N to N+1. Append only.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _add_claims]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _entity_actor_fields_v2, _add_event_context, _add_claims]
 
 
 @dataclass
@@ -655,8 +672,9 @@ def _near_duplicate_of(conn: Connection, hashvalues, keys) -> str | None:
 
 def _add_extractions(conn: Connection, doc: Document) -> None:
     for entity in doc.entities:
-        conn.execute(text("INSERT OR IGNORE INTO entities (id, name, type, wikidata) VALUES (:id, :name, :type, :wikidata)"),
-                     {"id": entity.id, "name": entity.name, "type": entity.type, "wikidata": entity.wikidata})
+        conn.execute(insert(entities).prefix_with("OR IGNORE").values(
+            id=entity.id, name=entity.name, type=entity.type, wikidata=entity.wikidata,
+            country=entity.country, sector=entity.sector, roles=entity.roles))
     rows = [{"document_id": doc.id, "entity_id": e.id, **asdict(m)} for e in doc.entities for m in e.mentions]
     if rows:
         conn.execute(insert(mentions), rows)
@@ -677,7 +695,8 @@ def _record(conn: Connection, row) -> dict[str, Any]:
     found: dict[str, dict[str, Any]] = {}
     for m in entity_rows:
         entity = found.setdefault(m["id"], {"id": m["id"], "name": m["name"], "type": m["type"],
-                                            "wikidata": m["wikidata"], "mentions": []})
+                                            "wikidata": m["wikidata"], "mentions": [], "country": m["country"],
+                                            "sector": m["sector"], "roles": m["roles"] or []})
         entity["mentions"].append({"start": m["start"], "end": m["end"], "text": m["mention"]})
 
     def rows_of(table: Table, order) -> list[dict[str, Any]]:

@@ -48,3 +48,13 @@ def test_dates_in_a_document_with_offsets_and_no_ages():
     for d in found:
         assert text[d.start:d.end] == d.text
     assert all(d.text not in ("70", "39") for d in found)
+
+
+@pytest.mark.parametrize("expression, anchor, value", [
+    ("October 7", date(2024, 2, 13), "2023-10-07"),   # four months back, not eight ahead
+    ("March 20", date(2024, 2, 13), "2024-03-20"),    # five weeks ahead, not eleven months back
+    ("December 30", date(2024, 1, 2), "2023-12-30"),
+    ("in November", date(2024, 2, 13), "2023-11"),
+])
+def test_a_day_or_month_without_year_is_the_nearest_to_the_publication_date(expression, anchor, value):
+    assert resolve(expression, anchor) == value

@@ -92,3 +92,11 @@ def test_name_particles_and_a_surname_the_model_missed():
 def test_no_name_runs_across_a_paragraph_break():
     _, found = resolve("Debris fell near the village of Ocnita\n\nThe Ministry of Foreign Affairs summoned the envoy.")
     assert all("\n" not in e.name and all("\n" not in m.text for m in e.mentions) for e in found)
+
+
+def test_an_acronym_the_text_defines_wins_over_the_gazetteer():
+    by_name, found = resolve("The Institute for Science and International Security (ISIS) said in a report that Iran "
+                             "could not build a weapon this year. ISIS analysts said the stockpile was small.")
+    institute = by_name["Institute for Science and International Security"]
+    assert mentions(institute).count("ISIS") == 2
+    assert "Islamic State" not in by_name

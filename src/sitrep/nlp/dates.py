@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc
 
-from sitrep.dateline import DAY, FULL_DATES, MONTH, YEAR, PartialDate, infer_year, month_number, partial_date
+from sitrep.dateline import DAY, FULL_DATES, MONTH, YEAR, PartialDate, month_number, partial_date
 from sitrep.schema import DateMention
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -90,7 +90,7 @@ def _relative(text: str, anchor: date) -> str | None:
         return _weekday(anchor, WEEKDAYS.index(match["day"].lower()), (match["which"] or "").lower())
     match = _MONTH_ONLY.search(text)
     if match:
-        nearest = infer_year(PartialDate(None, month_number(match["month"]), 1), [anchor])
+        nearest = _nearest(PartialDate(None, month_number(match["month"]), 15), anchor)
         return nearest.isoformat()[:7] if nearest else None
     return None
 
@@ -120,5 +120,13 @@ def _day(match: re.Match, anchor: date | None) -> str | None:
     partial = partial_date(match)
     if partial is None or (partial.year is None and anchor is None):
         return None
-    found = infer_year(partial, [anchor] if anchor else [])
+    found = partial.complete(partial.year) if partial.year is not None else _nearest(partial, anchor)
     return found.isoformat() if found else None
+
+
+def _nearest(partial: PartialDate, anchor: date) -> date | None:
+    """A year-less date in the text is the one nearest the publication date: reporting looks
+    back as readily as ahead ("October 7" in February is last October's, "March 20" next month's)."""
+    candidates = [found for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+                  if (found := partial.complete(year)) is not None]
+    return min(candidates, key=lambda found: abs((found - anchor).days), default=None)

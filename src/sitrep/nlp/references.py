@@ -12,6 +12,9 @@ from sitrep.nlp.analyse import text_of
 from sitrep.schema import Entity
 
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
+# "it" and "they" stand for a body or a state (or, for "they", a people) named before them
+GROUP_PRONOUNS = {"it": ("ORG", "GPE"), "its": ("ORG", "GPE"), "they": ("ORG", "GPE", "NORP"),
+                  "them": ("ORG", "GPE", "NORP"), "their": ("ORG", "GPE", "NORP")}
 TYPE_PREFERENCE = ("PERSON", "ORG", "GPE", "FAC", "LOC", "EQUIPMENT", "NORP")
 
 
@@ -61,8 +64,35 @@ class References:
                 best_id = country if country in self.ids else best.id
             self.by_description.setdefault(description, best_id)
             return best_id, phrase.text
+        # "Ukrainian officials" when the nationality word is no mention of its own: the country it
+        # names, if the document names that country.
+        for child in token.children:
+            if child.dep_ in ("amod", "compound") and (country := self._country_of(child.text)) in self.ids:
+                self.by_description.setdefault(description, country)
+                return country, phrase.text
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         return (self.by_description.get(description) if definite else None), phrase.text
+
+    def group_antecedent(self, pronoun: Token) -> str | None:
+        """The body or state an "it" or "they" stands for: the nearest one named before it in
+        its sentence or the one before."""
+        kinds = GROUP_PRONOUNS.get(pronoun.lower_)
+        if kinds is None:
+            return None
+        sentence = pronoun.sent
+        earliest = self.sdoc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+        best = None
+        for entity in self.entities:
+            if entity.type not in kinds:
+                continue
+            for mention in entity.mentions:
+                if earliest <= mention.start and mention.end <= pronoun.idx and (best is None or mention.end > best[0]):
+                    best = (mention.end, entity.id)
+        return best[1] if best else None
+
+    def country_of_demonym(self, demonym: str) -> str | None:
+        """The id of the country a nationality word names ("Russian" -> Russia)."""
+        return self._country_of(demonym)
 
     @staticmethod
     def _country_of(demonym: str) -> str | None:

@@ -1,0 +1,279 @@
+"""Entity repairs from context: the model's spans trimmed, joined, retyped or dropped.
+
+The small English model cuts long official names, calls a village a person and a capitalised
+common word at a sentence start a place. These rules read the words around a span (a title
+before a name, "the village of", a head noun such as Ministry or Province), the curated
+gazetteer and the field's actor dictionaries (`actors.py`), and fix the spans once, as a
+pipeline component, so that every later stage sees the same entities.
+"""
+import json
+from functools import cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from sitrep.dateline import MONTHS
+from sitrep.nlp import actors, gazetteer
+
+NAME_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+# The last word of a name that says what kind of thing it is: "Zamfara State", "Kerch Strait".
+PLACE_HEADS = {"State": "GPE", "Province": "GPE", "Oblast": "GPE", "Region": "GPE", "Governorate": "GPE",
+               "County": "GPE", "District": "GPE", "Raion": "GPE", "Strait": "LOC", "Straits": "LOC",
+               "Sea": "LOC", "Gulf": "LOC", "Base": "FAC", "Airbase": "FAC", "Airport": "FAC", "Airfield": "FAC"}
+HEAD_WORDS = frozenset({*PLACE_HEADS, "Air", "Force", "Naval", "Military", "International"})
+ORG_HEADS = frozenset({"Ministry", "Forces", "Army", "Navy", "Police", "Guard", "Council", "Committee", "Agency",
+                       "Service", "Brigade", "Battalion", "Party", "Front", "Movement", "Directorate", "Commission",
+                       "Command", "Corps", "Militia", "Office", "Department", "Staff"})
+# Bodies whose official name runs on: "Ministry of Foreign Affairs and European Integration of ...".
+INSTITUTION_HEADS = frozenset({"Ministry", "Department", "Office", "Council", "Committee", "Commission",
+                               "Agency", "Service", "Directorate", "Institute", "General", "Staff", "Bureau"})
+# Nouns for a body, written before its name: "the security firm Ambrey".
+BODY_NOUNS = frozenset({"firm", "company", "group", "agency", "organisation", "organization", "outlet", "newspaper",
+                        "site", "channel", "broadcaster", "movement", "party", "militia", "network", "manufacturer",
+                        "contractor", "operator", "airline", "bank", "website", "portal", "daily", "weekly"})
+SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "region", "province", "district",
+                              "oblast", "county", "municipality", "island", "port", "commune", "community"})
+LOCATIVE = frozenset({"in", "from", "near", "to", "outside", "around", "at", "into", "towards", "toward"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "recall", "explain", "describe", "write"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "IN", "DT"})
+
+
+@cache
+def _titles() -> frozenset[str]:
+    data = json.loads(resources.files("sitrep.data").joinpath("nominals.json").read_text("utf-8"))
+    return frozenset(data["titles"])
+
+
+@Language.factory("sitrep_entity_repairs")
+def make_repairs(nlp: Language, name: str):
+    """The repairs component; it borrows the lemmatizer's word lists (WordNet's adjectives,
+    verbs and adverbs) to know an English common word when it sees one."""
+    tables = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    common = frozenset(word for pos in ("adj", "verb", "adv") for word in tables[pos])
+    return lambda doc: repair_entities(doc, common)
+
+
+def repair_entities(doc: Doc, common_words: frozenset[str] = frozenset()) -> Doc:
+    """Trim, join, retype and drop the recognised names by the context rules of this module."""
+    capitalised_inside = _capitalised_inside(doc)
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_TYPES:
+            spans.extend(_places_inside(ent, common_words) if ent.label_ in ("DATE", "TIME") else [ent])
+            continue
+        ent = _trimmed(ent)
+        if ent is None or _is_common_word(ent, capitalised_inside, common_words):
+            continue
+        spans.append(_with_head_word(ent))
+    spans = _with_country_prefix(_joined_official_names(doc, spans))
+    spans = [_retyped(span) for span in spans]
+    spans += _dictionary_names(doc, spans)
+    doc.ents = filter_spans(spans)
+    return doc
+
+
+def _span(doc: Doc, start: int, end: int, label: str, ent: Span | None = None) -> Span:
+    return Span(doc, start, end, label=label, span_id=ent.ent_id_ if ent is not None else "")
+
+
+def _trimmed(ent: Span) -> Span | None:
+    """A name without trailing lower-case function words: "the Ministry on" (Sunday)."""
+    end = ent.end
+    while end > ent.start and ent.doc[end - 1].is_lower and ent.doc[end - 1].pos_ in ("ADP", "CCONJ", "DET", "ADV"):
+        end -= 1
+    if end == ent.end:
+        return ent
+    return _span(ent.doc, ent.start, end, ent.label_, ent) if end > ent.start else None
+
+
+def _with_head_word(ent: Span) -> Span:
+    """ "Al Minhad" + "Air Base", "Kunar" + "Province": the head word the model left outside."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and end - ent.end < 3 and doc[end].is_title and doc[end].text in HEAD_WORDS:
+        end += 1
+    if end == ent.end or doc[end - 1].text not in PLACE_HEADS:
+        return ent
+    return _span(doc, ent.start, end, PLACE_HEADS[doc[end - 1].text], ent)
+
+
+def _capitalised_inside(doc: Doc) -> frozenset[str]:
+    """Words written with a capital inside a sentence: the text's own evidence of a name."""
+    return frozenset(t.text for t in doc if t.is_title and not _opens_sentence(t))
+
+
+def _opens_sentence(token) -> bool:
+    doc = token.doc
+    i = token.i
+    while i > 0 and doc[i - 1].is_punct and not doc[i - 1].is_sent_end and doc[i - 1].text not in (",", ";"):
+        i -= 1  # an opening quotation mark or bracket before the word
+    return doc[i].is_sent_start or i == 0 or "\n" in doc[i - 1].text_with_ws
+
+
+def _is_common_word(ent: Span, capitalised_inside: frozenset[str], common_words: frozenset[str]) -> bool:
+    """One capitalised common word at a sentence start ("Debris", "Mobile", "Calm") is not a
+    name unless a dictionary or the rest of the text writes it as one. The word is common
+    when the tagger reads it so, or when English uses it as an adjective, verb or adverb."""
+    if len(ent) != 1 or ent.label_ == "NORP" or not _opens_sentence(ent[0]):
+        return False  # a nationality is an adjective by rights
+    token = ent[0]
+    if token.text in capitalised_inside or not (token.tag_ in COMMON_TAGS or token.lower_ in common_words):
+        return False
+    return not (gazetteer.is_curated(token.text) or gazetteer.is_country(token.text) or _dictionary_kind(token.text))
+
+
+def _places_inside(ent: Span, common_words: frozenset[str]) -> list[Span]:
+    """ "Odesa overnight" taken for a time: the known place at its start is a place (not a
+    month or a weekday that a town happens to share, "March", "Sunday")."""
+    first = ent[0]
+    word = first.lower_.rstrip(".")
+    if (len(ent) > 1 and first.is_title and first.pos_ == "PROPN" and gazetteer.is_place(first.text)
+            and word not in MONTHS and word not in WEEKDAYS and word not in common_words):
+        return [_span(ent.doc, ent.start, ent.start + 1, "GPE")]
+    return [ent]
+
+
+def _joined_official_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Ministry of Foreign Affairs" + "and European Integration" + "of the Republic of Moldova":
+    an institution's official name runs on through "and", "of" and "for" while its words are
+    capitalised; the pieces the model cut it into become one name."""
+    by_start = {span.start: span for span in spans}
+    joined, absorbed = [], set()
+    for span in spans:
+        if span.start in absorbed:
+            continue
+        if span.label_ == "ORG" and any(t.text in INSTITUTION_HEADS for t in span):
+            end = _official_name_end(doc, span.end, by_start)
+            if end > span.end:
+                absorbed.update(s.start for s in spans if span.end <= s.start < end)
+                span = _span(doc, span.start, end, "ORG", span)
+        joined.append(span)
+    return joined
+
+
+def _with_country_prefix(spans: list[Span]) -> list[Span]:
+    """ "UK" + "Maritime Trade Operations", "US" + "Central Command": a country written right
+    before a body's name, with nothing between, is part of the name."""
+    joined: list[Span] = []
+    for span in spans:
+        before = joined[-1] if joined else None
+        if (before is not None and span.label_ == "ORG" and before.label_ == "GPE" and before.end == span.start
+                and len(before) == 1 and gazetteer.is_country(before.text) and span[0].is_title
+                and span[0].lower_ != "the" and not span.ent_id_):
+            joined[-1] = _span(span.doc, before.start, span.end, "ORG")
+            continue
+        joined.append(span)
+    return joined
+
+
+def _official_name_end(doc: Doc, end: int, by_start: dict[int, Span]) -> int:
+    while end + 1 < len(doc) and doc[end].lower_ in ("and", "of", "for"):
+        joiner, i = doc[end].lower_, end + 1
+        if doc[i].lower_ == "the":
+            if joiner == "and":
+                break  # "the Ministry and the Armed Forces": two things
+            i += 1
+        run = i
+        while run < len(doc) and (doc[run].is_title or doc[run].is_upper) and doc[run].pos_ in ("PROPN", "NOUN", "ADJ"):
+            run += 1
+        if run == i:
+            break
+        following = by_start.get(i) or by_start.get(end + 1)
+        if joiner == "and" and (following is not None and (following.ent_id_ or following.label_ != "ORG")
+                                or gazetteer.lookup(doc[i:run].text, "ORG") is not None):
+            break  # "the Ministry of Defence and NATO", "... and Moldova": two things
+        end = max(run, following.end if following is not None else run)
+    return end
+
+
+def _retyped(span: Span) -> Span:
+    """The type the context gives a name, when it differs from the model's."""
+    if span.ent_id_:
+        return span
+    label = _type_from_context(span)
+    if label is None or label == span.label_:
+        return span
+    return _span(span.doc, span.start, span.end, label, span)
+
+
+def _type_from_context(span: Span) -> str | None:
+    doc = span.doc
+    words = [t.text for t in span if t.lower_ != "the"]
+    if not words:
+        return None
+    known = _dictionary_kind(span.text)
+    if known is not None and (span.label_ in ("PERSON", "ORG") or (
+            known == "ORG" and span.label_ in ("GPE", "LOC") and not gazetteer.is_place(span.text))):
+        return known
+    if len(words) > 1 and words[-1] in PLACE_HEADS and "of" not in words and known is None:
+        return PLACE_HEADS[words[-1]]
+    if len(words) > 2 and words[-2:] == ["Air", "Base"]:
+        return "FAC"
+    if words[-1] in ORG_HEADS or (words[0] in INSTITUTION_HEADS and "of" in words):
+        return "ORG"
+    root = span.root
+    if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS):
+        return "GPE"  # "the village of Ocnita"
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lemma_.lower() in BODY_NOUNS and span.label_ in ("PERSON", "GPE") and len(words) < 3 \
+            and before.pos_ == "NOUN" and not gazetteer.is_place(span.text):
+        return "ORG"  # "British maritime security firm Ambrey"
+    if before is not None and before.lemma_.lower() in _titles() and span.label_ != "PERSON" and len(words) in (2, 3) \
+            and all(t.is_title for t in span) and not gazetteer.is_place(span.text):
+        return "PERSON"  # "air force spokesperson Yuriy Ihnat"
+    if span.label_ == "PERSON" and len(span) == 1 and before is not None and before.lower_ in LOCATIVE \
+            and gazetteer.is_place(span.text):
+        return "GPE"  # "a nurse from Kherson"
+    if span.label_ in ("GPE", "LOC") and len(words) > 1 and not gazetteer.is_place(span.text) \
+            and root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS:
+        return "PERSON"  # "Nino Kovalenko said": places do not speak, people do
+    return None
+
+
+def _dictionary_kind(text: str) -> str | None:
+    """PERSON or ORG when the actor dictionaries know the name as exactly one kind of thing."""
+    kinds = {a.kind for a in actors.actors_named(text)}
+    if kinds == {"person"}:
+        return "PERSON"
+    if kinds == {"organisation"}:
+        return "ORG"
+    return None
+
+
+def _dictionary_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Runs of proper nouns the model left unmarked that the actor dictionaries know as a
+    person or an organisation ("EULEX", "Al-Shabaab"): the longest known run wins."""
+    covered = {i for span in spans for i in range(span.start, span.end)}
+    found = []
+    i = 0
+    while i < len(doc):
+        if i in covered or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and end not in covered and (doc[end].pos_ == "PROPN" or doc[end].text == "-"):
+            end += 1
+        match = _longest_known(doc, i, end)
+        if match is None:
+            i += 1
+            continue
+        start, stop, label = match
+        found.append(_span(doc, start, stop, label))
+        i = stop
+    return found
+
+
+def _longest_known(doc: Doc, start: int, end: int) -> tuple[int, int, str] | None:
+    for length in range(end - start, 0, -1):
+        for first in range(start, end - length + 1):
+            piece = doc[first:first + length]
+            if not (piece[0].is_alpha and piece[-1].is_alpha):
+                continue
+            if length == 1 and not (piece.text.isupper() and len(piece.text) >= 3):
+                continue  # one capitalised word is too often something else
+            kind = _dictionary_kind(piece.text)
+            if kind is not None and not gazetteer.is_place(piece.text):
+                return first, first + length, kind
+    return None

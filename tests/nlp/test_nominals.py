@@ -1,0 +1,91 @@
+"""Nominal references on short articles written for these tests."""
+from sitrep.nlp.analyse import parse
+from sitrep.nlp.entities import entities
+
+
+def mentions_of(text):
+    return {e.name: [m.text for m in e.mentions] for e in entities(parse(text))}
+
+
+def test_armed_group_nouns_refer_to_the_one_armed_group():
+    found = mentions_of("Al-Shabaab fighters stormed an army post near Afgooye on Monday. The militants seized "
+                        "two trucks before the militant group withdrew, residents said.")
+    group = found["Al-Shabaab"]
+    assert "The militants" in group and "the militant group" in group
+
+
+def test_the_capital_is_the_capital_city_named():
+    found = mentions_of("Two bombs exploded in Mogadishu on Sunday. Police in the capital said four people died.")
+    assert "the capital" in found["Mogadishu"]
+
+
+def test_the_russian_capital_is_moscow():
+    found = mentions_of("Drones flew towards Moscow and Kyiv overnight. Flights at airports near the Russian "
+                        "capital were halted.")
+    assert "the Russian capital" in found["Moscow"]
+
+
+def test_the_village_named_with_its_category_noun():
+    found = mentions_of("Fighters attacked the village of Dhunkaal on Friday. Elders said the village had no "
+                        "police post.")
+    assert "the village" in found["Dhunkaal"]
+
+
+def test_the_country_is_the_one_country_just_named():
+    found = mentions_of("Iran has enough enriched uranium for several bombs, inspectors said. The country denies "
+                        "seeking a weapon.")
+    assert "The country" in found["Iran"]
+
+
+def test_the_country_between_two_countries_is_left_alone():
+    found = mentions_of("Iran and Iraq signed a border deal on Monday. The country will open two crossings.")
+    assert "The country" not in found["Iran"] + found["Iraq"]
+
+
+def test_the_report_is_its_authors():
+    found = mentions_of("A report by the Stimson Center found that exports doubled last year. The report said "
+                        "most shipments went by sea.")
+    assert "The report" in found["Stimson Center"]
+
+
+def test_an_organisation_before_a_title_still_describes_the_person():
+    found = mentions_of("NATO Secretary General Jaap de Hoop Scheffer arrived in Kabul on Tuesday.")
+    assert "NATO Secretary General Jaap de Hoop Scheffer" in found["Jaap de Hoop Scheffer"]
+
+
+def test_an_organisation_people_named_with_it():
+    found = mentions_of("The UN experts said the embargo had been broken repeatedly.")
+    assert "The UN experts" in found["United Nations"]
+
+
+def test_the_leader_through_a_dictionary_role():
+    found = mentions_of("Alyaksandr Lukashenka met factory managers in Minsk. The Belarusian leader promised "
+                        "new state orders.")
+    person = next(v for k, v in found.items() if "Luka" in k)
+    assert "The Belarusian leader" in person
+
+
+def test_no_mention_overlaps_another_of_the_same_thing():
+    found = entities(parse("The Ministry of Economic Development and Digital Transformation of the Republic of "
+                           "Moldova announced new tariffs. The envoy was summoned to the Ministry on Tuesday."))
+    for entity in found:
+        spans = sorted((m.start, m.end) for m in entity.mentions)
+        assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:])), entity.name
+
+
+def test_an_appositive_runs_to_its_closing_comma_and_gives_a_role():
+    found = mentions_of("Ruslan Mykolenko, co-founder and analyst of the FrontWatch project, says the attacks slowed. "
+                        "The analyst expects a pause in spring.")
+    person = found["Ruslan Mykolenko"]
+    assert "co-founder and analyst of the FrontWatch project" in person and "The analyst" in person
+
+
+def test_the_commander_of_a_group_is_not_the_group():
+    found = mentions_of("Mazen Adil, the official general commander of the Free Front, said the town had fallen.")
+    assert "the official general commander of the Free Front" in found["Mazen Adil"]
+    assert "the official general commander of the Free Front" not in found["Free Front"]
+
+
+def test_a_place_with_its_appositive():
+    found = mentions_of("Shells hit Dhunkaal, a nearby town, on Friday, elders said.")
+    assert "a nearby town" in found["Dhunkaal"]

@@ -1,0 +1,98 @@
+"""Entity repairs from context, on sentences written for these tests."""
+import pytest
+
+from sitrep.nlp.analyse import parse
+
+
+def ents(text):
+    return {e.text: e.label_ for e in parse(text).ents if e.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")}
+
+
+def test_a_common_word_at_a_sentence_start_is_not_a_name():
+    found = ents('Debris of a drone fell near the village of Korvet on Sunday. "Mobile air-defence teams worked '
+                 'all night," the governor said. Calm returned by the morning.')
+    assert not {"Debris", "Mobile", "Calm"} & set(found)
+
+
+def test_a_capitalised_word_the_text_also_writes_as_a_name_stays():
+    found = ents("Harmony said the vote was rigged. Members of Harmony left the chamber on Monday.")
+    assert "Harmony" in found
+
+
+def test_the_village_of_a_name_is_a_place():
+    assert ents("Debris of a drone fell near the village of Korvet on Sunday.")["Korvet"] == "GPE"
+
+
+def test_a_title_before_a_name_makes_it_a_person():
+    found = ents("The drones were downed overnight, air force spokesperson Yurii Ihnatenko said on television.")
+    assert found["Yurii Ihnatenko"] == "PERSON"
+
+
+def test_a_name_after_a_locative_that_is_a_place_is_not_a_person():
+    found = ents("Nina Kovalchuk, a nurse from Kherson, said the shelling had not stopped.")
+    assert found.get("Kherson") == "GPE"
+    assert found.get("Nina Kovalchuk") == "PERSON"
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Gunmen attacked a market in Zamfara State on Friday.", "Zamfara State", "GPE"),
+    ("Jets took off from Al Minhad Air Base before dawn.", "Al Minhad Air Base", "FAC"),
+    ("Tankers slowed down in the Kerch Strait as the storm came.", "Kerch Strait", "LOC"),
+    ("The Kenya Defence Forces said the raid had ended.", "Kenya Defence Forces", "ORG"),
+])
+def test_head_words_type_a_name(text, name, label):
+    found = {k.removeprefix("the ").removeprefix("The "): v for k, v in ents(text).items()}
+    assert found[name] == label
+
+
+def test_islamic_state_stays_an_organisation():
+    assert ents("The Islamic State claimed the bombing in a statement.")["Islamic State"] == "ORG"
+
+
+def test_a_long_official_name_is_one_name():
+    found = ents("The Ministry of Economic Development and Digital Transformation of the Republic of Moldova "
+                 "announced new tariffs on Monday.")
+    assert "The Ministry of Economic Development and Digital Transformation of the Republic of Moldova" in found
+    assert "Digital Transformation" not in found
+
+
+def test_two_bodies_joined_by_and_stay_two():
+    found = ents("The Ministry of Defence and the General Staff said on Monday that NATO and Moldova had agreed.")
+    assert not any("and the General Staff" in name for name in found)
+
+
+def test_a_name_does_not_swallow_the_preposition_after_it():
+    found = ents("The envoy was summoned to the Ministry on Tuesday and handed a note.")
+    assert not any(name.endswith(" on") for name in found)
+
+
+def test_the_actor_dictionaries_type_names_the_model_mistypes():
+    assert ents("Al-Shabaab fighters attacked a base near Mogadishu on Friday.").get("Al-Shabaab") == "ORG"
+
+
+def test_a_place_glued_to_a_time_is_a_place():
+    assert ents("Russia launched drones at Odesa overnight, officials said.").get("Odesa") == "GPE"
+
+
+def test_a_month_that_a_town_shares_stays_a_date():
+    doc = parse("The institute published its assessment on March 6, analysts said.")
+    assert "March 6" in [e.text for e in doc.ents if e.label_ == "DATE"]
+
+
+def test_a_dictionary_name_never_ends_on_a_hyphen():
+    found = ents("The al Qaeda-linked group claimed the attack on Friday.")
+    assert not any(name.endswith("-") for name in found)
+
+
+def test_a_nationality_the_dictionaries_know_as_a_body_stays_a_nationality():
+    assert ents("The army still follows the classical Soviet model of command.").get("Soviet") != "ORG"
+
+
+def test_a_country_written_before_a_body_is_part_of_its_name():
+    found = ents("The UK Maritime Trade Operations agency reported an incident off Aden.")
+    assert found.get("UK Maritime Trade Operations") == "ORG"
+
+
+def test_a_body_noun_before_a_name_makes_it_a_body():
+    found = ents("A tanker was hit off Aden, British maritime security firm Vantor said on Monday.")
+    assert found.get("Vantor") == "ORG"
