@@ -10,6 +10,7 @@ source reliability A-F read from a user's file (`reliability.py`), e.g. `B2`.
 """
 import hashlib
 import re
+from datetime import date
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -168,8 +169,6 @@ def _same_subject(a: Claim, b: Claim) -> bool:
 
 
 def _days_apart(a: str, b: str) -> int:
-    from datetime import date
-
     def day(value: str) -> date:
         parts = [int(p) for p in value.split("-")] + [1, 1]
         return date(parts[0], parts[1], parts[2])
