@@ -432,3 +432,9 @@ def test_a_relative_clause_whose_pronoun_is_the_speaker(sentence, source):
 def test_according_to_after_a_sentence_adverb_or_inside_the_clause(sentence, content):
     doc, names = run(sentence)
     assert [s.content for s in doc.statements] == [content]
+
+
+def test_a_passive_with_a_subject_of_its_own_and_a_clause_is_not_a_report():
+    doc, names = run("Find this comment offensive? Choose your reason and click the button. Your reason has been "
+                     "reported to the admin.\n\nIt was reported that the convoy had crossed the border.")
+    assert [s.content for s in doc.statements] == ["the convoy had crossed the border"]

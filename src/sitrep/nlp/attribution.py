@@ -30,6 +30,7 @@ HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "should"}
 SUBJECTS = ("nsubj", "nsubjpass")
 NARRATOR = {"i", "we", "you", "me", "us"}
+ADDRESSEE_PASSIVES = {"tell", "inform", "assure", "warn", "advise", "notify", "remind", "brief"}
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,8 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
     for item in found:
         if item.kind == "quote" and item.source_token is None and item.continues:
             # A quotation with no cue goes on with the latest speaker, two paragraphs back at most.
-            if previous is not None and text.count("\n\n", previous.end, item.start) + (
+            if previous is not None and (previous.source is not None or previous.source_token is not None) \
+                    and text.count("\n\n", previous.end, item.start) + (
                     text.count("\n", previous.end, item.start) if "\n\n" not in text else 0) <= 2:
                 item.source, item.source_text = previous.source, ""
                 item.sourceless = previous.source is None
@@ -168,11 +170,13 @@ def _passive_cue(verb: Token, lemma: str) -> _Found | None:
     the passive subject is what the statement is about, never the speaker."""
     agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    topic = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if complement is not None:
+        if topic is not None and topic.lower_ != "it" and lemma not in ADDRESSEE_PASSIVES:
+            return None  # "your reason has been reported": a thing reported, not a report of what
         clause = _content_of(complement)
     else:
         infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
-        topic = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if infinitive is None or topic is None or topic.lower_ == "it" or lemma not in cues().passive_raising:
             return None
         clause = _span_of(list(verb.doc[topic.left_edge.i:infinitive.right_edge.i + 1]))
