@@ -111,13 +111,15 @@ def _browsing_v2(conn: Connection) -> None:
     """What the web UI's browsing needs to stay fast on thousands of documents: which documents
     mention each entity and how often, and each entity's totals, filled from the stored mentions
     and kept by triggers (every write path inserts and deletes mentions, and nothing else changes
-    them); indexes for statements about an entity and for an entity's names."""
+    them); indexes for the names inside a statement, for statements about an entity and for an
+    entity's names."""
     counted.create_all(conn)
     for statement in (
         "CREATE INDEX ix_entity_documents_document ON entity_documents (document_id, entity_id)",
         "CREATE INDEX ix_entity_counts_rank ON entity_counts (documents DESC, mentions DESC)",
         "CREATE INDEX ix_mentions_document_entity ON mentions (document_id, entity_id, start)",
         "CREATE INDEX ix_mentions_entity_text ON mentions (entity_id, text)",
+        "CREATE INDEX ix_mentions_document_start ON mentions (document_id, start)",
         "INSERT INTO entity_documents (entity_id, document_id, mentions) "
         "SELECT entity_id, document_id, count(*) FROM mentions GROUP BY entity_id, document_id",
         "INSERT INTO entity_counts (entity_id, documents, mentions) "
@@ -170,6 +172,12 @@ class Hit:
     snippet: str
     score: float
 
+
+# The kinds of relation a picture of the graph can keep: events between two parties, statements
+# by one about another (either way), and being mentioned in the same document.
+RELATION_KINDS = ("event", "said", "co-mentioned")
+# How many of an entity's latest documents its co-mentions and the statements about it are read from.
+NEIGHBOURS_WINDOW = 300
 
 # How long a writer waits for another process's transaction before giving up.
 LOCK_TIMEOUT_SECONDS = 120
@@ -594,20 +602,20 @@ class Store:
         return rows, total
 
     def ranked_neighbours(self, entity_id: str, kinds: set[str] | None = None, limit: int = 25,
-                          exclude: set[str] | None = None) -> tuple[list[dict[str, Any]], int]:
+                          exclude: set[str] | None = None, window: int = NEIGHBOURS_WINDOW) -> tuple[list[dict[str, Any]], int]:
         """The entity's strongest neighbours and how many it has (but `exclude`): by the kinds of
         relation asked for (`RELATION_KINDS`; all by default), each neighbour with its relations
         (as `relations` names them) and counts, ranked by weight (the sum of the counts), cut at `limit`.
 
         Lighter than `relations` for a picture: no document lists, and what is read per document
-        of the entity (co-mentions, statements about it) is read from its latest
-        NEIGHBOURS_WINDOW documents, so a name in thousands of documents costs what a recent
+        of the entity (co-mentions, statements about it) is read from its latest `window`
+        documents, so a name in thousands of documents costs what a recent
         one does; events and its own statements are counted over all."""
         kinds = set(RELATION_KINDS) if kinds is None else kinds
         latest = (select(entity_documents.c.document_id)
                   .join(documents, documents.c.id == entity_documents.c.document_id)
                   .where(entity_documents.c.entity_id == entity_id)
-                  .order_by(documents.c.published.desc()).limit(NEIGHBOURS_WINDOW).subquery())
+                  .order_by(documents.c.published.desc()).limit(window).subquery())
         queries = []
         if "event" in kinds:
             queries += [
@@ -649,6 +657,83 @@ class Store:
             neighbour["relations"].sort(key=lambda r: (-r["count"], r["relation"]))
         return kept, len(ranked)
 
+    def entity_profile(self, name: str, documents_shown: int = 50) -> dict[str, Any] | None:
+        """The entity whose id or canonical name is `name` (None otherwise; `entity` knows every
+        other name), with its counts, its names by use, and its latest documents: what its page
+        shows, read from the kept counts so that a name in thousands of documents stays quick."""
+        found = (select(entities, entity_counts.c.documents.label("document_count"),
+                        entity_counts.c.mentions.label("mention_count"))
+                 .outerjoin(entity_counts, entity_counts.c.entity_id == entities.c.id))
+        with self.engine.connect() as conn:
+            row = conn.execute(found.where(entities.c.id == name)).mappings().first() or conn.execute(
+                found.where(func.lower(entities.c.name) == name.lower()).order_by(entity_counts.c.documents.desc())
+            ).mappings().first()
+            if row is None:
+                return None
+            profile = dict(row)
+            profile["aliases"] = [dict(r) for r in conn.execute(
+                select(mentions.c.text, func.count().label("count")).where(mentions.c.entity_id == row["id"])
+                .group_by(mentions.c.text).order_by(func.count().desc(), mentions.c.text).limit(30)).mappings()]
+            profile["documents"] = [dict(r) for r in conn.execute(
+                select(documents.c.id, documents.c.title, documents.c.published, documents.c.source,
+                       entity_documents.c.mentions)
+                .join(entity_documents, entity_documents.c.document_id == documents.c.id)
+                .where(entity_documents.c.entity_id == row["id"])
+                .order_by(documents.c.published.desc(), documents.c.id).limit(documents_shown)).mappings()]
+        return profile
+
+    def statements_about(self, entity_id: str, limit: int = 50) -> list[dict[str, Any]]:
+        """What others said about the entity (statements whose words name it), newest document
+        first, from its latest NEIGHBOURS_WINDOW documents."""
+        latest = (select(entity_documents.c.document_id).join(documents, documents.c.id == entity_documents.c.document_id)
+                  .where(entity_documents.c.entity_id == entity_id)
+                  .order_by(documents.c.published.desc()).limit(NEIGHBOURS_WINDOW).subquery())
+        named = select(mentions.c.entity_id).where(
+            mentions.c.document_id == statements.c.document_id, mentions.c.entity_id == entity_id,
+            mentions.c.start >= statements.c.start, mentions.c.end <= statements.c.end).exists()
+        query = (select(statements, documents.c.title, documents.c.source.label("outlet"), documents.c.published,
+                        entities.c.name.label("source_name"))
+                 .select_from(latest.join(statements, statements.c.document_id == latest.c.document_id)
+                              .join(documents, documents.c.id == statements.c.document_id)
+                              .outerjoin(entities, entities.c.id == statements.c.source))
+                 .where(named, (statements.c.source != entity_id) | statements.c.source.is_(None))
+                 .order_by(documents.c.published.desc(), statements.c.document_id, statements.c.start).limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def recent_timeline(self, entity_id: str, limit: int = 30) -> list[dict[str, Any]]:
+        """The entity's latest dated events (as actor or target), its own dated statements and
+        those of others about it (`statements_about`), newest first, each with the words that report it and its citation: the page's short
+        timeline (`timeline` gives the whole of it)."""
+        citation = (documents.c.title, documents.c.source.label("outlet"), documents.c.published,
+                    documents.c.id.label("document_id"))
+        actor, target = entities.alias("actor"), entities.alias("target")
+        event_rows = (select(literal("event").label("kind"), events.c.type.label("what"), events.c.date,
+                             actor.c.name.label("actor_name"), target.c.name.label("target_name"),
+                             literal(None).label("source_name"),
+                             func.substr(documents.c.text, events.c.start + 1, events.c.end - events.c.start).label("words"),
+                             *citation)
+                      .select_from(events.join(documents, documents.c.id == events.c.document_id)
+                                   .outerjoin(actor, actor.c.id == events.c.actor)
+                                   .outerjoin(target, target.c.id == events.c.target))
+                      .where((events.c.actor == entity_id) | (events.c.target == entity_id), events.c.date.is_not(None))
+                      .order_by(events.c.date.desc()).limit(limit))
+        statement_rows = (select(literal("statement").label("kind"), statements.c.cue.label("what"), statements.c.date,
+                                 literal(None).label("actor_name"), literal(None).label("target_name"),
+                                 entities.c.name.label("source_name"), statements.c.content.label("words"), *citation)
+                          .select_from(statements.join(documents, documents.c.id == statements.c.document_id)
+                                       .join(entities, entities.c.id == statements.c.source))
+                          .where(statements.c.source == entity_id, statements.c.date.is_not(None))
+                          .order_by(statements.c.date.desc()).limit(limit))
+        about_rows = [{"kind": "statement", "what": s["cue"], "date": s["date"], "actor_name": None, "target_name": None,
+                       "source_name": s["source_name"], "words": s["content"], "title": s["title"], "outlet": s["outlet"],
+                       "published": s["published"], "document_id": s["document_id"]}
+                      for s in self.statements_about(entity_id, limit) if s["date"]]
+        with self.engine.connect() as conn:
+            rows = [dict(r) for query in (event_rows, statement_rows) for r in conn.execute(query).mappings()]
+        rows += about_rows
+        return sorted(rows, key=lambda r: r["date"], reverse=True)[:limit]
+
     def event_types(self) -> dict[str, int]:
         """How many events of each PLOVER type are stored, most frequent first."""
         query = select(events.c.type, func.count()).group_by(events.c.type).order_by(func.count().desc(), events.c.type)
@@ -657,12 +742,6 @@ class Store:
 
 
 other_mentions = mentions.alias("other_mentions")
-
-# The kinds of relation a picture of the graph can keep: events between two parties, statements
-# by one about another (either way), and being mentioned in the same document.
-RELATION_KINDS = ("event", "said", "co-mentioned")
-# How many of an entity's latest documents its co-mentions and the statements about it are read from.
-NEIGHBOURS_WINDOW = 300
 
 # The ICD 203 scale, least to most likely ("possible" is a hedge with no place on it).
 CONFIDENCE = ["remote", "very_unlikely", "unlikely", "even", "likely", "very_likely", "almost_certain"]

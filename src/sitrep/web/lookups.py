@@ -9,7 +9,8 @@ from sitrep.store import RELATION_KINDS, Store
 # How much of a network one picture shows: more is a hairball, not a picture.
 NEIGHBOURS = 25  # of the centre, strongest first
 EXPANDED = 8  # at depth 2, how many of those show their own neighbours
-SECOND_LAYER = 6  # and how many each
+SECOND_LAYER = 6  # and how many each,
+SECOND_WINDOW = 60  # read from their latest documents (the centre's are read from NEIGHBOURS_WINDOW)
 
 
 def knowledge_base(request: Request) -> Store:
@@ -30,6 +31,15 @@ def entity(kb: Store, name: str) -> dict[str, Any]:
     found = kb.entity(name)
     if found is None:
         raise HTTPException(404, f"no entity named {name!r}")
+    return found
+
+
+def profile(kb: Store, name: str) -> dict[str, Any]:
+    """An entity's page data (`Store.entity_profile`) by id or any of its names, or 404: an id or
+    canonical name (what links carry) is found directly, any other name through `Store.entity`."""
+    found = kb.entity_profile(name)
+    if found is None:
+        found = kb.entity_profile(entity(kb, name)["id"])
     return found
 
 
@@ -55,9 +65,9 @@ def network(kb: Store, name: str, depth: int, kinds: set[str] | None = None, lim
     """The entity called `name` and its strongest neighbours as nodes and edges, or 404.
 
     At depth 1, the `limit` neighbours of heaviest weight (`Store.ranked_neighbours`); at depth
-    2, the strongest EXPANDED of them also show their own strongest SECOND_LAYER, so the picture
-    stays readable. `shown` and `total` say how many of the centre's neighbours are drawn."""
-    centre = entity(kb, name)
+    2, the strongest EXPANDED of them also show their own strongest SECOND_LAYER (read from their
+    latest SECOND_WINDOW documents), so the picture stays readable and quick. `shown` and `total` say how many of the centre's neighbours are drawn."""
+    centre = profile(kb, name)
     nodes = {centre["id"]: {"id": centre["id"], "label": centre["name"], "type": centre["type"], "centre": True,
                             "level": 0}}
     edges: list[dict[str, Any]] = []
@@ -65,7 +75,8 @@ def network(kb: Store, name: str, depth: int, kinds: set[str] | None = None, lim
     _attach(nodes, edges, centre["id"], first, 1)
     if depth == 2:
         for neighbour in first[:EXPANDED]:
-            second, _ = kb.ranked_neighbours(neighbour["other"], kinds, SECOND_LAYER, exclude={centre["id"]})
+            second, _ = kb.ranked_neighbours(neighbour["other"], kinds, SECOND_LAYER, exclude={centre["id"]},
+                                             window=SECOND_WINDOW)
             _attach(nodes, edges, neighbour["other"], second, 2)
     return {"entity": centre["id"], "name": centre["name"], "type": centre["type"], "nodes": list(nodes.values()),
             "edges": edges, "shown": len(first), "total": total,

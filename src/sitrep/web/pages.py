@@ -6,7 +6,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 
-from sitrep import graph
 from sitrep.schema import ENTITY_TYPES
 from sitrep.store import CONFIDENCE, RELATION_KINDS
 from sitrep.web import lookups
@@ -150,15 +149,15 @@ def document_page(request: Request, doc_id: str):
 def entity_page(request: Request, name: str):
     """One entity: aliases, mentions per month, timeline, what it said and what was said about it."""
     with knowledge_base(request) as kb:
-        found = lookups.entity(kb, name)
-        said = kb.statements(source=found["id"], limit=50)
-        said_about = [s for s in kb.statements(about=found["id"], limit=50) if s["source"] != found["id"]]
-        timeline = graph.timeline(kb, found["id"])["items"]
-        neighbours = kb.relations(found["id"])[:40]
+        found = lookups.profile(kb, name)
+        said, _ = kb.statement_page(source=found["id"], limit=30)
+        said_about = kb.statements_about(found["id"], 30)
+        timeline = kb.recent_timeline(found["id"], 30)
+        neighbours, total = kb.ranked_neighbours(found["id"], limit=30)
         chart = timeline_svg(kb.mention_months(found["id"]))
     return _page(request, "entity.html", {
         "entity": found, "said": said, "said_about": said_about, "timeline": timeline,
-        "neighbours": neighbours, "chart": chart})
+        "neighbours": neighbours, "neighbour_total": total, "chart": chart})
 
 
 @router.get("/ingest")
