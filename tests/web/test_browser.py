@@ -314,4 +314,4 @@ def test_a_missing_page_is_a_page_and_the_icon_is_served(server, page, shots):
     page.goto(f"{server}/entity/Maia%20Sandu")
     ticks = page.locator("svg.chart text.tick").all_text_contents()
     assert ticks[0] == "0" and len(ticks) >= 2
-    assert page.locator("svg.chart rect").count() == 3  # March to May 2024, April included though empty
+    assert page.locator("svg.chart rect").count() == 3  # a bar for each month from March to May 2024

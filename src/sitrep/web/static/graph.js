@@ -31,7 +31,8 @@
   var nodes = new vis.DataSet(data.nodes.map(asNode));
   var edges = new vis.DataSet(data.edges.map(asEdge));
   var network = new vis.Network(document.getElementById("network"), {nodes: nodes, edges: edges},
-                                {physics: {stabilization: {iterations: 200}}, interaction: {hover: true}});
+                                {physics: {stabilization: {iterations: 200}}, interaction: {hover: true},
+                                 edges: {scaling: {min: 1, max: 6}}});
   var status = document.getElementById("graph-status");
   var expanded = {};
   expanded[data.entity] = true;
