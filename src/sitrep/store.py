@@ -607,15 +607,16 @@ class Store:
         relation asked for (`RELATION_KINDS`; all by default), each neighbour with its relations
         (as `relations` names them) and counts, ranked by weight (the sum of the counts), cut at `limit`.
 
-        Lighter than `relations` for a picture: no document lists, and what is read per document
-        of the entity (co-mentions, statements about it) is read from its latest `window`
-        documents, so a name in thousands of documents costs what a recent
-        one does; events and its own statements are counted over all."""
+        Lighter than `relations` for a picture: no document lists, and statements and co-mentions
+        are read from the entity's latest `window` documents, so a name in thousands of documents
+        costs what a recent one does; events are counted over all."""
         kinds = set(RELATION_KINDS) if kinds is None else kinds
-        latest = (select(entity_documents.c.document_id)
-                  .join(documents, documents.c.id == entity_documents.c.document_id)
-                  .where(entity_documents.c.entity_id == entity_id)
-                  .order_by(documents.c.published.desc()).limit(window).subquery())
+        with self.engine.connect() as conn:
+            latest_ids = list(conn.execute(
+                select(entity_documents.c.document_id).join(documents, documents.c.id == entity_documents.c.document_id)
+                .where(entity_documents.c.entity_id == entity_id)
+                .order_by(documents.c.published.desc()).limit(window)).scalars())
+        latest = select(documents.c.id.label("document_id")).where(documents.c.id.in_(latest_ids)).subquery()
         queries = []
         if "event" in kinds:
             queries += [
@@ -630,7 +631,8 @@ class Store:
         if "said" in kinds:
             queries += [
                 select(mentions.c.entity_id, literal("said about"), func.count(statements.c.document_id.distinct()))
-                .join(mentions, inside).where(statements.c.source == entity_id).group_by(mentions.c.entity_id),
+                .select_from(latest.join(statements, statements.c.document_id == latest.c.document_id).join(mentions, inside))
+                .where(statements.c.source == entity_id).group_by(mentions.c.entity_id),
                 select(statements.c.source, literal("spoken of by"), func.count(statements.c.document_id.distinct()))
                 .select_from(latest.join(mentions, (mentions.c.document_id == latest.c.document_id)
                                          & (mentions.c.entity_id == entity_id)).join(statements, inside))
@@ -701,9 +703,10 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
 
-    def recent_timeline(self, entity_id: str, limit: int = 30) -> list[dict[str, Any]]:
+    def recent_timeline(self, entity_id: str, limit: int = 30, about: list[dict[str, Any]] | None = None
+                        ) -> list[dict[str, Any]]:
         """The entity's latest dated events (as actor or target), its own dated statements and
-        those of others about it (`statements_about`), newest first, each with the words that report it and its citation: the page's short
+        those of others about it (`statements_about`, or `about` when the caller has read them), newest first, each with the words that report it and its citation: the page's short
         timeline (`timeline` gives the whole of it)."""
         citation = (documents.c.title, documents.c.source.label("outlet"), documents.c.published,
                     documents.c.id.label("document_id"))
@@ -728,7 +731,7 @@ class Store:
         about_rows = [{"kind": "statement", "what": s["cue"], "date": s["date"], "actor_name": None, "target_name": None,
                        "source_name": s["source_name"], "words": s["content"], "title": s["title"], "outlet": s["outlet"],
                        "published": s["published"], "document_id": s["document_id"]}
-                      for s in self.statements_about(entity_id, limit) if s["date"]]
+                      for s in (self.statements_about(entity_id, limit) if about is None else about) if s["date"]]
         with self.engine.connect() as conn:
             rows = [dict(r) for query in (event_rows, statement_rows) for r in conn.execute(query).mappings()]
         rows += about_rows

@@ -152,7 +152,7 @@ def entity_page(request: Request, name: str):
         found = lookups.profile(kb, name)
         said, _ = kb.statement_page(source=found["id"], limit=30)
         said_about = kb.statements_about(found["id"], 30)
-        timeline = kb.recent_timeline(found["id"], 30)
+        timeline = kb.recent_timeline(found["id"], 30, about=said_about)
         neighbours, total = kb.ranked_neighbours(found["id"], limit=30)
         chart = timeline_svg(kb.mention_months(found["id"]))
     return _page(request, "entity.html", {
