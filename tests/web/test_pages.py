@@ -145,9 +145,9 @@ def test_graph_ranks_caps_and_filters_neighbours(client):
 def test_graph_at_depth_two_stays_readable(client):
     deep = client.get("/api/graph/Maia Sandu", params={"depth": 2}).json()
     second = [n for n in deep["nodes"] if n["level"] == 2]
-    assert second and len(deep["nodes"]) <= 1 + 25 + 8 * 6
+    assert second and len(deep["nodes"]) <= 1 + 25 + 5 * 6 and deep["expanded"] == 5
     parents = {e["from"] for e in deep["edges"] if e["to"] in {n["id"] for n in second}}
-    assert len(parents) <= 8 and deep["entity"] not in parents
+    assert len(parents) <= 5 and deep["entity"] not in parents
 
 
 def test_graph_page_says_how_many_it_shows_with_a_legend_and_a_filter(client):

@@ -8,7 +8,7 @@ from sitrep.store import RELATION_KINDS, Store
 
 # How much of a network one picture shows: more is a hairball, not a picture.
 NEIGHBOURS = 25  # of the centre, strongest first
-EXPANDED = 8  # at depth 2, how many of those show their own neighbours
+EXPANDED = 5  # at depth 2, how many of those show their own neighbours
 SECOND_LAYER = 6  # and how many each,
 SECOND_WINDOW = 60  # read from their latest documents (the centre's are read from NEIGHBOURS_WINDOW)
 
@@ -79,7 +79,7 @@ def network(kb: Store, name: str, depth: int, kinds: set[str] | None = None, lim
                                              window=SECOND_WINDOW)
             _attach(nodes, edges, neighbour["other"], second, 2)
     return {"entity": centre["id"], "name": centre["name"], "type": centre["type"], "nodes": list(nodes.values()),
-            "edges": edges, "shown": len(first), "total": total,
+            "edges": edges, "shown": len(first), "total": total, "expanded": min(EXPANDED, len(first)) if depth == 2 else 0,
             "relations": sorted(kinds or RELATION_KINDS)}
 
 
