@@ -157,3 +157,9 @@ def test_graph_page_says_how_many_it_shows_with_a_legend_and_a_filter(client):
     assert page.count('data-type-colour="') == 7 and 'data-type-colour="PERSON"' in page
     assert '<input type="checkbox" name="relation" value="event" checked>' in page
     assert '<input type="checkbox" name="relation" value="said" >' in page
+
+
+def test_the_entities_api_says_how_many_there_are(client):
+    people = client.get("/api/entities", params={"type": "PERSON", "limit": 2}).json()
+    assert len(people["items"]) == 2 and people["total"] > 2
+    assert [e["documents"] for e in people["items"]] == sorted((e["documents"] for e in people["items"]), reverse=True)

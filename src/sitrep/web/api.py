@@ -46,9 +46,10 @@ def api_document(request: Request, doc_id: str) -> dict[str, Any]:
 
 @router.get("/entities")
 def api_entities(request: Request, type: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    """Entities with mention and document counts, most widely mentioned first."""
+    """Entities with mention and document counts, most widely mentioned first, and how many there are."""
     with knowledge_base(request) as kb:
-        return {"items": kb.entities(type, limit, offset), "limit": limit, "offset": offset}
+        items, total = kb.entity_index(type, limit, offset)
+    return {"items": items, "limit": limit, "offset": offset, "total": total}
 
 
 @router.get("/entities/{name}")
