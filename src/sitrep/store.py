@@ -92,7 +92,7 @@ def _create_v1(conn: Connection) -> None:
                       "title, text, tokenize='porter unicode61 remove_diacritics 2')"))
 
 
-# Counts kept up to date by the database itself (triggers on `mentions`, see `_browsing_v2`), so
+# Counts kept up to date by the database itself (triggers on `mentions`, see `_browsing_counts`), so
 # that ranking entities and finding co-mentions read a few rows instead of every mention.
 counted = MetaData()
 entity_documents = Table(
@@ -107,7 +107,7 @@ entity_counts = Table(
 )
 
 
-def _browsing_v2(conn: Connection) -> None:
+def _browsing_counts(conn: Connection) -> None:
     """What the web UI's browsing needs to stay fast on thousands of documents: which documents
     mention each entity and how often, and each entity's totals, filled from the stored mentions
     and kept by triggers (every write path inserts and deletes mentions, and nothing else changes
@@ -147,7 +147,7 @@ def _browsing_v2(conn: Connection) -> None:
 
 
 # Ordered schema migrations: entry N brings a database from version N to N+1. Append only.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _browsing_v2]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _browsing_counts]
 
 
 @dataclass
