@@ -315,3 +315,12 @@ def test_a_missing_page_is_a_page_and_the_icon_is_served(server, page, shots):
     ticks = page.locator("svg.chart text.tick").all_text_contents()
     assert ticks[0] == "0" and len(ticks) >= 2
     assert page.locator("svg.chart rect").count() == 3  # a bar for each month from March to May 2024
+
+
+def test_graph_arrows_point_from_who_acted_or_spoke(server, page):
+    page.goto(f"{server}/graph/Maia%20Sandu")
+    page.wait_for_selector("#network canvas")
+    arrows = page.evaluate("Object.fromEntries(window.sitrepNetwork.body.data.edges.get()"
+                           ".map(e => [e.id.split('\\u0000').slice(1).join(' '), e.arrows]))")
+    assert arrows["person:maria-zakharova spoken of by"] == "from"  # Zakharova spoke of Sandu
+    assert arrows["Q217 said about"] == "to"  # Sandu spoke of Moldova

@@ -20,11 +20,15 @@
             color: colours[node.type] || "#888", shape: "dot", size: node.centre ? 22 : (node.level === 2 ? 8 : 13),
             font: {size: node.centre ? 18 : 13}};
   }
+  // "spoken of by" and "(as target)" name what the other did to the node they start from.
+  function towardsSource(edge) {
+    return edge.relation === "spoken of by" || / \(as target\)$/.test(edge.relation);
+  }
   function edgeId(edge) { return edge.from + "\u0000" + edge.to + "\u0000" + edge.relation; }
   function asEdge(edge) {
     var directed = edge.relation.indexOf("event:") === 0 || edge.relation === "said about" || edge.relation === "spoken of by";
     return {id: edgeId(edge), from: edge.from, to: edge.to, value: edge.count,
-            title: tooltip(edge.relation + " ×" + edge.count), arrows: directed ? "to" : "",
+            title: tooltip(edge.relation + " ×" + edge.count), arrows: directed ? (towardsSource(edge) ? "from" : "to") : "",
             dashes: edge.relation === "co-mentioned", label: directed ? edge.relation.replace("event:", "") : "",
             font: {size: 10, align: "middle"}, color: {color: directed ? "#555" : "#bbb"}};
   }
