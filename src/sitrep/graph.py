@@ -6,7 +6,7 @@ so they stay true to the records whatever is added later.
 """
 from typing import TYPE_CHECKING, Any
 
-from sitrep.store import Store
+from sitrep.store import RELATION_KINDS, Store
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -50,43 +50,34 @@ def _fold_copies(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(kept.values())
 
 
-# The kinds of relation a user can filter on, and the stored relations of each kind.
-RELATION_KINDS = {"event": ("event:",), "said": ("said about", "spoken of by"), "co-mentioned": ("co-mentioned",)}
-
-
 def neighbours(store: Store, name: str, depth: int = 1, relations: set[str] | None = None,
-               limit: int | None = None) -> dict[str, Any]:
+               limit: int = 20) -> dict[str, Any]:
     """The entity's neighbours up to `depth` steps away, with the relations to them and their counts.
 
-    `relations` keeps only edges of those kinds (`RELATION_KINDS`); `limit` keeps, for each node,
-    its most strongly related neighbours (by the number of documents behind the edges), so that
-    a second step stays readable. `shown` and `total` count the distinct neighbours kept and found.
+    `relations` keeps only edges of those kinds (`RELATION_KINDS`); each node keeps its `limit`
+    most strongly related neighbours (`Store.ranked_neighbours`, as the web's graph does), and a
+    further step shows only things not shown yet. `shown` and `total` count the centre's
+    neighbours drawn and found.
     """
     unknown = (relations or set()) - set(RELATION_KINDS)
     if unknown:
         raise ValueError(f"unknown relation {sorted(unknown)[0]!r}: choose from {', '.join(RELATION_KINDS)}")
-    prefixes = tuple(p for kind in relations or RELATION_KINDS for p in RELATION_KINDS[kind])
     entity = _entity(store, name)
-    seen, found = {entity["id"]}, set()
+    seen = {entity["id"]}
     frontier = [entity["id"]]
-    layers = []
-    for _ in range(depth):
+    layers, total = [], 0
+    for level in range(depth):
         layer = []
         for node in frontier:
-            # A further step shows new things only: an edge back to what is shown already repeats it.
-            edges = [e for e in store.relations(node) if e["relation"].startswith(prefixes)
-                     and (not layers or e["other"] not in seen)]
-            weight: dict[str, int] = {}
-            for edge in edges:
-                weight[edge["other"]] = weight.get(edge["other"], 0) + edge["count"]
-            found.update(weight)
-            kept = set(sorted(weight, key=lambda other: -weight[other])[:limit])
-            layer += [{"from": node, **edge} for edge in edges if edge["other"] in kept]
+            ranked, found = store.ranked_neighbours(node, relations, limit, exclude=seen)
+            total = found if level == 0 else total
+            layer += [{"from": node, "other": n["other"], "name": n["name"], "type": n["type"], **relation}
+                      for n in ranked for relation in n["relations"]]
         layers.append(layer)
         frontier = sorted({edge["other"] for edge in layer} - seen)
         seen.update(frontier)
-    shown = {edge["other"] for layer in layers for edge in layer} - {entity["id"]}
-    return {"entity": entity, "layers": layers, "shown": len(shown), "total": len(found - {entity["id"]})}
+    shown = len({edge["other"] for edge in layers[0]}) if layers else 0
+    return {"entity": entity, "layers": layers, "shown": shown, "total": total}
 
 
 def to_networkx(store: Store) -> "nx.MultiDiGraph":

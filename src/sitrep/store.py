@@ -133,8 +133,66 @@ def _add_claims(conn: Connection) -> None:
     metadata.create_all(conn, tables=list(CLAIM_TABLES))
 
 
+
+# Counts kept up to date by the database itself (triggers on `mentions`, see `_browsing_counts`), so
+# that ranking entities and finding co-mentions read a few rows instead of every mention.
+counted = MetaData()
+entity_documents = Table(
+    "entity_documents", counted,
+    Column("entity_id", String, primary_key=True), Column("document_id", String, primary_key=True),
+    Column("mentions", Integer, nullable=False),
+)
+entity_counts = Table(
+    "entity_counts", counted,
+    Column("entity_id", String, primary_key=True),
+    Column("documents", Integer, nullable=False), Column("mentions", Integer, nullable=False),
+)
+
+
+def _browsing_counts(conn: Connection) -> None:
+    """What the web UI's browsing needs to stay fast on thousands of documents: which documents
+    mention each entity and how often, and each entity's totals, filled from the stored mentions
+    and kept by triggers (every write path inserts and deletes mentions, and nothing else changes
+    them); indexes for the names inside a statement, for statements about an entity and for an
+    entity's names."""
+    counted.create_all(conn)
+    for statement in (
+        "CREATE INDEX IF NOT EXISTS ix_entity_documents_document ON entity_documents (document_id, entity_id)",
+        "CREATE INDEX IF NOT EXISTS ix_entity_counts_rank ON entity_counts (documents DESC, mentions DESC)",
+        "CREATE INDEX IF NOT EXISTS ix_mentions_document_entity ON mentions (document_id, entity_id, start)",
+        "CREATE INDEX IF NOT EXISTS ix_mentions_entity_text ON mentions (entity_id, text)",
+        "CREATE INDEX IF NOT EXISTS ix_mentions_document_start ON mentions (document_id, start)",
+        "DELETE FROM entity_documents",  # counted afresh: the migration may meet tables it made before
+        "DELETE FROM entity_counts",
+        "INSERT INTO entity_documents (entity_id, document_id, mentions) "
+        "SELECT entity_id, document_id, count(*) FROM mentions GROUP BY entity_id, document_id",
+        "INSERT INTO entity_counts (entity_id, documents, mentions) "
+        "SELECT entity_id, count(*), sum(mentions) FROM entity_documents GROUP BY entity_id",
+        """CREATE TRIGGER IF NOT EXISTS mentions_counted AFTER INSERT ON mentions BEGIN
+             INSERT INTO entity_counts (entity_id, documents, mentions) VALUES (NEW.entity_id, 0, 0)
+               ON CONFLICT (entity_id) DO NOTHING;
+             UPDATE entity_counts SET mentions = mentions + 1, documents = documents + NOT EXISTS (
+               SELECT 1 FROM entity_documents WHERE entity_id = NEW.entity_id AND document_id = NEW.document_id)
+               WHERE entity_id = NEW.entity_id;
+             INSERT INTO entity_documents (entity_id, document_id, mentions) VALUES (NEW.entity_id, NEW.document_id, 1)
+               ON CONFLICT (entity_id, document_id) DO UPDATE SET mentions = mentions + 1;
+           END""",
+        """CREATE TRIGGER IF NOT EXISTS mentions_uncounted AFTER DELETE ON mentions BEGIN
+             UPDATE entity_documents SET mentions = mentions - 1
+               WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id;
+             UPDATE entity_counts SET mentions = mentions - 1, documents = documents - EXISTS (
+               SELECT 1 FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
+               AND mentions = 0) WHERE entity_id = OLD.entity_id;
+             DELETE FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
+               AND mentions = 0;
+           END""",
+    ):
+        conn.execute(text(statement))
+
+
 # Ordered schema migrations: entry N brings a database from version N to N+1. Append only.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _entity_actor_fields_v2, _add_event_context, _add_claims]
+MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _entity_actor_fields_v2, _add_event_context, _add_claims,
+                                                  _browsing_counts]
 
 
 @dataclass
@@ -162,6 +220,11 @@ class Hit:
 
 # A search for an entity also matches at most this many of its other names.
 MAX_OTHER_NAMES = 12
+# The kinds of relation a picture of the graph can keep: events between two parties, statements
+# by one about another (either way), and being mentioned in the same document.
+RELATION_KINDS = ("event", "said", "co-mentioned")
+# How many of an entity's latest documents its co-mentions and the statements about it are read from.
+NEIGHBOURS_WINDOW = 300
 
 # How long a writer waits for another process's transaction before giving up.
 LOCK_TIMEOUT_SECONDS = 120
@@ -349,9 +412,9 @@ class Store:
     def mention_months(self, entity_id: str) -> list[tuple[str, int]]:
         """(YYYY-MM, documents mentioning the entity published that month), in order."""
         month = func.substr(documents.c.published, 1, 7)
-        query = (select(month.label("month"), func.count(documents.c.id.distinct()))
-                 .join(mentions, mentions.c.document_id == documents.c.id)
-                 .where(mentions.c.entity_id == entity_id, documents.c.published.is_not(None))
+        query = (select(month.label("month"), func.count())
+                 .join(entity_documents, entity_documents.c.document_id == documents.c.id)
+                 .where(entity_documents.c.entity_id == entity_id, documents.c.published.is_not(None))
                  .group_by(month).order_by(month))
         with self.engine.connect() as conn:
             return [tuple(row) for row in conn.execute(query).all()]
@@ -605,6 +668,240 @@ class Store:
                     .where(claim_reports.c.claim_id == row["id"])
                     .order_by(documents.c.published.nulls_last(), documents.c.id)).mappings()]
         return rows
+
+    # Browsing, for the web UI's overview, index and browsers: each list is one page of rows and
+    # the total it was cut from, so a page can say "21-40 of 815".
+
+    def totals(self) -> dict[str, int]:
+        """How many documents, entities, statements, events and outlets the knowledge base holds."""
+        counted = [select(func.count()).select_from(table).scalar_subquery().label(table.name)
+                   for table in (documents, entities, statements, events)]
+        outlets = select(func.count(documents.c.source.distinct())).scalar_subquery().label("outlets")
+        with self.engine.connect() as conn:
+            return dict(conn.execute(select(*counted, outlets)).mappings().one())
+
+    def entity_index(self, type_: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """One page of entities (of one type, or all), most widely mentioned first (as `entities`
+        ranks them, from the kept counts), and how many there are."""
+        query = (select(entities.c.id, entities.c.name, entities.c.type, entities.c.wikidata, entity_counts.c.mentions,
+                        entity_counts.c.documents)
+                 .join(entity_counts, entity_counts.c.entity_id == entities.c.id).where(entity_counts.c.documents > 0)
+                 .order_by(entity_counts.c.documents.desc(), entity_counts.c.mentions.desc(), entities.c.name)
+                 .limit(limit).offset(offset))
+        total = (select(func.count()).select_from(entities.join(entity_counts, entity_counts.c.entity_id == entities.c.id))
+                 .where(entity_counts.c.documents > 0))
+        if type_:
+            query, total = query.where(entities.c.type == type_.upper()), total.where(entities.c.type == type_.upper())
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()], conn.execute(total).scalar_one()
+
+    def entity_types(self) -> dict[str, int]:
+        """How many entities of each type are stored, most numerous type first."""
+        query = select(entities.c.type, func.count()).group_by(entities.c.type).order_by(func.count().desc())
+        with self.engine.connect() as conn:
+            return dict(conn.execute(query).all())
+
+    def statement_page(self, source: str | None = None, min_confidence: str | None = None, since: str | None = None,
+                       until: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """Statements by a source (an entity id), at or above an ICD 203 level, in documents
+        published in a period (as search takes it); newest publication first, with the total.
+        Bounds that are not dates are a ValueError."""
+        since, until = period(since, until)
+        when = documents.c.published
+        conditions = []
+        if source:
+            conditions.append(statements.c.source == source)
+        if min_confidence:
+            conditions.append(statements.c.confidence.in_(CONFIDENCE[CONFIDENCE.index(min_confidence):]))
+        if since:
+            conditions.append(when >= since)
+        if until:
+            conditions.append(when <= until + "\uffff")
+        joined = statements.join(documents, documents.c.id == statements.c.document_id)
+        query = (select(statements, documents.c.title, documents.c.source.label("outlet"), documents.c.published,
+                        entities.c.name.label("source_name"), when.label("when"))
+                 .select_from(joined.outerjoin(entities, entities.c.id == statements.c.source)).where(*conditions)
+                 .order_by(when.desc(), statements.c.document_id, statements.c.start)
+                 .limit(limit).offset(offset))
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+            total = conn.execute(select(func.count()).select_from(joined).where(*conditions)).scalar_one()
+        names = self.names({v for r in rows for v in r["via"]})
+        for row in rows:
+            row["via_names"] = [names.get(v, v) for v in row["via"]]
+        return rows, total
+
+    def event_page(self, type_: str | None = None, since: str | None = None, until: str | None = None,
+                   limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """Events of one PLOVER type or all, in documents published in a period (as search takes
+        it), newest publication first, with the parties' names and the words that report them;
+        and the total. Bounds that are not dates are a ValueError."""
+        since, until = period(since, until)
+        when = documents.c.published
+        conditions = []
+        if type_:
+            conditions.append(events.c.type == type_)
+        if since:
+            conditions.append(when >= since)
+        if until:
+            conditions.append(when <= until + "\uffff")
+        actor, target, place = entities.alias("actor"), entities.alias("target"), entities.alias("place")
+        joined = events.join(documents, documents.c.id == events.c.document_id)
+        query = (select(events, documents.c.title, documents.c.source.label("outlet"), documents.c.published,
+                        actor.c.name.label("actor_name"), target.c.name.label("target_name"),
+                        place.c.name.label("location_name"), when.label("when"),
+                        func.substr(documents.c.text, events.c.start + 1, events.c.end - events.c.start).label("words"))
+                 .select_from(joined.outerjoin(actor, actor.c.id == events.c.actor)
+                              .outerjoin(target, target.c.id == events.c.target)
+                              .outerjoin(place, place.c.id == events.c.location))
+                 .where(*conditions).order_by(when.desc(), events.c.document_id, events.c.seq)
+                 .limit(limit).offset(offset))
+        with self.engine.connect() as conn:
+            rows = [dict(r) for r in conn.execute(query).mappings()]
+            total = conn.execute(select(func.count()).select_from(joined).where(*conditions)).scalar_one()
+        return rows, total
+
+    def ranked_neighbours(self, entity_id: str, kinds: set[str] | None = None, limit: int = 25,
+                          exclude: set[str] | None = None, window: int = NEIGHBOURS_WINDOW) -> tuple[list[dict[str, Any]], int]:
+        """The entity's strongest neighbours and how many it has (but `exclude`): by the kinds of
+        relation asked for (`RELATION_KINDS`; all by default), each neighbour with its relations
+        (as `relations` names them) and counts, ranked by weight (the sum of the counts), cut at `limit`.
+
+        Lighter than `relations` for a picture: no document lists, and statements and co-mentions
+        are read from the entity's latest `window` documents, so a name in thousands of documents
+        costs what a recent one does; events are counted over all."""
+        kinds = set(RELATION_KINDS) if kinds is None else kinds
+        with self.engine.connect() as conn:
+            latest_ids = list(conn.execute(
+                select(entity_documents.c.document_id).join(documents, documents.c.id == entity_documents.c.document_id)
+                .where(entity_documents.c.entity_id == entity_id)
+                .order_by(documents.c.published.desc()).limit(window)).scalars())
+        latest = select(documents.c.id.label("document_id")).where(documents.c.id.in_(latest_ids)).subquery()
+        queries = []
+        if "event" in kinds:
+            queries += [
+                select(events.c.target, literal("event:") + events.c.type, func.count(events.c.document_id.distinct()))
+                .where(events.c.actor == entity_id, events.c.target.is_not(None))
+                .group_by(events.c.target, events.c.type),
+                select(events.c.actor, literal("event:") + events.c.type + literal(" (as target)"),
+                       func.count(events.c.document_id.distinct()))
+                .where(events.c.target == entity_id, events.c.actor.is_not(None)).group_by(events.c.actor, events.c.type)]
+        inside = ((mentions.c.document_id == statements.c.document_id) & (mentions.c.start >= statements.c.start)
+                  & (mentions.c.end <= statements.c.end))
+        if "said" in kinds:
+            queries += [
+                select(mentions.c.entity_id, literal("said about"), func.count(statements.c.document_id.distinct()))
+                .select_from(latest.join(statements, statements.c.document_id == latest.c.document_id).join(mentions, inside))
+                .where(statements.c.source == entity_id).group_by(mentions.c.entity_id),
+                select(statements.c.source, literal("spoken of by"), func.count(statements.c.document_id.distinct()))
+                .select_from(latest.join(mentions, (mentions.c.document_id == latest.c.document_id)
+                                         & (mentions.c.entity_id == entity_id)).join(statements, inside))
+                .where(statements.c.source.is_not(None)).group_by(statements.c.source)]
+        if "co-mentioned" in kinds:
+            queries.append(select(entity_documents.c.entity_id, literal("co-mentioned"), func.count())
+                           .join(latest, latest.c.document_id == entity_documents.c.document_id)
+                           .group_by(entity_documents.c.entity_id))
+        with self.engine.connect() as conn:
+            rows = [row for query in queries for row in conn.execute(query).all() if row[0] != entity_id]
+        ranked: dict[str, dict[str, Any]] = {}
+        for other, relation, count in rows:
+            if other in (exclude or ()):
+                continue
+            found = ranked.setdefault(other, {"other": other, "weight": 0, "relations": []})
+            found["weight"] += count
+            found["relations"].append({"relation": relation, "count": count})
+        kept = sorted(ranked.values(), key=lambda n: (-n["weight"], n["other"]))[:limit]
+        with self.engine.connect() as conn:
+            about = {r.id: r for r in conn.execute(select(entities.c.id, entities.c.name, entities.c.type)
+                                                   .where(entities.c.id.in_([n["other"] for n in kept])))}
+        for neighbour in kept:
+            neighbour.update(name=about[neighbour["other"]].name, type=about[neighbour["other"]].type)
+            neighbour["relations"].sort(key=lambda r: (-r["count"], r["relation"]))
+        return kept, len(ranked)
+
+    def entity_profile(self, name: str, documents_shown: int = 50) -> dict[str, Any] | None:
+        """The entity whose id or canonical name is `name` (None otherwise; `entity` knows every
+        other name), with its counts, its names by use, and its latest documents: what its page
+        shows, read from the kept counts so that a name in thousands of documents stays quick."""
+        found = (select(entities, entity_counts.c.documents.label("document_count"),
+                        entity_counts.c.mentions.label("mention_count"))
+                 .outerjoin(entity_counts, entity_counts.c.entity_id == entities.c.id))
+        with self.engine.connect() as conn:
+            row = conn.execute(found.where(entities.c.id == name)).mappings().first() or conn.execute(
+                found.where(func.lower(entities.c.name) == name.lower()).order_by(entity_counts.c.documents.desc())
+            ).mappings().first()
+            if row is None:
+                return None
+            profile = dict(row)
+            profile["aliases"] = [dict(r) for r in conn.execute(
+                select(mentions.c.text, func.count().label("count")).where(mentions.c.entity_id == row["id"])
+                .group_by(mentions.c.text).order_by(func.count().desc(), mentions.c.text).limit(30)).mappings()]
+            profile["documents"] = [dict(r) for r in conn.execute(
+                select(documents.c.id, documents.c.title, documents.c.published, documents.c.source,
+                       entity_documents.c.mentions)
+                .join(entity_documents, entity_documents.c.document_id == documents.c.id)
+                .where(entity_documents.c.entity_id == row["id"])
+                .order_by(documents.c.published.desc(), documents.c.id).limit(documents_shown)).mappings()]
+        return profile
+
+    def statements_about(self, entity_id: str, limit: int = 50) -> list[dict[str, Any]]:
+        """What others said about the entity (statements whose words name it), newest document
+        first, from its latest NEIGHBOURS_WINDOW documents."""
+        latest = (select(entity_documents.c.document_id).join(documents, documents.c.id == entity_documents.c.document_id)
+                  .where(entity_documents.c.entity_id == entity_id)
+                  .order_by(documents.c.published.desc()).limit(NEIGHBOURS_WINDOW).subquery())
+        named = select(mentions.c.entity_id).where(
+            mentions.c.document_id == statements.c.document_id, mentions.c.entity_id == entity_id,
+            mentions.c.start >= statements.c.start, mentions.c.end <= statements.c.end).exists()
+        query = (select(statements, documents.c.title, documents.c.source.label("outlet"), documents.c.published,
+                        entities.c.name.label("source_name"))
+                 .select_from(latest.join(statements, statements.c.document_id == latest.c.document_id)
+                              .join(documents, documents.c.id == statements.c.document_id)
+                              .outerjoin(entities, entities.c.id == statements.c.source))
+                 .where(named, (statements.c.source != entity_id) | statements.c.source.is_(None))
+                 .order_by(documents.c.published.desc(), statements.c.document_id, statements.c.start).limit(limit))
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def recent_timeline(self, entity_id: str, limit: int = 30, about: list[dict[str, Any]] | None = None
+                        ) -> list[dict[str, Any]]:
+        """The entity's latest dated events (as actor or target), its own dated statements and
+        those of others about it (`statements_about`, or `about` when the caller has read them), newest first, each with the words that report it and its citation: the page's short
+        timeline (`timeline` gives the whole of it)."""
+        citation = (documents.c.title, documents.c.source.label("outlet"), documents.c.published,
+                    documents.c.id.label("document_id"))
+        actor, target = entities.alias("actor"), entities.alias("target")
+        event_rows = (select(literal("event").label("kind"), events.c.type.label("what"), events.c.date,
+                             actor.c.name.label("actor_name"), target.c.name.label("target_name"),
+                             literal(None).label("source_name"),
+                             func.substr(documents.c.text, events.c.start + 1, events.c.end - events.c.start).label("words"),
+                             *citation)
+                      .select_from(events.join(documents, documents.c.id == events.c.document_id)
+                                   .outerjoin(actor, actor.c.id == events.c.actor)
+                                   .outerjoin(target, target.c.id == events.c.target))
+                      .where((events.c.actor == entity_id) | (events.c.target == entity_id), events.c.date.is_not(None))
+                      .order_by(events.c.date.desc()).limit(limit))
+        statement_rows = (select(literal("statement").label("kind"), statements.c.cue.label("what"), statements.c.date,
+                                 literal(None).label("actor_name"), literal(None).label("target_name"),
+                                 entities.c.name.label("source_name"), statements.c.content.label("words"), *citation)
+                          .select_from(statements.join(documents, documents.c.id == statements.c.document_id)
+                                       .join(entities, entities.c.id == statements.c.source))
+                          .where(statements.c.source == entity_id, statements.c.date.is_not(None))
+                          .order_by(statements.c.date.desc()).limit(limit))
+        about_rows = [{"kind": "statement", "what": s["cue"], "date": s["date"], "actor_name": None, "target_name": None,
+                       "source_name": s["source_name"], "words": s["content"], "title": s["title"], "outlet": s["outlet"],
+                       "published": s["published"], "document_id": s["document_id"]}
+                      for s in (self.statements_about(entity_id, limit) if about is None else about) if s["date"]]
+        with self.engine.connect() as conn:
+            rows = [dict(r) for query in (event_rows, statement_rows) for r in conn.execute(query).mappings()]
+        rows += about_rows
+        return sorted(rows, key=lambda r: r["date"], reverse=True)[:limit]
+
+    def event_types(self) -> dict[str, int]:
+        """How many events of each PLOVER type are stored, most frequent first."""
+        query = select(events.c.type, func.count()).group_by(events.c.type).order_by(func.count().desc(), events.c.type)
+        with self.engine.connect() as conn:
+            return dict(conn.execute(query).all())
 
 
 other_mentions = mentions.alias("other_mentions")

@@ -8,6 +8,7 @@ that posts a form to sitrep, and the API page, which must load nothing from outs
 Screenshots go to $SITREP_SCREENSHOTS when set (to look at them), else to a temporary folder.
 """
 import json
+import re
 import os
 import shutil
 import threading
@@ -225,3 +226,101 @@ def test_api_docs_render_offline(server, page, shots):
     docs.screenshot(path=shots / "7-api-docs.png")
     context.close()
     assert outside == []
+
+
+def test_overview_and_the_browsers(server, page, shots):
+    page.goto(f"{server}/")
+    totals = page.inner_text("ul.totals")
+    assert "documents" in totals and "statements" in totals and "outlets" in totals
+    assert page.locator("ul.assessments li").count() >= 1 and page.locator("ol.top-entities li").count() >= 3
+    page.screenshot(path=shots / "8-overview.png", full_page=True)
+    with page.expect_navigation():
+        page.click("header >> text=Entities")
+    page.wait_for_selector("table.index")
+    with page.expect_navigation():
+        page.click("p.types >> text=PERSON")
+    assert set(page.locator("table.index td .ent").all_inner_texts()) == {"PERSON"}
+    page.screenshot(path=shots / "9-entities.png", full_page=True)
+    page.goto(f"{server}/statements")
+    page.fill("input[name=source]", "Zakharova")
+    page.select_option("select[name=min_confidence]", "likely")
+    with page.expect_navigation():
+        page.click("form.search button")
+    assert page.locator("ul.browse li").count() == 1 and "dragging Moldova into NATO" in page.inner_text("ul.browse")
+    page.fill("input[name=since]", "2024-13")
+    with page.expect_navigation():
+        page.click("form.search button")
+    assert "not a real date" in page.inner_text("p.warn")
+    page.screenshot(path=shots / "10-statements.png", full_page=True)
+    page.goto(f"{server}/events")
+    page.select_option("select[name=type]", "CONSULT")
+    with page.expect_navigation():
+        page.click("form.search button")
+    assert set(page.locator("ul.browse .badge").all_inner_texts()) == {"CONSULT"}
+    page.screenshot(path=shots / "11-events.png", full_page=True)
+
+
+def test_a_statement_and_its_words_mark_each_other(server, page, browser_db, shots):
+    doc_id = _store(browser_db, "Grid attacked", "Officials in Kyiv said Russia attacked Ukraine's energy grid on "
+                    "Sunday, and Moldova condemned the strike.", "https://news.example.org/grid")
+    page.goto(f"{server}/document/{doc_id}")
+    words, item = page.locator('span.st[data-statement="s1"]').first, page.locator('li[data-statement="s1"]')
+    assert "marked" not in (words.get_attribute("class") or "")
+    item.hover()
+    assert "marked" in words.get_attribute("class")
+    page.screenshot(path=shots / "12-document-hover.png", full_page=True)
+    page.mouse.move(1, 1)
+    assert "marked" not in words.get_attribute("class") and "marked" not in (item.get_attribute("class") or "")
+    words.hover()
+    assert "marked" in item.get_attribute("class")
+    link = page.locator("ul.events a[data-statement]")
+    assert link.inner_text().startswith("“Russia attacked Ukraine")
+    link.click()
+    assert page.evaluate("location.hash") == "#statement-s1"
+
+
+def test_graph_legend_filter_and_expanding_a_node(server, page, shots):
+    page.goto(f"{server}/graph/Maia%20Sandu")
+    page.wait_for_function("window.sitrepNetwork && window.sitrepNetwork.body.data.nodes.length > 3")
+    assert page.locator("ul.graph-legend li").count() >= 7
+    status = page.inner_text("#graph-status")
+    shown, total = map(int, re.search(r"showing (\d+) of (\d+) neighbours", status).groups())
+    assert page.evaluate("window.sitrepNetwork.body.data.nodes.length") == shown + 1
+    colour = page.evaluate("window.sitrepNetwork.body.data.nodes.get('Q217').color")
+    assert colour == page.evaluate("getComputedStyle(document.querySelector('.swatch-GPE')).backgroundColor")
+    page.wait_for_timeout(1500)
+    page.evaluate("window.sitrepNetwork.stopSimulation()")
+    box = page.locator("#network canvas").bounding_box()
+    spot = page.evaluate("(() => { const n = window.sitrepNetwork; return n.canvasToDOM(n.getPositions(['Q217'])['Q217']); })()")
+    page.mouse.click(box["x"] + spot["x"], box["y"] + spot["y"])
+    page.wait_for_selector("#graph-status:has-text('Moldova:')")
+    assert page.evaluate("window.sitrepNetwork.body.data.nodes.length") > shown + 1
+    page.screenshot(path=shots / "13-graph-expanded.png", full_page=True)
+    page.uncheck("input[name=relation][value=co-mentioned]")
+    with page.expect_navigation():
+        page.click("form.graph-filter button")
+    page.wait_for_selector("#network canvas")
+    fewer = int(re.search(r"showing \d+ of (\d+) neighbours", page.inner_text("#graph-status")).group(1))
+    assert fewer < total and "relation=event" in page.url and "co-mentioned" not in page.url
+
+
+def test_a_missing_page_is_a_page_and_the_icon_is_served(server, page, shots):
+    answer = page.goto(f"{server}/entity/Nobody%20Atall")
+    assert answer.status == 404 and page.inner_text("h1") == "Not found"
+    assert "no entity named 'Nobody Atall'" in page.inner_text("main")
+    page.screenshot(path=shots / "14-not-found.png", full_page=True)
+    icon = page.evaluate("fetch('/favicon.ico').then(r => r.status + ' ' + r.headers.get('content-type'))")
+    assert icon == "200 image/svg+xml"
+    page.goto(f"{server}/entity/Maia%20Sandu")
+    ticks = page.locator("svg.chart text.tick").all_text_contents()
+    assert ticks[0] == "0" and len(ticks) >= 2
+    assert page.locator("svg.chart rect").count() == 3  # a bar for each month from March to May 2024
+
+
+def test_graph_arrows_point_from_who_acted_or_spoke(server, page):
+    page.goto(f"{server}/graph/Maia%20Sandu")
+    page.wait_for_selector("#network canvas")
+    arrows = page.evaluate("Object.fromEntries(window.sitrepNetwork.body.data.edges.get()"
+                           ".map(e => [e.id.split('\\u0000').slice(1).join(' '), e.arrows]))")
+    assert arrows["person:maria-zakharova spoken of by"] == "from"  # Zakharova spoke of Sandu
+    assert arrows["Q217 said about"] == "to"  # Sandu spoke of Moldova

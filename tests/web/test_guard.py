@@ -112,10 +112,10 @@ def test_the_bearer_scheme_is_read_in_any_case(db):
 
 def test_a_token_in_the_address_becomes_a_cookie_and_leaves_the_address(db):
     guarded = TestClient(create_app(db, token="s3cret"), base_url=BASE, follow_redirects=False)
-    answer = guarded.get("/", params={"q": "drones", "token": "s3cret"})
-    assert answer.status_code == 303 and answer.headers["location"] == "/?q=drones"
+    answer = guarded.get("/search", params={"q": "drones", "token": "s3cret"})
+    assert answer.status_code == 303 and answer.headers["location"] == "/search?q=drones"
     assert "sitrep_token=s3cret" in answer.headers["set-cookie"] and "httponly" in answer.headers["set-cookie"].lower()
-    assert guarded.get("/?q=drones").status_code == 200  # with the cookie alone
+    assert guarded.get("/search?q=drones").status_code == 200  # with the cookie alone
     assert guarded.get("/", params={"token": "wrong"}).status_code == 401
 
 

@@ -17,6 +17,7 @@ from sitrep.web.lookups import knowledge_base
 Limit = Annotated[int, Query(ge=1, le=200)]
 Offset = Annotated[int, Query(ge=0)]
 Depth = Annotated[int, Query(ge=1, le=2)]
+Relations = Annotated[list[str] | None, Query()]
 
 router = APIRouter(prefix="/api")
 
@@ -45,9 +46,10 @@ def api_document(request: Request, doc_id: str) -> dict[str, Any]:
 
 @router.get("/entities")
 def api_entities(request: Request, type: str | None = None, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    """Entities with mention and document counts, most widely mentioned first."""
+    """Entities with mention and document counts, most widely mentioned first, and how many there are."""
     with knowledge_base(request) as kb:
-        return {"items": kb.entities(type, limit, offset), "limit": limit, "offset": offset}
+        items, total = kb.entity_index(type, limit, offset)
+    return {"items": items, "limit": limit, "offset": offset, "total": total}
 
 
 @router.get("/entities/{name}")
@@ -114,7 +116,10 @@ def api_ingest_files(request: Request, files: Annotated[list[UploadFile], File()
 
 
 @router.get("/graph/{name}")
-def api_graph(request: Request, name: str, depth: Depth = 1) -> dict[str, Any]:
-    """The network around an entity: nodes and the relations between them, with counts."""
+def api_graph(request: Request, name: str, depth: Depth = 1, relation: Relations = None,
+              limit: Annotated[int, Query(ge=1, le=200)] = lookups.NEIGHBOURS) -> dict[str, Any]:
+    """The network around an entity: its strongest neighbours (`limit`, ranked by weight) and the
+    relations between them, with counts; `relation` keeps some kinds (event, said, co-mentioned;
+    repeated or comma-separated); `shown` of `total` neighbours are drawn."""
     with knowledge_base(request) as kb:
-        return lookups.network(kb, name, depth)
+        return lookups.network(kb, name, depth, lookups.relation_kinds(relation), limit)

@@ -8,6 +8,7 @@ templates (autoescape) or by `render.py`; every query is parameterised in the st
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.responses import Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -46,9 +47,18 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
 
 
 async def _http_error(request: Request, exc: HTTPException):
-    return error_response(exc.status_code, str(exc.detail))
+    message = f"no page at {request.url.path}" if exc.status_code == 404 and exc.detail == "Not Found" else str(exc.detail)
+    return _error(request, exc.status_code, message)
 
 
 async def _validation_error(request: Request, exc: RequestValidationError):
     problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-    return error_response(422, problems)
+    return _error(request, 422, problems)
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    """The error as a page for a browser (it asks for HTML), else in the API's one JSON shape."""
+    if request.url.path.startswith("/api/") or "text/html" not in request.headers.get("accept", ""):
+        return error_response(status, message)
+    return request.app.state.templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message}, status_code=status)

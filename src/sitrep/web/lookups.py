@@ -4,10 +4,13 @@ from typing import Any
 
 from fastapi import HTTPException, Request
 
-from sitrep import graph
-from sitrep.store import Store
+from sitrep.store import RELATION_KINDS, Store
 
-MAX_NEIGHBOURS = 40  # per node and layer: more is a hairball, not a picture
+# How much of a network one picture shows: more is a hairball, not a picture.
+NEIGHBOURS = 25  # of the centre, strongest first
+EXPANDED = 5  # at depth 2, how many of those show their own neighbours
+SECOND_LAYER = 6  # and how many each,
+SECOND_WINDOW = 60  # read from their latest documents (the centre's are read from NEIGHBOURS_WINDOW)
 
 
 def knowledge_base(request: Request) -> Store:
@@ -31,6 +34,15 @@ def entity(kb: Store, name: str) -> dict[str, Any]:
     return found
 
 
+def profile(kb: Store, name: str) -> dict[str, Any]:
+    """An entity's page data (`Store.entity_profile`) by id or any of its names, or 404: an id or
+    canonical name (what links carry) is found directly, any other name through `Store.entity`."""
+    found = kb.entity_profile(name)
+    if found is None:
+        found = kb.entity_profile(entity(kb, name)["id"])
+    return found
+
+
 def entity_id(kb: Store, name: str | None) -> str | None:
     """The id of the entity called `name`, None when there is no name or no such entity."""
     if not name:
@@ -39,22 +51,47 @@ def entity_id(kb: Store, name: str | None) -> str | None:
     return found["id"] if found else None
 
 
-def network(kb: Store, name: str, depth: int) -> dict[str, Any]:
-    """The entity called `name` and its neighbours to `depth` as nodes and edges, or 404."""
-    try:
-        found = graph.neighbours(kb, name, depth)
-    except graph.UnknownEntity:
-        raise HTTPException(404, f"no entity named {name!r}")
-    centre = found["entity"]
-    nodes = {centre["id"]: {"id": centre["id"], "label": centre["name"], "type": centre["type"], "centre": True}}
-    edges = []
-    for level, layer in enumerate(found["layers"], start=1):
-        kept: dict[str, int] = {}
-        for edge in layer:
-            if kept.get(edge["from"], 0) >= MAX_NEIGHBOURS or edge["from"] not in nodes:
+def relation_kinds(values: list[str] | None) -> set[str] | None:
+    """The kinds of relation asked for (repeated or comma-separated: `said,event`), None for all;
+    an unknown kind is a 422 naming the choices."""
+    kinds = {kind.strip() for value in values or [] for kind in value.split(",") if kind.strip()}
+    unknown = kinds - set(RELATION_KINDS)
+    if unknown:
+        raise HTTPException(422, f"relation must be among {', '.join(RELATION_KINDS)}, not {', '.join(sorted(unknown))}")
+    return kinds or None
+
+
+def network(kb: Store, name: str, depth: int, kinds: set[str] | None = None, limit: int = NEIGHBOURS) -> dict[str, Any]:
+    """The entity called `name` and its strongest neighbours as nodes and edges, or 404.
+
+    At depth 1, the `limit` neighbours of heaviest weight (`Store.ranked_neighbours`); at depth
+    2, the strongest EXPANDED of them also show their own strongest SECOND_LAYER (read from their
+    latest SECOND_WINDOW documents), so the picture stays readable and quick. `shown` and `total` say how many of the centre's neighbours are drawn."""
+    centre = profile(kb, name)
+    nodes = {centre["id"]: {"id": centre["id"], "label": centre["name"], "type": centre["type"], "centre": True,
+                            "level": 0}}
+    edges: list[dict[str, Any]] = []
+    first, total = kb.ranked_neighbours(centre["id"], kinds, limit)
+    _attach(nodes, edges, centre["id"], first, 1)
+    if depth == 2:
+        for neighbour in first[:EXPANDED]:
+            second, _ = kb.ranked_neighbours(neighbour["other"], kinds, SECOND_LAYER, exclude={centre["id"]},
+                                             window=SECOND_WINDOW)
+            _attach(nodes, edges, neighbour["other"], second, 2)
+    return {"entity": centre["id"], "name": centre["name"], "type": centre["type"], "nodes": list(nodes.values()),
+            "edges": edges, "shown": len(first), "total": total, "expanded": min(EXPANDED, len(first)) if depth == 2 else 0,
+            "relations": sorted(kinds or RELATION_KINDS)}
+
+
+def _attach(nodes: dict[str, dict], edges: list[dict], source: str, neighbours: list[dict], level: int) -> None:
+    """Add `neighbours` of `source` to the picture: new nodes, and an edge per relation (a
+    co-mention once per pair, whichever side it was read from)."""
+    drawn = {(e["from"], e["to"], e["relation"]) for e in edges}
+    for neighbour in neighbours:
+        other = neighbour["other"]
+        nodes.setdefault(other, {"id": other, "label": neighbour["name"], "type": neighbour["type"], "level": level,
+                                 "weight": neighbour["weight"]})
+        for relation in neighbour["relations"]:
+            if relation["relation"] == "co-mentioned" and (other, source, "co-mentioned") in drawn:
                 continue
-            kept[edge["from"]] = kept.get(edge["from"], 0) + 1
-            nodes.setdefault(edge["other"], {"id": edge["other"], "label": edge["name"], "type": edge["type"],
-                                             "level": level})
-            edges.append({"from": edge["from"], "to": edge["other"], "relation": edge["relation"], "count": edge["count"]})
-    return {"entity": centre["id"], "name": centre["name"], "nodes": list(nodes.values()), "edges": edges}
+            edges.append({"from": source, "to": other, "relation": relation["relation"], "count": relation["count"]})
