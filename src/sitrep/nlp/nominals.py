@@ -90,8 +90,10 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             candidates = [c for c in clusters if c.type == "PERSON" and wanted & places[id(c)]]
         if not candidates and role in COUNTRY_NOUNS:
             candidates = _country_just_named(chunk, clusters)
+        if not candidates and role in FACILITY_NOUNS and chunk[0].lower_ == "the":
+            candidates = [c for c in clusters if c.type == "FAC"]  # "the facility": the one facility named
         if not candidates and chunk[0].lower_ == "the":
-            candidates = _by_sector(chunk, clusters, wanted, places)
+            candidates = _salient(_by_sector(chunk, clusters, wanted, places))
         if len({id(c) for c in candidates}) == 1:
             found.append((candidates[0], chunk.start, chunk.end))
 
@@ -110,6 +112,7 @@ DOCUMENT_NOUNS = frozenset({"report", "statement", "release", "assessment", "stu
                             "communiqué", "update", "investigation", "survey"})
 # Nouns that make a name's category: "the Minsk tractor plant", "Shahed-136 drones".
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "region", "province", "district", "oblast"})
+FACILITY_NOUNS = frozenset({"facility", "plant", "site", "factory", "complex", "compound", "installation", "zone"})
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "INS", "IMG"})
 PERSON_NOUN_ENDINGS = ("man", "men", "woman", "women", "person", "people", "er", "ist", "ent", "or")
 
@@ -155,6 +158,16 @@ def _country_just_named(chunk: Span, clusters: list) -> list:
     named = {id(c): c for c in clusters if c.type == "GPE" and gazetteer.is_country(c.name)
              for n in c.names if start <= n.start < chunk.start}
     return list(named.values())
+
+
+def _salient(candidates: list) -> list:
+    """Of several things a description could mean, the one the text is about: named at least
+    twice as often as any other; else all of them (and the description stays unresolved)."""
+    unique = list({id(c): c for c in candidates}.values())
+    if len(unique) < 2:
+        return unique
+    ranked = sorted(unique, key=lambda c: len(c.names), reverse=True)
+    return ranked[:1] if len(ranked[0].names) >= 2 * len(ranked[1].names) else unique
 
 
 def _by_sector(chunk: Span, clusters: list, wanted: set[str], places: dict) -> list:
