@@ -96,3 +96,17 @@ def test_a_country_written_before_a_body_is_part_of_its_name():
 def test_a_body_noun_before_a_name_makes_it_a_body():
     found = ents("A tanker was hit off Aden, British maritime security firm Vantor said on Monday.")
     assert found.get("Vantor") == "ORG"
+
+
+def test_a_word_the_text_writes_in_lower_case_elsewhere_is_common():
+    found = ents("Police said debris of a drone was found near the border. Debris of a second drone fell "
+                 "near the village of Korvet on the same morning.")
+    assert "Debris" not in found
+
+
+def test_a_name_without_a_capital_is_a_description():
+    assert "defence ministry" not in ents("Russia's defence ministry said its forces had struck the port.")
+
+
+def test_a_name_in_camel_case_is_a_name():
+    assert ents("Oleh Bondar, co-founder of the DeepWatch project, says attacks have slowed.").get("DeepWatch") == "ORG"

@@ -59,14 +59,17 @@ def make_repairs(nlp: Language, name: str):
 def repair_entities(doc: Doc, common_words: frozenset[str] = frozenset()) -> Doc:
     """Trim, join, retype and drop the recognised names by the context rules of this module."""
     capitalised_inside = _capitalised_inside(doc)
+    written_lower = frozenset(t.text for t in doc if t.is_lower)
     spans = []
     for ent in doc.ents:
         if ent.label_ not in NAME_TYPES:
             spans.extend(_places_inside(ent, common_words) if ent.label_ in ("DATE", "TIME") else [ent])
             continue
         ent = _trimmed(ent)
-        if ent is None or _is_common_word(ent, capitalised_inside, common_words):
+        if ent is None or _is_common_word(ent, capitalised_inside, common_words | written_lower):
             continue
+        if not any(c.isupper() for c in ent.text) and not ent.ent_id_:
+            continue  # "the defence ministry": a description, not a name
         spans.append(_with_head_word(ent))
     spans = _with_country_prefix(_joined_official_names(doc, spans))
     spans = [_retyped(span) for span in spans]
@@ -115,7 +118,8 @@ def _opens_sentence(token) -> bool:
 def _is_common_word(ent: Span, capitalised_inside: frozenset[str], common_words: frozenset[str]) -> bool:
     """One capitalised common word at a sentence start ("Debris", "Mobile", "Calm") is not a
     name unless a dictionary or the rest of the text writes it as one. The word is common
-    when the tagger reads it so, or when English uses it as an adjective, verb or adverb."""
+    when the tagger reads it so, when English uses it as an adjective, verb or adverb, or
+    when the text itself writes it in lower case elsewhere."""
     if len(ent) != 1 or ent.label_ == "NORP" or not _opens_sentence(ent[0]):
         return False  # a nationality is an adjective by rights
     token = ent[0]
