@@ -118,3 +118,13 @@ def test_cyrillic_spellings_of_places_are_aliases(written, name):
 def test_a_cyrillic_name_in_english_text_is_the_same_person():
     by_name, _ = resolve("The statement was signed «Александр Лукашенко» and read on state television on Monday.")
     assert by_name["Alexander Lukashenko"].id == "person:alexander-lukashenko"
+
+
+def test_a_short_form_of_a_long_official_name_is_the_same_body():
+    by_name, found = resolve(
+        "Statement by the Ministry of Foreign Affairs of Moldova\n\nThe Ministry of Foreign Affairs and European "
+        "Integration of the Republic of Moldova condemned the strike. The Ministry summoned the ambassador.")
+    bodies = [e for e in found if e.type == "ORG"]
+    assert len(bodies) == 1
+    assert bodies[0].name == "Ministry of Foreign Affairs and European Integration of the Republic of Moldova"
+    assert "The Ministry" in mentions(bodies[0])
