@@ -66,7 +66,7 @@ def repair_entities(doc: Doc, common_words: frozenset[str] = frozenset()) -> Doc
             spans.extend(_places_inside(ent) if ent.label_ in ("DATE", "TIME") else [ent])
             continue
         ent = _trimmed(ent)
-        if ent is None or _is_common_word(ent, capitalised_inside, common_words | written_lower):
+        if ent is None or _is_common_word(ent, capitalised_inside, common_words, written_lower):
             continue
         if not any(c.isupper() for c in ent.text) and not ent.ent_id_:
             continue  # "the defence ministry": a description, not a name
@@ -128,7 +128,8 @@ def _opens_sentence(token) -> bool:
     return doc[i].is_sent_start or i == 0 or "\n" in doc[i - 1].text_with_ws
 
 
-def _is_common_word(ent: Span, capitalised_inside: frozenset[str], common_words: frozenset[str]) -> bool:
+def _is_common_word(ent: Span, capitalised_inside: frozenset[str], common_words: frozenset[str],
+                    written_lower: frozenset[str]) -> bool:
     """One capitalised common word at a sentence start ("Debris", "Mobile", "Calm") is not a
     name unless a dictionary or the rest of the text writes it as one. The word is common
     when the tagger reads it so, when English has it as a common word, or when the text
@@ -137,7 +138,8 @@ def _is_common_word(ent: Span, capitalised_inside: frozenset[str], common_words:
     if len(ent) != 1 or ent.label_ == "NORP" or not _opens_sentence(ent[0]):
         return False  # a nationality is an adjective by rights
     token = ent[0]
-    if token.text in capitalised_inside or not (token.tag_ in COMMON_TAGS or token.lower_ in common_words):
+    if token.text in capitalised_inside or not (token.tag_ in COMMON_TAGS or token.lower_ in common_words
+                                                or token.lower_ in written_lower):
         return False
     # WordNet lists some proper names among its nouns ("paris"): what a dictionary knows stays.
     return not (gazetteer.is_curated(token.text) or gazetteer.is_place(token.text) and token.tag_ in ("NNP", "NNPS")
