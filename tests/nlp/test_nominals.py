@@ -108,3 +108,14 @@ def test_a_group_named_far_more_often_is_the_one_the_militants_are():
 def test_two_groups_named_alike_leave_the_militants_unresolved():
     found = mentions_of("Al-Shabaab and Hamas fighters were both blamed. The militants denied it.")
     assert "The militants" not in found["Al-Shabaab"] + found["Hamas"]
+
+
+def test_the_category_noun_a_designation_qualifies():
+    found = mentions_of("Russia launched Shahed-136 drones at Odesa overnight. The drones were shot down over the sea, "
+                        "the air force said.")
+    assert "The drones" in found["Shahed-136"]
+
+
+def test_a_possessive_title_before_a_name():
+    found = mentions_of("Germany's defence minister Boris Pistorius visited Kyiv on Monday.")
+    assert "Germany's defence minister Boris Pistorius" in found["Boris Pistorius"]

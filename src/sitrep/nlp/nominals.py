@@ -44,7 +44,7 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             roles[id(cluster)].add("capital")  # "the capital", "the Russian capital"
             places[id(cluster)].add(gazetteer.capital_of(cluster.name))
         for name in cluster.names:
-            roles[id(cluster)].update(_category_nouns(name))
+            roles[id(cluster)].update(_category_nouns(name, cluster.type))
     for chunk in sdoc.noun_chunks:
         author = _author_of(chunk, owner)
         if author is not None:
@@ -117,13 +117,17 @@ ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "INS", "IMG"})
 PERSON_NOUN_ENDINGS = ("man", "men", "woman", "women", "person", "people", "er", "ist", "ent", "or")
 
 
-def _category_nouns(name: Span) -> set[str]:
+def _category_nouns(name: Span, type_: str) -> set[str]:
     """What a name's own words say it is: the noun a name qualifies ("Shahed-136 drones" ->
     drone) and the settlement noun it is named with ("the village of Dhunkaal" -> village)."""
     root = name.root
     found = set()
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= name.end:
         found.add(root.head.lemma_.lower())
+    following = name.doc[name.end] if name.end < len(name.doc) else None
+    if (type_ in ("EQUIPMENT", "FAC", "ORG") and following is not None and following.pos_ == "NOUN"
+            and not following.ent_type_ and not name.doc[name.end - 1].whitespace_ == ""):
+        found.add(following.lemma_.lower())  # a designation the parser left unattached
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
         found.add(root.head.head.lemma_.lower())
     return found
