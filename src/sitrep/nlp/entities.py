@@ -45,6 +45,7 @@ def entities(sdoc: Doc, published: str | None = None) -> list[Entity]:
     clusters: list[Cluster] = []
     by_id: dict[str, Cluster] = {}
     defined: dict[str, Cluster] = {}  # acronyms the text defines: "Long Name (LN)"
+    by_surface: dict[str, Cluster] = {}  # the first cluster each name (as looked up) went to
     previous: tuple[Span, Cluster] | None = None
     for span in _names(sdoc):
         if span.text in defined:
@@ -53,7 +54,8 @@ def entities(sdoc: Doc, published: str | None = None) -> list[Entity]:
             cluster = defined[span.text] = previous[1]
         else:
             known = gazetteer.by_id(span.ent_id_) if span.ent_id_ else gazetteer.lookup(span.text, span.label_)
-            cluster = _attach(span, span.label_, known, clusters, by_id)
+            cluster = _attach(span, span.label_, known, clusters, by_id, by_surface)
+            by_surface.setdefault(key(span.text), cluster)
         cluster.names.append(span)
         previous = (span, cluster)
     _unmarked_surnames(sdoc, clusters)
@@ -167,7 +169,8 @@ def _trim(ent: Span) -> Span | None:
     return Span(doc, start, end, label=ent.label_, span_id=ent.ent_id_) if (start, end) != (ent.start, ent.end) else ent
 
 
-def _attach(span: Span, label: str, known: Known | None, clusters: list[Cluster], by_id: dict[str, Cluster]) -> Cluster:
+def _attach(span: Span, label: str, known: Known | None, clusters: list[Cluster], by_id: dict[str, Cluster],
+            by_surface: dict[str, Cluster]) -> Cluster:
     """The cluster a new name belongs to: the same known thing, the same name, or a short
     form (a surname, an acronym, a word of a longer name) of a thing already mentioned."""
     if known is not None:
@@ -175,10 +178,8 @@ def _attach(span: Span, label: str, known: Known | None, clusters: list[Cluster]
             by_id[known.id] = Cluster(known.type, known=known)
             clusters.append(by_id[known.id])
         return by_id[known.id]
-    surface = key(span.text)
-    for cluster in clusters:
-        if any(key(n.text) == surface for n in cluster.names):
-            return cluster
+    if key(span.text) in by_surface:
+        return by_surface[key(span.text)]
     short = _short_form_of(span, clusters)
     if short is not None:
         return short

@@ -45,7 +45,8 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             places[id(cluster)].add(gazetteer.capital_of(cluster.name))
         for name in cluster.names:
             roles[id(cluster)].update(_category_nouns(name, cluster.type))
-    for chunk in sdoc.noun_chunks:
+    chunks = list(sdoc.noun_chunks)  # spaCy recomputes them at every access
+    for chunk in chunks:
         author = _author_of(chunk, owner)
         if author is not None:
             roles[id(author)].add(chunk.root.lemma_.lower())
@@ -65,12 +66,12 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
                 places[id(cluster)].update(_countries(span))
 
     organisations_by_role = _by_role(clusters, roles)
-    for chunk in sdoc.noun_chunks:
+    for chunk in chunks:
         member_of = _members_of(chunk, owner, members, organisations_by_role)
         if member_of is not None:
             found.append((member_of, chunk.start, chunk.end))
             roles[id(member_of)].add(chunk.root.lemma_.lower())
-    for chunk in sdoc.noun_chunks:
+    for chunk in chunks:
         if not _definite_or_bare_plural(chunk):
             continue
         role = chunk.root.lemma_.lower()
