@@ -100,3 +100,31 @@ def test_an_acronym_the_text_defines_wins_over_the_gazetteer():
     institute = by_name["Institute for Science and International Security"]
     assert mentions(institute).count("ISIS") == 2
     assert "Islamic State" not in by_name
+
+
+@pytest.mark.parametrize("written, name", [
+    ("Лукашенко", "Alexander Lukashenko"), ("Володимир Зеленський", "Volodymyr Zelenskyy"), ("Путин", "Vladimir Putin")])
+def test_cyrillic_spellings_of_leaders_are_aliases(written, name):
+    from sitrep.nlp import gazetteer
+    assert gazetteer.lookup(written, "PERSON").name == name
+
+
+@pytest.mark.parametrize("written, name", [("Київ", "Kyiv"), ("Харьков", "Kharkiv"), ("Беларусь", "Belarus")])
+def test_cyrillic_spellings_of_places_are_aliases(written, name):
+    from sitrep.nlp import gazetteer
+    assert gazetteer.place_name(written) == name
+
+
+def test_a_cyrillic_name_in_english_text_is_the_same_person():
+    by_name, _ = resolve("The statement was signed «Александр Лукашенко» and read on state television on Monday.")
+    assert by_name["Alexander Lukashenko"].id == "person:alexander-lukashenko"
+
+
+def test_a_short_form_of_a_long_official_name_is_the_same_body():
+    by_name, found = resolve(
+        "Statement by the Ministry of Foreign Affairs of Moldova\n\nThe Ministry of Foreign Affairs and European "
+        "Integration of the Republic of Moldova condemned the strike. The Ministry summoned the ambassador.")
+    bodies = [e for e in found if e.type == "ORG"]
+    assert len(bodies) == 1
+    assert bodies[0].name == "Ministry of Foreign Affairs and European Integration of the Republic of Moldova"
+    assert "The Ministry" in mentions(bodies[0])

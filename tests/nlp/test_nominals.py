@@ -89,3 +89,33 @@ def test_the_commander_of_a_group_is_not_the_group():
 def test_a_place_with_its_appositive():
     found = mentions_of("Shells hit Dhunkaal, a nearby town, on Friday, elders said.")
     assert "a nearby town" in found["Dhunkaal"]
+
+
+def test_the_facility_is_the_one_facility_named():
+    found = mentions_of("Drones are assembled at the Yelabuga Industrial Zone in Tatarstan. Engineers at the "
+                        "facility said output had doubled.")
+    facility = next(v for k, v in found.items() if k.startswith("Yelabuga"))
+    assert "the facility" in facility
+
+
+def test_a_group_named_far_more_often_is_the_one_the_militants_are():
+    found = mentions_of("Al-Shabaab fighters stormed a base near Afgooye. Al-Shabaab said it held the base. "
+                        "The group, which Hamas praised, also hit Balcad, and Al-Shabaab filmed the attack. "
+                        "The militants left at dawn.")
+    assert "The militants" in found["Al-Shabaab"]
+
+
+def test_two_groups_named_alike_leave_the_militants_unresolved():
+    found = mentions_of("Al-Shabaab and Hamas fighters were both blamed. The militants denied it.")
+    assert "The militants" not in found["Al-Shabaab"] + found["Hamas"]
+
+
+def test_the_category_noun_a_designation_qualifies():
+    found = mentions_of("Russia launched Shahed-136 drones at Odesa overnight. The drones were shot down over the sea, "
+                        "the air force said.")
+    assert "The drones" in found["Shahed-136"]
+
+
+def test_a_possessive_title_before_a_name():
+    found = mentions_of("Germany's defence minister Boris Pistorius visited Kyiv on Monday.")
+    assert "Germany's defence minister Boris Pistorius" in found["Boris Pistorius"]

@@ -96,3 +96,45 @@ def test_a_country_written_before_a_body_is_part_of_its_name():
 def test_a_body_noun_before_a_name_makes_it_a_body():
     found = ents("A tanker was hit off Aden, British maritime security firm Vantor said on Monday.")
     assert found.get("Vantor") == "ORG"
+
+
+def test_a_word_the_text_writes_in_lower_case_elsewhere_is_common():
+    found = ents("Police said debris of a drone was found near the border. Debris of a second drone fell "
+                 "near the village of Korvet on the same morning.")
+    assert "Debris" not in found
+
+
+def test_a_name_without_a_capital_is_a_description():
+    assert "defence ministry" not in ents("Russia's defence ministry said its forces had struck the port.")
+
+
+def test_a_name_in_camel_case_is_a_name():
+    assert ents("Oleh Bondar, co-founder of the DeepWatch project, says attacks have slowed.").get("DeepWatch") == "ORG"
+
+
+def test_a_name_never_runs_across_a_paragraph_break():
+    found = ents("Shells fell near the village of Korvet\n\nThe Ministry of Foreign Affairs and Digital Integration of "
+                 "the Republic of Moldova condemned the attack.")
+    long_name = "The Ministry of Foreign Affairs and Digital Integration of the Republic of Moldova"
+    assert found.get(long_name) == "ORG"
+
+
+def test_a_common_word_after_a_double_space_still_opens_its_sentence():
+    found = ents("The border has seen many incidents.  Debris of a drone was found near the village of Korvet, "
+                 "and police collected the debris.")
+    assert "Debris" not in found
+
+
+def test_a_common_noun_opening_a_paragraph_is_not_a_person():
+    found = ents("Drones crossed the border on Sunday, officials said.\n\nDebris of a drone was found near the "
+                 "village of Korvet on Monday morning.")
+    assert "Debris" not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Paris said it would send more air defence systems.", "Paris"),
+    ("Erdogan said the country would not be intimidated.", "Erdogan"),
+    ("Hamas said the talks had stalled.", "Hamas"),
+])
+def test_names_opening_a_sentence_stay(text, name):
+    assert name in ents(text)

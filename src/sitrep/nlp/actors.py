@@ -8,6 +8,7 @@ noun found in a text can be given its country, CAMEO sector and roles at a date.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -82,29 +83,42 @@ def name_key(text: str) -> str:
     return " ".join(words)
 
 
+# The start of every actor line, as the conversion script writes it: the id, the name and
+# the variants are read with this alone, and a line is decoded in full only when looked up.
+_NAMES = re.compile(r'\{"id":"(?P<id>(?:[^"\\]|\\.)*)","name":"(?P<name>(?:[^"\\]|\\.)*)",'
+                    r'"kind":"[a-z]+","variants":\[(?P<variants>[^\]]*)\]')
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+
+
+def _text(raw: str) -> str:
+    return json.loads(f'"{raw}"') if "\\" in raw else raw
+
+
 @cache
-def _index() -> dict[str, tuple[dict, ...]]:
-    """Name key -> the raw entries bearing it; parsed in one pass, turned into Actors on use."""
+def _lines() -> list[str]:
     source = resources.files("sitrep.data").joinpath("actors.jsonl").read_text(encoding="utf-8")
-    rows = source.split("\n", 1)[1].rstrip("\n").replace("\n", ",")  # after the header line
-    index: dict[str, list[dict]] = {}
-    for raw in json.loads(f"[{rows}]"):
-        for name in {name_key(raw["name"]), *map(name_key, raw["variants"])}:
-            index.setdefault(name, []).append(raw)
+    return source.rstrip("\n").split("\n")[1:]  # after the header: source, licence and format
+
+
+@cache
+def _index() -> dict[str, tuple[int, ...]]:
+    """Name key -> the lines of the actors bearing it, read from the line starts only, so that
+    start-up does not decode the whole file."""
+    index: dict[str, list[int]] = {}
+    for number, line in enumerate(_lines()):
+        match = _NAMES.match(line)
+        names = [match["name"], *_STRING.findall(match["variants"])]
+        for key in {name_key(_text(name)) for name in names}:
+            index.setdefault(key, []).append(number)
     return {key: tuple(found) for key, found in index.items()}
 
 
 @cache
-def _actor(raw_id: str) -> Actor:
-    raw = _by_id()[raw_id]
+def _actor(number: int) -> Actor:
+    raw = json.loads(_lines()[number])
     roles = tuple(Role(r["role"], r["country"], r["since"], r["until"]) for r in raw["roles"])
     return Actor(raw["id"], raw["name"], raw["kind"], tuple(raw["variants"]), raw["country"],
                  raw["sector"], roles)
-
-
-@cache
-def _by_id() -> dict[str, dict]:
-    return {raw["id"]: raw for found in _index().values() for raw in found}
 
 
 @cache
@@ -120,7 +134,7 @@ def known_name(name: str) -> bool:
 
 def actors_named(name: str) -> tuple[Actor, ...]:
     """Every dictionary actor that bears `name` (as name or variant), in dictionary order."""
-    return tuple(_actor(raw["id"]) for raw in _index().get(name_key(name), ()))
+    return tuple(_actor(number) for number in _index().get(name_key(name), ()))
 
 
 def actor(name: str, on: str | None = None) -> Actor | None:

@@ -59,10 +59,32 @@ def entities(sdoc: Doc, published: str | None = None) -> list[Entity]:
         by_surface.setdefault(key(span.text), cluster)
         previous = (span, cluster)
     _unmarked_surnames(sdoc, clusters)
+    clusters = _join_short_forms(clusters)
     for cluster in clusters:
         profile(cluster, published)
     find_nominals(sdoc, clusters)
     return [_entity(c) for c in _merge_same_id(clusters)]
+
+
+def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """ "Ministry of Foreign Affairs of Moldova" is a short form of "Ministry of Foreign Affairs
+    and European Integration of the Republic of Moldova": a body's name whose words (three or
+    more) all appear in exactly one longer name of the same head joins it."""
+    def words(cluster: Cluster) -> frozenset[str]:
+        return frozenset(w for w in cluster.name.split() if w[0].isupper() and w != "The")
+
+    bodies = [c for c in clusters if c.type == "ORG" and c.known is None]
+    joined: set[int] = set()
+    for short in bodies:
+        own = words(short)
+        if len(own) < 3:
+            continue
+        longer = [c for c in bodies if c is not short and id(c) not in joined and own < words(c)
+                  and c.name.split()[0] == short.name.split()[0]]
+        if len(longer) == 1:
+            longer[0].names += short.names
+            joined.add(id(short))
+    return [c for c in clusters if id(c) not in joined]
 
 
 def _defines_acronym(name: Span, acronym: Span) -> bool:

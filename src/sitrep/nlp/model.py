@@ -2,7 +2,7 @@
 
 The EntityRuler runs before the statistical NER, so the field's own names (weapon systems,
 plants, armed forces, think tanks) win over the general model's guesses, and the model fills
-in everything else.
+in everything else; the repairs component (`repairs.py`) then fixes spans from context.
 """
 from functools import cache
 

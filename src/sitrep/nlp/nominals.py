@@ -44,8 +44,9 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             roles[id(cluster)].add("capital")  # "the capital", "the Russian capital"
             places[id(cluster)].add(gazetteer.capital_of(cluster.name))
         for name in cluster.names:
-            roles[id(cluster)].update(_category_nouns(name))
-    for chunk in sdoc.noun_chunks:
+            roles[id(cluster)].update(_category_nouns(name, cluster.type))
+    chunks = list(sdoc.noun_chunks)  # spaCy recomputes them at every access
+    for chunk in chunks:
         author = _author_of(chunk, owner)
         if author is not None:
             roles[id(author)].add(chunk.root.lemma_.lower())
@@ -65,12 +66,12 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
                 places[id(cluster)].update(_countries(span))
 
     organisations_by_role = _by_role(clusters, roles)
-    for chunk in sdoc.noun_chunks:
+    for chunk in chunks:
         member_of = _members_of(chunk, owner, members, organisations_by_role)
         if member_of is not None:
             found.append((member_of, chunk.start, chunk.end))
             roles[id(member_of)].add(chunk.root.lemma_.lower())
-    for chunk in sdoc.noun_chunks:
+    for chunk in chunks:
         if not _definite_or_bare_plural(chunk):
             continue
         role = chunk.root.lemma_.lower()
@@ -90,8 +91,10 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             candidates = [c for c in clusters if c.type == "PERSON" and wanted & places[id(c)]]
         if not candidates and role in COUNTRY_NOUNS:
             candidates = _country_just_named(chunk, clusters)
+        if not candidates and role in FACILITY_NOUNS and chunk[0].lower_ == "the":
+            candidates = [c for c in clusters if c.type == "FAC"]  # "the facility": the one facility named
         if not candidates and chunk[0].lower_ == "the":
-            candidates = _by_sector(chunk, clusters, wanted, places)
+            candidates = _salient(_by_sector(chunk, clusters, wanted, places))
         if len({id(c) for c in candidates}) == 1:
             found.append((candidates[0], chunk.start, chunk.end))
 
@@ -110,17 +113,22 @@ DOCUMENT_NOUNS = frozenset({"report", "statement", "release", "assessment", "stu
                             "communiqué", "update", "investigation", "survey"})
 # Nouns that make a name's category: "the Minsk tractor plant", "Shahed-136 drones".
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "region", "province", "district", "oblast"})
+FACILITY_NOUNS = frozenset({"facility", "plant", "site", "factory", "complex", "compound", "installation", "zone"})
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "INS", "IMG"})
 PERSON_NOUN_ENDINGS = ("man", "men", "woman", "women", "person", "people", "er", "ist", "ent", "or")
 
 
-def _category_nouns(name: Span) -> set[str]:
+def _category_nouns(name: Span, type_: str) -> set[str]:
     """What a name's own words say it is: the noun a name qualifies ("Shahed-136 drones" ->
     drone) and the settlement noun it is named with ("the village of Dhunkaal" -> village)."""
     root = name.root
     found = set()
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= name.end:
         found.add(root.head.lemma_.lower())
+    following = name.doc[name.end] if name.end < len(name.doc) else None
+    if (type_ in ("EQUIPMENT", "FAC", "ORG") and following is not None and following.pos_ == "NOUN"
+            and not following.ent_type_ and not name.doc[name.end - 1].whitespace_ == ""):
+        found.add(following.lemma_.lower())  # a designation the parser left unattached
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS:
         found.add(root.head.head.lemma_.lower())
     return found
@@ -155,6 +163,16 @@ def _country_just_named(chunk: Span, clusters: list) -> list:
     named = {id(c): c for c in clusters if c.type == "GPE" and gazetteer.is_country(c.name)
              for n in c.names if start <= n.start < chunk.start}
     return list(named.values())
+
+
+def _salient(candidates: list) -> list:
+    """Of several things a description could mean, the one the text is about: named at least
+    twice as often as any other; else all of them (and the description stays unresolved)."""
+    unique = list({id(c): c for c in candidates}.values())
+    if len(unique) < 2:
+        return unique
+    ranked = sorted(unique, key=lambda c: len(c.names), reverse=True)
+    return ranked[:1] if len(ranked[0].names) >= 2 * len(ranked[1].names) else unique
 
 
 def _by_sector(chunk: Span, clusters: list, wanted: set[str], places: dict) -> list:

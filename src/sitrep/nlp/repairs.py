@@ -49,24 +49,27 @@ def _titles() -> frozenset[str]:
 
 @Language.factory("sitrep_entity_repairs")
 def make_repairs(nlp: Language, name: str):
-    """The repairs component; it borrows the lemmatizer's word lists (WordNet's adjectives,
-    verbs and adverbs) to know an English common word when it sees one."""
+    """The repairs component; it borrows the lemmatizer's word lists (WordNet's nouns,
+    adjectives, verbs and adverbs) to know an English common word when it sees one."""
     tables = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
-    common = frozenset(word for pos in ("adj", "verb", "adv") for word in tables[pos])
+    common = frozenset(word for pos in ("noun", "adj", "verb", "adv") for word in tables[pos])
     return lambda doc: repair_entities(doc, common)
 
 
 def repair_entities(doc: Doc, common_words: frozenset[str] = frozenset()) -> Doc:
     """Trim, join, retype and drop the recognised names by the context rules of this module."""
     capitalised_inside = _capitalised_inside(doc)
+    written_lower = frozenset(t.text for t in doc if t.is_lower)
     spans = []
     for ent in doc.ents:
         if ent.label_ not in NAME_TYPES:
-            spans.extend(_places_inside(ent, common_words) if ent.label_ in ("DATE", "TIME") else [ent])
+            spans.extend(_places_inside(ent) if ent.label_ in ("DATE", "TIME") else [ent])
             continue
         ent = _trimmed(ent)
-        if ent is None or _is_common_word(ent, capitalised_inside, common_words):
+        if ent is None or _is_common_word(ent, capitalised_inside, common_words, written_lower):
             continue
+        if not any(c.isupper() for c in ent.text) and not ent.ent_id_:
+            continue  # "the defence ministry": a description, not a name
         spans.append(_with_head_word(ent))
     spans = _with_country_prefix(_joined_official_names(doc, spans))
     spans = [_retyped(span) for span in spans]
@@ -80,7 +83,15 @@ def _span(doc: Doc, start: int, end: int, label: str, ent: Span | None = None) -
 
 
 def _trimmed(ent: Span) -> Span | None:
-    """A name without trailing lower-case function words: "the Ministry on" (Sunday)."""
+    """A name without trailing lower-case function words ("the Ministry on" Sunday), and on
+    one side of a line break only (the longer side): no name runs across paragraphs."""
+    breaks = [t.i for t in ent if "\n" in t.text_with_ws and t.i < ent.end - 1]
+    if breaks:
+        before, after = (ent.start, breaks[0] + 1), (breaks[-1] + 1, ent.end)
+        start, end = max(before, after, key=lambda part: part[1] - part[0])
+        while start < end and ent.doc[start].is_space:
+            start += 1
+        ent = _span(ent.doc, start, end, ent.label_, ent)
     end = ent.end
     while end > ent.start and ent.doc[end - 1].is_lower and ent.doc[end - 1].pos_ in ("ADP", "CCONJ", "DET", "ADV"):
         end -= 1
@@ -105,32 +116,43 @@ def _capitalised_inside(doc: Doc) -> frozenset[str]:
 
 
 def _opens_sentence(token) -> bool:
+    if token.is_sent_start:
+        return True
     doc = token.doc
     i = token.i
-    while i > 0 and doc[i - 1].is_punct and not doc[i - 1].is_sent_end and doc[i - 1].text not in (",", ";"):
-        i -= 1  # an opening quotation mark or bracket before the word
+    while i > 0 and (doc[i - 1].is_space or doc[i - 1].is_punct and not doc[i - 1].is_sent_end
+                     and doc[i - 1].text not in (",", ";")):
+        i -= 1  # an opening quotation mark or bracket, or spacing, before the word
+    if i > 0 and "\n" in doc[i - 1].text:
+        return True
     return doc[i].is_sent_start or i == 0 or "\n" in doc[i - 1].text_with_ws
 
 
-def _is_common_word(ent: Span, capitalised_inside: frozenset[str], common_words: frozenset[str]) -> bool:
+def _is_common_word(ent: Span, capitalised_inside: frozenset[str], common_words: frozenset[str],
+                    written_lower: frozenset[str]) -> bool:
     """One capitalised common word at a sentence start ("Debris", "Mobile", "Calm") is not a
     name unless a dictionary or the rest of the text writes it as one. The word is common
-    when the tagger reads it so, or when English uses it as an adjective, verb or adverb."""
+    when the tagger reads it so, when English has it as a common word, or when the text
+    itself writes it in lower case elsewhere; a place the tagger reads as a proper noun
+    ("Paris said") stays, one it reads as an adjective ("Mobile fire groups") does not."""
     if len(ent) != 1 or ent.label_ == "NORP" or not _opens_sentence(ent[0]):
         return False  # a nationality is an adjective by rights
     token = ent[0]
-    if token.text in capitalised_inside or not (token.tag_ in COMMON_TAGS or token.lower_ in common_words):
+    if token.text in capitalised_inside or not (token.tag_ in COMMON_TAGS or token.lower_ in common_words
+                                                or token.lower_ in written_lower):
         return False
-    return not (gazetteer.is_curated(token.text) or gazetteer.is_country(token.text) or _dictionary_kind(token.text))
+    # WordNet lists some proper names among its nouns ("paris"): what a dictionary knows stays.
+    return not (gazetteer.is_curated(token.text) or gazetteer.is_place(token.text) and token.tag_ in ("NNP", "NNPS")
+                or _dictionary_kind(token.text))
 
 
-def _places_inside(ent: Span, common_words: frozenset[str]) -> list[Span]:
+def _places_inside(ent: Span) -> list[Span]:
     """ "Odesa overnight" taken for a time: the known place at its start is a place (not a
     month or a weekday that a town happens to share, "March", "Sunday")."""
     first = ent[0]
     word = first.lower_.rstrip(".")
     if (len(ent) > 1 and first.is_title and first.pos_ == "PROPN" and gazetteer.is_place(first.text)
-            and word not in MONTHS and word not in WEEKDAYS and word not in common_words):
+            and word not in MONTHS and word not in WEEKDAYS):
         return [_span(ent.doc, ent.start, ent.start + 1, "GPE")]
     return [ent]
 
