@@ -204,3 +204,12 @@ def test_a_search_for_an_entity_finds_the_documents_that_use_its_other_names(sto
     assert len(store.search("Lukashenka")) == 2
     assert len(store.search("Lukashenko")) == 2
     assert len(store.search('"Lukashenka"')) == 1  # a quoted phrase is taken as written
+
+
+def test_an_entity_is_found_by_a_name_only_the_gazetteer_knows(store):
+    store.add(doc("The Institute for the Study of War said on Sunday that Russian forces were likely "
+                  "preparing a new offensive near Kharkiv, according to its daily assessment."))
+    found = store.entity("ISW")
+    assert found is not None and found["name"] == "Institute for the Study of War"
+    assert not any(alias["text"] == "ISW" for alias in found["aliases"])
+    assert store.statements(source="ISW")

@@ -449,6 +449,12 @@ class Store:
                     select(mentions.c.entity_id).join(entities, entities.c.id == mentions.c.entity_id)
                     .where(func.lower(entities.c.name).endswith(" " + name.lower(), autoescape=True))
                     .group_by(mentions.c.entity_id).order_by(func.count().desc()).limit(1)).scalar()
+            if entity_id is None:  # any name the gazetteer knows the thing by, written in no stored document
+                from sitrep.nlp.gazetteer import known
+
+                thing = known(name)
+                if thing is not None:
+                    entity_id = conn.execute(select(entities.c.id).where(entities.c.id == thing.id)).scalar()
             if entity_id is None:
                 return None
             row = dict(conn.execute(select(entities).where(entities.c.id == entity_id)).mappings().one())

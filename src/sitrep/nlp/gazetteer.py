@@ -147,6 +147,13 @@ def _demonym_index() -> dict[str, tuple[str, str]]:
     return {key(form): (code, people) for code, (forms, people) in demonyms().items() for form in forms}
 
 
+def known(surface: str) -> Known | None:
+    """The curated thing any of its names or spellings denotes ("ISW", "Lukashenka", "Лукашенко"),
+    whatever the model would label it: for looking a name up, not for reading text."""
+    k = key(surface)
+    return _curated_index().get(k) or _surnames().get(k)
+
+
 def lookup(surface: str, label: str) -> Known | None:
     """The known thing a recognised name refers to, if sitrep knows it."""
     k = key(surface)
