@@ -395,8 +395,8 @@ class Store:
 
     def _other_names(self, query: str) -> list[str]:
         """The other names of the entity a query names exactly (by any of its names), if any."""
-        if '"' in query or "*" in query:
-            return []
+        if '"' in query or "*" in query or not is_name(query.strip()):
+            return []  # words to search for, not a name
         found = self.entity(query.strip())
         if found is None:
             return []
@@ -422,15 +422,7 @@ class Store:
 
     def entities(self, type_: str | None = None, top: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Stored entities with their mention and document counts, most widely mentioned first."""
-        query = (select(entities.c.id, entities.c.name, entities.c.type, entities.c.wikidata,
-                        func.count().label("mentions"), func.count(mentions.c.document_id.distinct()).label("documents"))
-                 .join(mentions, mentions.c.entity_id == entities.c.id)
-                 .group_by(entities.c.id).order_by(text("documents DESC"), text("mentions DESC"), entities.c.name)
-                 .limit(top).offset(offset))
-        if type_:
-            query = query.where(entities.c.type == type_.upper())
-        with self.engine.connect() as conn:
-            return [dict(row) for row in conn.execute(query).mappings()]
+        return self.entity_index(type_, top, offset)[0]
 
     def entity(self, name: str) -> dict[str, Any] | None:
         """One entity found by id, canonical name or any name it was mentioned by, with its
