@@ -138,3 +138,10 @@ def test_search_refuses_what_makes_no_sense_in_the_api_and_the_page(client, para
 def test_events_refuse_bounds_that_are_not_dates(client):
     answer = client.get("/api/events", params={"entity": "Maia Sandu", "since": "2024-02-30"})
     assert answer.status_code == 422 and "not a real date" in answer.json()["error"]["message"]
+
+
+def test_an_entity_page_shows_its_country_sector_and_dated_roles(client):
+    page = client.get("/entity/Alexander Lukashenko")
+    assert page.status_code == 200
+    assert "country BLR" in page.text and "sector GOV" in page.text
+    assert '<span class="role">GOV of BLR since 1994-07-20</span>' in page.text
