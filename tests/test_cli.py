@@ -257,3 +257,10 @@ def test_a_batch_of_many_near_duplicates_names_a_few_and_counts_the_rest(cli, tm
     result = cli("ingest", str(EXAMPLES), "--db", db)
     assert "near-duplicate of" not in result.stderr
     assert "… and 1 more near-duplicates (sitrep documents marks them)" in result.stderr
+
+
+def test_entities_lists_named_things_not_groups_of_people(cli, knowledge_base):
+    listed = cli("entities", "--top", "200", "--db", str(knowledge_base)).stdout
+    assert "actor:" not in listed
+    for word in ("Debris", "protesters", "ministers"):
+        assert f" {word}  " not in listed

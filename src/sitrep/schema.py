@@ -13,6 +13,9 @@ SCHEMA_VERSION = "sitrep/1"
 
 # The kinds of things an entity can be, as the record's schema lists them.
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EQUIPMENT")
+# The id prefix of an actor a common noun names ("protesters", "Georgian police"): an entity of
+# the record for events, but a group of people, not a named thing an index lists.
+GROUP_ACTOR_PREFIX = "actor:"
 # The ICD 203 scale of estimative language, least to most likely: the record's `confidence`
 # levels ("possible" is a hedge with no place on the scale).
 CONFIDENCE = ("remote", "very_unlikely", "unlikely", "even", "likely", "very_likely", "almost_certain")

@@ -19,7 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sitrep.aliases import is_name
 from sitrep.errors import StoreError
 from sitrep.periods import period
-from sitrep.schema import CONFIDENCE, SCHEMA_VERSION, Document
+from sitrep.schema import CONFIDENCE, GROUP_ACTOR_PREFIX, SCHEMA_VERSION, Document
 
 metadata = MetaData()
 
@@ -681,13 +681,14 @@ class Store:
     def entity_index(self, type_: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
         """One page of entities (of one type, or all), most widely mentioned first (as `entities`
         ranks them, from the kept counts), and how many there are."""
+        named = ~entities.c.id.startswith(GROUP_ACTOR_PREFIX)  # "protesters" acts in events; it is no name to list
         query = (select(entities.c.id, entities.c.name, entities.c.type, entities.c.wikidata, entity_counts.c.mentions,
                         entity_counts.c.documents)
-                 .join(entity_counts, entity_counts.c.entity_id == entities.c.id).where(entity_counts.c.documents > 0)
+                 .join(entity_counts, entity_counts.c.entity_id == entities.c.id).where(entity_counts.c.documents > 0, named)
                  .order_by(entity_counts.c.documents.desc(), entity_counts.c.mentions.desc(), entities.c.name)
                  .limit(limit).offset(offset))
         total = (select(func.count()).select_from(entities.join(entity_counts, entity_counts.c.entity_id == entities.c.id))
-                 .where(entity_counts.c.documents > 0))
+                 .where(entity_counts.c.documents > 0, named))
         if type_:
             query, total = query.where(entities.c.type == type_.upper()), total.where(entities.c.type == type_.upper())
         with self.engine.connect() as conn:
@@ -695,7 +696,8 @@ class Store:
 
     def entity_types(self) -> dict[str, int]:
         """How many entities of each type are stored, most numerous type first."""
-        query = select(entities.c.type, func.count()).group_by(entities.c.type).order_by(func.count().desc())
+        query = (select(entities.c.type, func.count()).where(~entities.c.id.startswith(GROUP_ACTOR_PREFIX))
+                 .group_by(entities.c.type).order_by(func.count().desc()))
         with self.engine.connect() as conn:
             return dict(conn.execute(query).all())
 

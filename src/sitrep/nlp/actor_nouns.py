@@ -12,9 +12,9 @@ from spacy.tokens import Token
 from sitrep.nlp import gazetteer
 from sitrep.nlp.actors import agent_sector
 from sitrep.nlp.event_lexicon import own
-from sitrep.schema import Entity, Mention
+from sitrep.schema import GROUP_ACTOR_PREFIX, Entity, Mention
 
-PREFIX = "actor:"
+PREFIX = GROUP_ACTOR_PREFIX
 # "thousands of protesters": the actor is what is counted
 QUANTITIES = ("thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "group", "crowd", "number", "scores",
               "band", "unit", "squad", "contingent", "detachment")
