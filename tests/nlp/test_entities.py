@@ -128,3 +128,19 @@ def test_a_short_form_of_a_long_official_name_is_the_same_body():
     assert len(bodies) == 1
     assert bodies[0].name == "Ministry of Foreign Affairs and European Integration of the Republic of Moldova"
     assert "The Ministry" in mentions(bodies[0])
+
+
+def test_an_official_name_the_model_saw_only_the_end_of_is_one_body():
+    _, found = resolve("Statement by the Ministry of Foreign Affairs of Moldova on the incident near the village of "
+                       "Ocnita\n\nThe Ministry of Foreign Affairs and European Integration of the Republic of Moldova "
+                       "strongly condemns the violation of Moldovan airspace by a Russian drone on the night of 10 to "
+                       "11 February.")
+    bodies = [e.name for e in found if e.type == "ORG"]
+    assert bodies == ["Ministry of Foreign Affairs and European Integration of the Republic of Moldova"]
+
+
+def test_a_known_body_after_and_stays_its_own():
+    _, found = resolve("The Ministry of Defence of Lithuania and NATO said on Monday that the exercise would go ahead.")
+    names = {e.name for e in found if e.type == "ORG"}
+    assert "NATO" in {e.name for e in found} or any("North Atlantic" in n for n in names)
+    assert not any(n.endswith("and NATO") for n in names)

@@ -166,6 +166,11 @@ def _joined_official_names(doc: Doc, spans: list[Span]) -> list[Span]:
     for span in spans:
         if span.start in absorbed:
             continue
+        start = _left_conjunct_start(doc, span)
+        if start is not None:  # the model saw only the second half: "... Affairs and [European Integration]"
+            while joined and joined[-1].end > start:
+                joined.pop()
+            span = _span(doc, start, span.end, "ORG", span)
         if span.label_ == "ORG" and any(t.text in INSTITUTION_HEADS for t in span):
             end = _official_name_end(doc, span.end, by_start)
             if end > span.end:
@@ -173,6 +178,22 @@ def _joined_official_names(doc: Doc, spans: list[Span]) -> list[Span]:
                 span = _span(doc, span.start, end, "ORG", span)
         joined.append(span)
     return joined
+
+
+def _left_conjunct_start(doc: Doc, span: Span) -> int | None:
+    """Where an official name begins when the model marked only what follows its "and": an
+    unknown capitalised name right after "and", before which a capitalised run goes back through
+    "of" and "for" to an institution's head word ("Ministry of Foreign Affairs and [European
+    Integration]"). None when the span stands alone or is a known thing ("... and NATO")."""
+    if (span.start < 3 or doc[span.start - 1].lower_ != "and" or span.ent_id_ or not span[0].is_title
+            or any(t.text in INSTITUTION_HEADS for t in span) or gazetteer.lookup(span.text, span.label_) is not None):
+        return None
+    i = span.start - 2
+    while i >= 0 and (doc[i].is_title or doc[i].lower_ in ("of", "for")):
+        if doc[i].text in INSTITUTION_HEADS and doc[i + 1].lower_ in ("of", "for"):
+            return i
+        i -= 1
+    return None
 
 
 def _with_country_prefix(spans: list[Span]) -> list[Span]:
