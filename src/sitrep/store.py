@@ -588,9 +588,13 @@ class Store:
         root = documents.alias("root")
         story = func.coalesce(documents.c.duplicate_of, documents.c.id)
         outlet = func.coalesce("outlet:" + func.lower(root.c.source), "story:" + root.c.id)
-        in_span = lambda table: select(func.group_concat(mentions.c.entity_id.distinct())).where(  # noqa: E731
-            mentions.c.document_id == table.c.document_id, mentions.c.start >= table.c.start,
-            mentions.c.end <= table.c.end).scalar_subquery()
+
+        def in_span(table: Table):
+            """The entities named inside each row's words, as one comma-separated value."""
+            return select(func.group_concat(mentions.c.entity_id.distinct())).where(
+                mentions.c.document_id == table.c.document_id, mentions.c.start >= table.c.start,
+                mentions.c.end <= table.c.end).scalar_subquery()
+
         said = statements.alias("said")
         statement_rows = (select(literal("statement").label("kind"), statements.c.document_id,
                                  statements.c.id.label("item"), statements.c.source, statements.c.content.label("text"),
