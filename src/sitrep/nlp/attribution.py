@@ -12,13 +12,12 @@ the outer sources as `via`, as has "Y reported, citing X". Who the source is, `s
 decides. Hypotheticals ("if he had said"), negated cues ("did not say"), cues in relative
 clauses and the writer's own voice are not statements.
 """
-import json
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.data import load_json
 from sitrep.nlp.analyse import text_of
 from sitrep.nlp.estimative import estimate
 from sitrep.nlp.quotes import Quote, find_quotes
@@ -49,7 +48,7 @@ class Cues:
 
 @cache
 def cues() -> Cues:
-    data = json.loads(resources.files("sitrep.data").joinpath("attribution.json").read_text("utf-8"))
+    data = load_json("attribution.json")
     tails = data["narrator_tails"]
     return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")),
                 frozenset(tails["summary_nouns"]), frozenset(tails["participles"]), frozenset(data["quote_verbs"]),

@@ -2,12 +2,12 @@
 
 Only the statement's own content counts: "believes" and "assesses" are cues, not estimates.
 """
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
+
+from sitrep.data import load_json
 
 
 @dataclass
@@ -19,7 +19,7 @@ class Estimate:
 
 @cache
 def _lexicon() -> tuple[list[tuple[list[str], str]], frozenset[str], frozenset[str]]:
-    data = json.loads(resources.files("sitrep.data").joinpath("estimative.json").read_text("utf-8"))
+    data = load_json("estimative.json")
     phrases = sorted(((p.split(), level) for p, level in data["phrases"]), key=lambda item: -len(item[0]))
     # Phrases that estimate nothing claim their words first, at no level.
     phrases = sorted(((p.split(), None) for p in data["not_estimative"]), key=lambda item: -len(item[0])) + phrases
@@ -28,7 +28,7 @@ def _lexicon() -> tuple[list[tuple[list[str], str]], frozenset[str], frozenset[s
 
 @cache
 def _inability_modals() -> frozenset[str]:
-    data = json.loads(resources.files("sitrep.data").joinpath("estimative.json").read_text("utf-8"))
+    data = load_json("estimative.json")
     return frozenset(data["inability_modals"])
 
 

@@ -6,12 +6,11 @@ organisation's people ("the institute's experts", "the analysts of ISW"), and la
 descriptions that reuse a role learned in the document ("the dictator", "the Institute").
 A description that could point to two things of the document is left alone.
 """
-import json
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from sitrep.data import load_json
 from sitrep.nlp import actors, gazetteer
 
 DESCRIBED = ("PERSON", "ORG", "FAC", "EQUIPMENT")
@@ -21,7 +20,7 @@ DESCRIPTION_POS = ("DET", "ADJ", "NOUN", "PROPN", "NUM", "VERB")
 
 @cache
 def _words() -> tuple[frozenset[str], frozenset[str]]:
-    data = json.loads(resources.files("sitrep.data").joinpath("nominals.json").read_text("utf-8"))
+    data = load_json("nominals.json")
     return frozenset(data["titles"]), frozenset(data["members"])
 
 

@@ -6,14 +6,13 @@ before a name, "the village of", a head noun such as Ministry or Province), the 
 gazetteer and the field's actor dictionaries (`actors.py`), and fix the spans once, as a
 pipeline component, so that every later stage sees the same entities.
 """
-import json
 from functools import cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from sitrep.data import load_json
 from sitrep.dateline import MONTHS
 from sitrep.nlp import actors, gazetteer
 
@@ -43,7 +42,7 @@ COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VB
 
 @cache
 def _titles() -> frozenset[str]:
-    data = json.loads(resources.files("sitrep.data").joinpath("nominals.json").read_text("utf-8"))
+    data = load_json("nominals.json")
     return frozenset(data["titles"])
 
 

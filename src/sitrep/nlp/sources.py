@@ -10,14 +10,13 @@ document ("the press release") to the latest speaker, or a description to
 the name the text ties it to later ("a maritime security firm said ... firm Ambrey"); the
 dateline ("KYIV (Reuters) -") is never a source.
 """
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from sitrep.data import load_json
 from sitrep.nlp import gazetteer
 from sitrep.nlp.analyse import text_of
 from sitrep.nlp.references import References
@@ -41,7 +40,7 @@ class SourceWords:
 
 @cache
 def source_words() -> SourceWords:
-    data = json.loads(resources.files("sitrep.data").joinpath("attribution.json").read_text("utf-8"))
+    data = load_json("attribution.json")
     return SourceWords(frozenset(data["unnamed_sources"]), frozenset(data["state_speakers"]),
                        frozenset(data["document_nouns"]))
 
