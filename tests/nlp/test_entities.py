@@ -144,3 +144,9 @@ def test_a_known_body_after_and_stays_its_own():
     names = {e.name for e in found if e.type == "ORG"}
     assert "NATO" in {e.name for e in found} or any("North Atlantic" in n for n in names)
     assert not any(n.endswith("and NATO") for n in names)
+
+
+def test_a_nationality_opening_a_sentence_stays_a_nationality_whatever_the_model_called_it():
+    by_name, _ = resolve("Ukraine asked its allies for generators.\n\nUkrainian officials said the power had been off "
+                         "since Sunday.")
+    assert any(m.text == "Ukrainian" for e in by_name.values() if e.type == "NORP" for m in e.mentions)

@@ -64,12 +64,6 @@ class References:
                 best_id = country if country in self.ids else best.id
             self.by_description.setdefault(description, best_id)
             return best_id, phrase.text
-        # "Ukrainian officials" when the nationality word is no mention of its own: the country it
-        # names, if the document names that country.
-        for child in token.children:
-            if child.dep_ in ("amod", "compound") and (country := self._country_of(child.text)) in self.ids:
-                self.by_description.setdefault(description, country)
-                return country, phrase.text
         definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         return (self.by_description.get(description) if definite else None), phrase.text
 

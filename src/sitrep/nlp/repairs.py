@@ -134,8 +134,8 @@ def _is_common_word(ent: Span, capitalised_inside: frozenset[str], common_words:
     when the tagger reads it so, when English has it as a common word, or when the text
     itself writes it in lower case elsewhere; a place the tagger reads as a proper noun
     ("Paris said") stays, one it reads as an adjective ("Mobile fire groups") does not."""
-    if len(ent) != 1 or ent.label_ == "NORP" or not _opens_sentence(ent[0]):
-        return False  # a nationality is an adjective by rights
+    if len(ent) != 1 or ent.label_ == "NORP" or gazetteer.demonym_country(ent.text) or not _opens_sentence(ent[0]):
+        return False  # a nationality is an adjective by rights, whatever label the model gave it
     token = ent[0]
     if token.text in capitalised_inside or not (token.tag_ in COMMON_TAGS or token.lower_ in common_words
                                                 or token.lower_ in written_lower):
