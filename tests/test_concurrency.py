@@ -54,7 +54,9 @@ def _add_all(path: str, texts: list[str], start, results) -> None:
 def test_processes_adding_the_same_documents_at_once_store_each_once(tmp_path):
     texts = [" ".join(f"word{i}x{j}" for j in range(40)) for i in range(40)]
     db = str(tmp_path / "race.db")
-    context = multiprocessing.get_context("fork")
+    # Fresh interpreters: a forked child of a test process that runs threads (servers, model pools)
+    # can inherit a lock held by one of them and hang.
+    context = multiprocessing.get_context("spawn")
     start, results = context.Event(), context.Queue()
     workers = [context.Process(target=_add_all, args=(db, texts, start, results)) for _ in range(4)]
     for worker in workers:
