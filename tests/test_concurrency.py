@@ -33,7 +33,7 @@ def test_two_ingest_processes_with_overlapping_inputs_store_every_document_once(
     command = [sys.executable, "-m", "sitrep", "ingest", "--db", str(db)]
     runs = [subprocess.Popen([*command, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for path in (first, second)]
-    results = [(run.wait(timeout=300), run.stderr.read()) for run in runs]
+    results = [(run.returncode, stderr) for run in runs for _, stderr in [run.communicate(timeout=300)]]
     for code, stderr in results:
         assert code == 0, stderr
         assert "Traceback" not in stderr and "locked" not in stderr
