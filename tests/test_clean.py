@@ -180,3 +180,31 @@ def test_an_agency_credit_in_parentheses_does_not_make_a_paragraph_a_caption():
             "The navy fired warning shots at a fishing boat on Tuesday, officials told reporters (AFP).\n\n"
             "The boat turned back, they said.")
     assert "officials told reporters (AFP)." in clean_text(text).text
+
+
+_STORY = ("The regional council voted on Tuesday to reopen the river crossing after three weeks of repairs, "
+          "and the first lorries are expected to use it on Thursday morning. Engineers replaced two damaged "
+          "spans and reinforced the piers that floodwater had undermined in March. The council's transport "
+          "chief said the work had cost less than planned and that a second crossing downstream would be "
+          "inspected next month, once the water level falls.")
+
+
+def test_a_flattened_forum_page_loses_its_comment_thread_and_keyword_list():
+    page = (_STORY + "  TOPICS: Local; Transport KEYWORDS: bridge; river   1 posted on 03/04/2026 9:12:40 AM PST "
+            "by riverwatcher [ Post Reply | Private Reply | View Replies]  To: riverwatcher  \"About time "
+            "somebody fixed that bridge, I drive it every day.\"  2 posted on 03/04/2026 9:20:11 AM PST by a_reader")
+    cleaned = clean_text(page)
+    assert cleaned.text.endswith("once the water level falls.")
+    assert "posted on" not in cleaned.text and "About time" not in cleaned.text
+    assert any("About time somebody fixed" in r for r in cleaned.removed)
+
+
+def test_a_comments_widget_after_the_story_is_cut_with_what_follows():
+    cleaned = clean_text(_STORY + "\n\nComments can not be loaded\n\nTo load comments you need to enable JavaScript\n\n"
+                         "Floods close three schools in the valley")
+    assert cleaned.text == _STORY
+
+
+def test_a_comment_link_above_the_story_cuts_nothing():
+    page = "View comments\n\n" + _STORY + "\n\nA second paragraph says the crossing will carry buses from April."
+    assert "buses from April" in clean_text(page).text

@@ -22,6 +22,7 @@ _FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:we|we['’]re|we['’]ve|us|our|ours
 # A line of prose with this many words is body text even when a scrape cut its last stop.
 LONG_LINE_WORDS = 15
 # A headline has at least this many words; shorter leading lines are section labels ("World").
+MIN_ARTICLE_WORDS = 60  # of prose before a mark that ends the article (see `split_article_end`)
 MIN_TITLE_WORDS = 3
 MAX_TITLE_WORDS = 30
 # A dateline line among the first paragraphs still dates the article (a lead may precede it).
@@ -48,6 +49,7 @@ class _Patterns:
     call_to_action: list[re.Pattern]
     caption_credit: list[re.Pattern]
     byline: list[re.Pattern]
+    article_end: list[re.Pattern]
 
 
 @cache
@@ -58,6 +60,7 @@ def _patterns() -> _Patterns:
         call_to_action=compile_ci("call_to_action"),
         caption_credit=compile_ci("caption_credit") + [re.compile(p) for p in raw["caption_credit_case_sensitive"]],
         byline=compile_ci("byline"),
+        article_end=[re.compile(p, re.I | re.S) for p in raw["article_end"]],
     )
 
 
@@ -141,6 +144,7 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
     `title` and `published` come from the input's metadata when it has them; otherwise the
     headline and the dateline are taken from the text itself.
     """
+    raw, tail = split_article_end(raw)
     lines = split_lines(raw)
     keys = [normalise(line) for line in lines]
     counts: dict[str, int] = {}
@@ -186,11 +190,29 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
         body.append(line)
 
     text = "\n\n".join(body)
+    if tail:
+        removed.append(tail)
     if published is None and dateline is not None:
         evidence = full_dates("\n".join(captions + removed + body)) + _iso_dates(evidence_dates or [])
         found = infer_year(dateline, evidence)
         published = found.isoformat() if found else None
     return Cleaned(text=text, title=title, published=published, removed=removed, captions=captions)
+
+
+def split_article_end(raw: str) -> tuple[str, str]:
+    """The page's text up to where the article ends, and the rest: reader comments, their post
+    signatures and the page's keyword lists follow the article on forums and blogs, often run
+    into the same line when the page was flattened. Only a mark after a paragraph's worth of
+    prose ends the article, so that a "view comments" link above the story cuts nothing."""
+    ends = [m.start() for p in _patterns().article_end for m in [_first_after_prose(p, raw)] if m is not None]
+    if not ends:
+        return raw, ""
+    cut = min(ends)
+    return raw[:cut].rstrip(), raw[cut:].strip()
+
+
+def _first_after_prose(pattern: re.Pattern, raw: str) -> re.Match | None:
+    return next((m for m in pattern.finditer(raw) if word_count(raw[:m.start()]) >= MIN_ARTICLE_WORDS), None)
 
 
 def _is_noise(line: str) -> bool:
