@@ -438,3 +438,29 @@ def test_a_passive_with_a_subject_of_its_own_and_a_clause_is_not_a_report():
     doc, names = run("Find this comment offensive? Choose your reason and click the button. Your reason has been "
                      "reported to the admin.\n\nIt was reported that the convoy had crossed the border.")
     assert [s.content for s in doc.statements] == ["the convoy had crossed the border"]
+
+
+@pytest.mark.parametrize("text, content, source_text", [
+    ("Speaking on condition of anonymity, a senior commander of the brigade told reporters that the unit had "
+     "lost two tanks near the river.", "the unit had lost two tanks near the river", "a senior commander"),
+    ("Farmers opposed to the dam have warned the regional council against approving it, and say the valley "
+     "will flood every spring.", "the valley will flood every spring", "Farmers"),
+])
+def test_a_speaker_the_parser_buried_in_an_opening_clause_still_speaks(text, content, source_text):
+    doc, _ = run(text)
+    statement = only(doc, content.split()[0] + " " + content.split()[1])
+    assert statement.content == content
+    assert statement.source_text.startswith(source_text)
+
+
+def test_a_that_clause_after_the_audience_is_what_was_told():
+    doc, names = run("Defence Minister Ana Vrabie told a press conference in Chisinau that two drones had "
+                     "crashed near the border overnight.")
+    statement = only(doc, "two drones")
+    assert statement.content == "two drones had crashed near the border overnight"
+    assert names[statement.source] == "Ana Vrabie"
+
+
+def test_a_relative_clause_on_the_audience_is_not_a_statement():
+    doc, _ = run("The minister told a meeting that was held in the capital on Monday about the new budget.")
+    assert doc.statements == []

@@ -353,6 +353,9 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ in ("xcomp", "dobj") and child.tag_ == "VBG":
             return _content_of(child)
+    addressed = _clause_after_addressee(verb)
+    if addressed is not None:
+        return _content_of(addressed)
     misparsed = _that_object(verb)
     if misparsed is not None:
         # "point out that [President ... Lukashenko], ..., said that X": the parser took "that"
@@ -363,6 +366,18 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "parataxis" and not any(t.text == ";" for t in verb.doc[verb.head.i:verb.i]):
         skip = {t.i for t in verb.subtree} | {t.i for c in verb.head.children if c.lower_ == "according" for t in c.subtree}
         return _span_of([t for t in verb.head.subtree if t.i not in skip])
+    return None
+
+
+def _clause_after_addressee(verb: Token) -> Token | None:
+    """"told a press conference that X", "warned parliament that X": the parser may hang the
+    "that" clause on the audience as a relative clause; one opened by the conjunction "that"
+    (not a relative pronoun) with a subject of its own is what was said."""
+    for audience in (c for c in verb.children if c.dep_ == "dobj"):
+        for clause in (c for c in audience.children if c.dep_ in ("relcl", "acl") and c.i > audience.i):
+            if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+                    c.dep_ in SUBJECTS and c.tag_ not in ("WDT", "WP") for c in clause.children):
+                return clause
     return None
 
 
@@ -474,7 +489,7 @@ def _subject(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | None:
     current = verb
     for _ in range(4):
         subject = next((c for c in current.children if c.dep_ in SUBJECTS
-                        and not quoted[0] <= c.idx < quoted[1]), None)
+                        and not quoted[0] <= c.idx < quoted[1]), None) or _speaker_in_clausal_subject(current)
         if subject is not None:
             return subject
         if current.dep_ == "conj" and _is_cue_verb(current.head):
@@ -489,6 +504,22 @@ def _subject(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | None:
             current = current.head
             continue
         break
+    return None
+
+
+def _speaker_in_clausal_subject(verb: Token) -> Token | None:
+    """The speaker the parser buried in a clause it took for the cue's subject: the noun after an
+    opening participle ("Talking to DW, a senior journalist said") or the subject of a reduced
+    relative ("Democracy supporters opposed to the junta have warned")."""
+    clause = next((c for c in verb.children if c.dep_ == "csubj" and c.i < verb.i), None)
+    if clause is None:
+        return None
+    if clause.tag_ == "VBG":
+        return next((t for t in clause.subtree if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN")
+                     and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","), None)
+    if clause.tag_ in ("VBD", "VBN"):
+        return next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i
+                     and c.pos_ in ("NOUN", "PROPN")), None)
     return None
 
 
