@@ -72,3 +72,18 @@ def test_a_double_quotation_opening_right_after_a_sentence_whose_space_was_lost(
     assert spans(text) == ["He was a true gentleman on and off the field"]
     closing = '"We will be back next year."The team left on Monday.'
     assert spans(closing) == ["We will be back next year"]
+
+
+def test_a_quotation_left_open_and_reopened_on_one_flattened_line_is_two_parts_of_one():
+    text = ('"We cannot rule on that today," the judge said. "The file is incomplete.  "Come back with the '
+            'contracts and we will look again." The hearing was adjourned.')
+    parts = find_quotes(text)
+    assert [text[q.start:q.end] for q in parts] == [
+        "We cannot rule on that today", "The file is incomplete",
+        "Come back with the contracts and we will look again"]
+    assert parts[1].group == parts[2].group and parts[2].continues
+
+
+def test_a_mark_after_a_space_inside_a_sentence_does_not_reopen():
+    text = 'The envoy said "the talks were over" and "nothing was agreed" after midnight.'
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["the talks were over", "nothing was agreed"]

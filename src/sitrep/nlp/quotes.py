@@ -53,6 +53,11 @@ def find_quotes(text: str) -> list[Quote]:
             if not continues:
                 group += 1
             close = _closing(body, i + len(mark), _PAIRS[mark])
+            reopened = close is None and _reopening(body, i + len(mark), mark)
+            if reopened:
+                quotes.append(_trimmed(text, start + i + len(mark), start + reopened, begins, continues, group))
+                left_open, i, indent = _PAIRS[mark], reopened, reopened
+                continue
             if close is None:
                 if mark in _AMBIGUOUS - {"\""} and not begins and not body[:i].rstrip().endswith(":"):
                     i += len(mark)  # a lone apostrophe, not a quotation left open
@@ -89,8 +94,11 @@ def _starts_word(body: str, i: int, width: int) -> bool:
 
 def _closing(body: str, i: int, marks: tuple[str, ...]) -> tuple[int, int] | None:
     """(position, width) of the first mark of `marks` from `i` that closes a quotation: an
-    apostrophe-like mark only when no letter follows it ("don't", "Kyiv's" do not close)."""
+    apostrophe-like mark only when no letter follows it ("don't", "Kyiv's" do not close), and
+    none after a double mark that reopens the quotation (see `_reopens`)."""
     while i < len(body):
+        if _reopens(body, i):
+            return None
         for mark in marks:
             if body.startswith(mark, i):
                 after = body[i + len(mark):i + len(mark) + 1]
@@ -101,6 +109,21 @@ def _closing(body: str, i: int, marks: tuple[str, ...]) -> tuple[int, int] | Non
                 return i, len(mark)
         i += 1
     return None
+
+
+def _reopens(body: str, i: int) -> bool:
+    """A double mark that opens a word after a sentence's end and a space, inside a quotation:
+    the quotation was left open there and its next part begins."""
+    return body.startswith(("\"", "“"), i) and i > 0 and body[i - 1].isspace() \
+        and body[i + 1:i + 2].isalnum() and body[:i].rstrip()[-1:] in ".!?"
+
+
+def _reopening(body: str, i: int, mark: str) -> int | None:
+    """Where a double quotation left open reopens on the same line (`"It is over.  "We will
+    go on," he said`): copy flattened to one line keeps the marks, not the paragraph breaks."""
+    if mark not in ("\"", "“"):
+        return None
+    return next((k for k in range(i, len(body)) if _reopens(body, k)), None)
 
 
 def _trimmed(text: str, start: int, end: int, opens: bool, continues: bool, group: int) -> Quote:
