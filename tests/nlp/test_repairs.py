@@ -138,3 +138,13 @@ def test_a_common_noun_opening_a_paragraph_is_not_a_person():
 ])
 def test_names_opening_a_sentence_stay(text, name):
     assert name in ents(text)
+
+
+def test_a_name_taken_for_a_title_that_speaks_is_a_person():
+    found = ents('"The bridge will reopen on Friday," Ajit Pal said, adding that the repairs were finished.')
+    assert found.get("Ajit Pal") == "PERSON"
+
+
+def test_a_weekday_or_a_common_word_that_speaks_stays_unmarked():
+    found = ents("Sunday said it all. Police said the road was closed.")
+    assert "PERSON" not in found.values()

@@ -17,6 +17,7 @@ from sitrep.dateline import MONTHS
 from sitrep.nlp import actors, gazetteer
 
 NAME_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
+THING_TYPES = ("WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "LANGUAGE")  # model labels a speaker cannot have
 # The last word of a name that says what kind of thing it is: "Zamfara State", "Kerch Strait".
 PLACE_HEADS = {"State": "GPE", "Province": "GPE", "Oblast": "GPE", "Region": "GPE", "Governorate": "GPE",
                "County": "GPE", "District": "GPE", "Raion": "GPE", "Strait": "LOC", "Straits": "LOC",
@@ -73,6 +74,9 @@ def repair_entities(doc: Doc, common_words: frozenset[str] = frozenset()) -> Doc
     spans = _with_country_prefix(_joined_official_names(doc, spans))
     spans = [_retyped(span) for span in spans]
     spans += _dictionary_names(doc, spans)
+    speakers = _speaking_names(doc, spans, common_words)
+    taken = {i for span in speakers for i in range(span.start, span.end)}
+    spans = [s for s in spans if not taken & set(range(s.start, s.end))] + speakers
     doc.ents = filter_spans(spans)
     return doc
 
@@ -304,6 +308,35 @@ def _dictionary_names(doc: Doc, spans: list[Span]) -> list[Span]:
         start, stop, label = match
         found.append(_span(doc, start, stop, label))
         i = stop
+    return found
+
+
+@cache
+def _cue_verbs() -> frozenset[str]:
+    return frozenset(load_json("attribution.json")["verbs"])
+
+
+def _speaking_names(doc: Doc, spans: list[Span], common_words: frozenset[str]) -> list[Span]:
+    """A proper name the model left unmarked, or took for a title or product, that is the
+    subject of a verb of saying ("Dutta said", "said Ajit Pal"): things do not speak, so it is a
+    person, or an organisation when its last word says so ("Kalikot Police")."""
+    covered = {i for span in spans if span.label_ not in THING_TYPES for i in range(span.start, span.end)}
+    found = []
+    for verb in (t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in _cue_verbs()):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+        if subject is None:
+            continue
+        start = subject.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == subject \
+                and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        words = doc[start:subject.i + 1]
+        if len(words) > 3 or any(i in covered for i in range(start, subject.i + 1)) or not all(
+                t.is_alpha and t.is_title for t in words) or gazetteer.is_place(words.text) or all(
+                t.lower_ in common_words for t in words) or any(
+                t.lower_ in MONTHS or t.lower_ in WEEKDAYS or t.text in _titles() for t in words):
+            continue
+        found.append(_span(doc, start, subject.i + 1, "ORG" if words[-1].text in ORG_HEADS else "PERSON"))
     return found
 
 
