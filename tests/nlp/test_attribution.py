@@ -464,3 +464,24 @@ def test_a_that_clause_after_the_audience_is_what_was_told():
 def test_a_relative_clause_on_the_audience_is_not_a_statement():
     doc, _ = run("The minister told a meeting that was held in the capital on Monday about the new budget.")
     assert doc.statements == []
+
+
+@pytest.mark.parametrize("text", [
+    "The minister explained why the talks had collapsed on Friday.",
+    "Reporters asked whether the ceasefire would hold through the weekend.",
+    "The envoy wondered how the convoy had crossed the river unseen.",
+])
+def test_a_question_put_or_explained_is_not_a_statement(text):
+    doc, _ = run(text)
+    assert doc.statements == []
+
+
+def test_a_time_clause_opening_the_content_is_still_said():
+    doc, _ = run("The general said when the shelling stopped, the troops would move forward.")
+    assert only(doc, "when the shelling").content == "when the shelling stopped, the troops would move forward"
+
+
+def test_two_quoted_words_governed_by_a_verb_of_naming_are_a_quotation():
+    doc, names = run('Prime Minister Ilir Basha describes his approach as an "illiberal democracy" in every speech.')
+    statement = only(doc, "illiberal democracy")
+    assert (statement.kind, names[statement.source]) == ("quote", "Ilir Basha")

@@ -29,6 +29,7 @@ HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "should"}
 SUBJECTS = ("nsubj", "nsubjpass")
 NARRATOR = {"i", "we", "you", "me", "us"}
+QUESTION_WORDS = {"why", "how", "whether", "if", "what", "who", "whom", "where", "when", "which"}
 ADDRESSEE_PASSIVES = {"tell", "inform", "assure", "warn", "advise", "notify", "remind", "brief"}
 
 
@@ -145,7 +146,7 @@ def _verb_cue(token: Token) -> _Found | None:
     if _passive(token):
         return _passive_cue(token, lemma)
     clause = _clause_of(token)
-    if clause is None:
+    if clause is None or _asks(token):
         return None
     source, via = _subject(token), _according_to(token)
     if source is not None and source.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
@@ -158,6 +159,16 @@ def _verb_cue(token: Token) -> _Found | None:
         citing, source, via = cited, _object_of(cited), ([source] if source is not None else []) + via
         clause = _without_phrase(token.doc, clause, citing)
     return _Found("reported", _cue_tokens(token), *clause, source, lemma in cues().denials, via)
+
+
+def _asks(verb: Token) -> bool:
+    """A question put or explained ("asked whether X", "explained why X", "wondered how X"):
+    the clause opens with its own question word and states nothing the speaker claims."""
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is None:
+        return False
+    first = complement.left_edge
+    return first.head == complement and first.lower_ in QUESTION_WORDS
 
 
 def _passive(verb: Token) -> bool:
@@ -709,7 +720,7 @@ def _cue_governing(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] 
     objects and "as", never a noun's modifier: `predicting victory in its "sacred fight"` is a
     scare quote), when no cue stands beside it."""
     span = sdoc.char_span(quote.start, quote.end, alignment_mode="expand")
-    if span is None or _words(span.text) < 3:
+    if span is None or _words(span.text) < 2:
         return None
     heads = [t for t in span if not span.start <= t.head.i < span.end]
     if len(heads) != 1:
