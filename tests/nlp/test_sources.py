@@ -96,3 +96,14 @@ def test_they_after_unnamed_speakers_are_the_same_unnamed_people():
     doc, names = run("Residents of Kharkiv said the power had been off since Sunday. They added that the water "
                      "supply had stopped as well.")
     assert only(doc, "the water supply").source is None
+
+
+def test_a_description_with_a_name_beside_it_is_that_name_speaking():
+    doc, names = run("However, a former chief election commissioner of Kardenia, Tomas Varga, told reporters the "
+                     "commission should have done more to address the claims.")
+    assert names[only(doc, "the commission should").source] == "Tomas Varga"
+
+
+def test_unnamed_people_with_a_description_beside_them_stay_unnamed():
+    doc, _ = run("Residents of the village, many of them farmers, said the shelling lasted all night.")
+    assert only(doc, "the shelling lasted").source is None

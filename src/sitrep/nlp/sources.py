@@ -86,6 +86,9 @@ class Sources:
             return self.refs.resolve(token)
         lemma = token.lemma_.lower()
         phrase = self.sdoc[token.left_edge.i:token.right_edge.i + 1].text
+        named = self._named_in_apposition(token)
+        if named is not None:
+            return named, phrase  # "a former election commissioner, Om Prakash Rawat, told"
         if lemma in source_words().unnamed:
             return self._organisation_tied(token) or self._role_given_before(token), phrase
         found, words = self.refs.resolve(token)
@@ -98,6 +101,16 @@ class Sources:
         if found is None and lemma in source_words().documents:
             found = self._author(token)
         return found, words or phrase
+
+    def _named_in_apposition(self, token: Token) -> str | None:
+        """The person or organisation a description is set beside as an appositive name."""
+        if token.pos_ != "NOUN":
+            return None
+        for appositive in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            found = self.refs.entity_at(appositive)
+            if found is not None and self.types.get(found) in ("PERSON", "ORG"):
+                return found
+        return None
 
     def _named_in_core(self, token: Token) -> bool:
         """False when the only names in the speaker's phrase are in a clause modifying it
