@@ -485,3 +485,25 @@ def test_two_quoted_words_governed_by_a_verb_of_naming_are_a_quotation():
     doc, names = run('Prime Minister Ilir Basha describes his approach as an "illiberal democracy" in every speech.')
     statement = only(doc, "illiberal democracy")
     assert (statement.kind, names[statement.source]) == ("quote", "Ilir Basha")
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ('Presenting the annual report, Prime Minister Ilir Basha accused rivals of ignoring "substantial progress" '
+     'in the north.', "substantial progress", "Ilir Basha"),
+    ('Coach Ilona Brandt on Thursday mourned the loss of an "incredible human being".', "incredible human being",
+     "Ilona Brandt"),
+])
+def test_a_quotation_governed_through_of_is_the_speakers(text, content, speaker):
+    doc, names = run(text)
+    statement = only(doc, content)
+    assert (statement.kind, names[statement.source]) == ("quote", speaker)
+
+
+def test_a_clause_after_a_quotation_that_opens_with_when_is_not_its_cue():
+    doc, _ = run('The club spoke of a "strategic evolution" when it announced the sponsorship deal.')
+    assert only(doc, "strategic evolution").cue == "spoke"
+
+
+def test_a_scare_quote_on_a_noun_is_not_a_quotation():
+    doc, _ = run('The ministry predicted victory in its "sacred fight" against the rebels.')
+    assert doc.statements == []

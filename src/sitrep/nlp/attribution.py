@@ -29,6 +29,7 @@ HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 HYPOTHETICAL_AUX = {"would", "could", "might", "should"}
 SUBJECTS = ("nsubj", "nsubjpass")
 NARRATOR = {"i", "we", "you", "me", "us"}
+GOVERNING_PREPOSITIONS = {"as", "of"}  # "described X as '...'", "accused X of '...'", "spoke of '...'"
 QUESTION_WORDS = {"why", "how", "whether", "if", "what", "who", "whom", "where", "when", "which"}
 ADDRESSEE_PASSIVES = {"tell", "inform", "assure", "warn", "advise", "notify", "remind", "brief"}
 
@@ -675,9 +676,10 @@ def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | No
             return _cue_tokens(token), _subject(token, (quote.start, quote.end)) or _inverted_subject(token)
         if token.lemma_.lower() in cues().adjectives and token.dep_ == "acomp":
             return [token.head, token], _subject(token.head)
-        if not (token.is_punct or token.is_space or token.dep_ in ("det", "amod", "compound", "poss", "case", "aux", "nsubj", "advmod")
-                or token.pos_ in ("PROPN", "PRON")):
-            return None  # only the speaker's name may stand between a quotation and its cue
+        if token.tag_ == "WRB" or token.dep_ == "mark" or not (
+                token.is_punct or token.is_space or token.dep_ in ("det", "amod", "compound", "poss", "case", "aux",
+                                                                   "nsubj", "advmod") or token.pos_ in ("PROPN", "PRON")):
+            return None  # only the speaker's name may stand between a quotation and its cue, not "when it said"
     return None
 
 
@@ -727,8 +729,8 @@ def _cue_governing(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] 
         return None
     step = heads[0]
     while step.head is not step and (step.dep_ in ("xcomp", "ccomp", "dobj", "conj", "oprd")
-                                     or step.dep_ in ("pobj", "pcomp") and step.head.lower_ == "as"
-                                     or step.dep_ == "prep" and step.lower_ == "as"):
+                                     or step.dep_ in ("pobj", "pcomp") and step.head.lower_ in GOVERNING_PREPOSITIONS
+                                     or step.dep_ == "prep" and step.lower_ in GOVERNING_PREPOSITIONS):
         step = step.head
         if _is_cue_verb(step) or step.pos_ == "VERB" and step.lemma_.lower() in cues().quote_verbs:
             if _hypothetical(step) or _relative(step) or _passive(step):
