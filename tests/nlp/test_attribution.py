@@ -507,3 +507,36 @@ def test_a_clause_after_a_quotation_that_opens_with_when_is_not_its_cue():
 def test_a_scare_quote_on_a_noun_is_not_a_quotation():
     doc, _ = run('The ministry predicted victory in its "sacred fight" against the rebels.')
     assert doc.statements == []
+
+
+def test_according_to_a_source_named_beside_its_role_keeps_the_clause_subject():
+    doc, names = run("According to his press adviser, Ramesh Koirala, the Speaker has asked the secretary to forward "
+                     "the report to all parties.")
+    statement = only(doc, "the Speaker")
+    assert names[statement.source] == "Ramesh Koirala"
+
+
+def test_a_cue_set_beside_its_content_is_not_followed_by_the_narrators_where_clause():
+    doc, names = run("But the five-day game remained in rude health in Australia, Greenberg said, where interest in "
+                     "the series had been high.")
+    statement = only(doc, "the five-day game")
+    assert statement.content == "the five-day game remained in rude health in Australia"
+
+
+def test_a_name_the_parser_hung_on_an_opening_phrase_is_the_speaker():
+    doc, names = run("In the Kardenian navy, Commander Ilona Varga said that during the operation, her ship was on "
+                     "a different mission.")
+    assert names[only(doc, "during the operation").source] == "Ilona Varga"
+
+
+def test_a_speaker_after_a_comma_that_the_parser_coordinated_reports_the_clause_before():
+    doc, names = run("The new law will strengthen the economy and make the country stronger, Sunil Bansal, the "
+                     "party's general secretary said at a meeting.")
+    statement = only(doc, "The new law")
+    assert statement.content == "The new law will strengthen the economy and make the country stronger"
+    assert names[statement.source] == "Sunil Bansal"
+
+
+def test_a_coordinated_report_with_and_is_not_set_beside_the_first_clause():
+    doc, _ = run("The army shelled the town and the governor said the damage was severe.")
+    assert [s.content for s in doc.statements] == ["the damage was severe"]

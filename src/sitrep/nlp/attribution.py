@@ -165,7 +165,7 @@ def _verb_cue(token: Token) -> _Found | None:
 def _asks(verb: Token) -> bool:
     """A question put or explained ("asked whether X", "explained why X", "wondered how X"):
     the clause opens with its own question word and states nothing the speaker claims."""
-    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    complement = next(iter(_complements(verb)), None)
     if complement is None:
         return False
     first = complement.left_edge
@@ -301,7 +301,7 @@ def _according_cue(token: Token) -> _Found | None:
     if not any(c.lower_ == "to" for c in token.children):
         return _according_misparsed(token)
     head = token.head
-    if _is_cue_verb(head) and not _passive(head) and _subject(head) is not None or any(
+    if _is_cue_verb(head) and not _passive(head) and _subject(head) is not None and _clause_of(head) is not None or any(
             c.dep_ == "parataxis" and _is_cue_verb(c) for c in head.children):
         return None
     while head.dep_ == "conj" and token.i > head.i and all(
@@ -348,9 +348,7 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
     """The content a cue verb attributes: its clausal complement ("said that X", "X, he said"),
     a gerund object ("denied deploying drones"), or the clause it is set beside ("X, Lukashenko
     has said")."""
-    # A clause before the cue across a semicolon is the narrator's ("A put X at 15; B said 21 were killed").
-    complements = [c for c in verb.children if c.dep_ == "ccomp" and not (
-        c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i]))]
+    complements = _complements(verb)
     if complements:
         # A parse may split one clause into sibling complements ("that drones launched at X
         # regularly stray into Y"): adjacent ones are one content.
@@ -375,7 +373,7 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
         reporter = next(c for c in verb.children if c.dep_ == "conj" and _is_cue_verb(c))
         tokens = list(verb.doc[misparsed.i:reporter.right_edge.i + 1])
         return _span_of(tokens)
-    if verb.dep_ == "parataxis" and not any(t.text == ";" for t in verb.doc[verb.head.i:verb.i]):
+    if _set_beside(verb) and not any(t.text == ";" for t in verb.doc[verb.head.i:verb.i]):
         skip = {t.i for t in verb.subtree} | {t.i for c in verb.head.children if c.lower_ == "according" for t in c.subtree}
         return _span_of([t for t in verb.head.subtree if t.i not in skip])
     return None
@@ -391,6 +389,26 @@ def _clause_after_addressee(verb: Token) -> Token | None:
                     c.dep_ in SUBJECTS and c.tag_ not in ("WDT", "WP") for c in clause.children):
                 return clause
     return None
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The clausal complements of a cue verb, less a clause before it across a semicolon ("A put
+    X at 15; B said 21 were killed") and the narrator's where-clause after a cue set beside its
+    content ("X, Greenberg said, where interest had been high")."""
+    return [c for c in verb.children if c.dep_ == "ccomp" and not (
+        c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i])) and not (
+        verb.dep_ == "parataxis" and c.i > verb.i and c.left_edge.tag_ in ("WRB", "WDT"))]
+
+
+def _set_beside(verb: Token) -> bool:
+    """A cue set beside the clause it reports ("X, Lukashenko has said"), also when the parser
+    coordinated it with that clause: a comma, not a conjunction, before its own subject."""
+    if verb.dep_ == "parataxis":
+        return True
+    if verb.dep_ != "conj" or verb.i < verb.head.i:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i), None)
+    return subject is not None and subject.left_edge.i > 0 and verb.doc[subject.left_edge.i - 1].text == ","
 
 
 def _further_claims(verb: Token, content: list[Token]) -> list[Token]:
@@ -468,6 +486,8 @@ def _content_without(head: Token, according: Token) -> tuple[int, int] | None:
             phrase.add(to.i)
             for source in to.children:
                 appositive = {t.i for c in source.children if c.dep_ == "appos" for t in c.subtree}
+                if any(c.dep_ in SUBJECTS and c.i not in appositive for c in head.children):
+                    appositive = set()  # the clause has its own subject: the name is the source's
                 phrase |= {t.i for t in source.subtree} - appositive
     skip = phrase
     tokens = [t for t in head.subtree if t.i not in skip]
@@ -504,6 +524,10 @@ def _subject(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | None:
                         and not quoted[0] <= c.idx < quoted[1]), None) or _speaker_in_clausal_subject(current)
         if subject is not None:
             return subject
+        if current is verb:
+            name = _name_before(verb)
+            if name is not None:
+                return name
         if current.dep_ == "conj" and _is_cue_verb(current.head):
             misparsed = _that_object(current.head)
             if misparsed is not None:
@@ -516,6 +540,17 @@ def _subject(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | None:
             current = current.head
             continue
         break
+    return None
+
+
+def _name_before(verb: Token) -> Token | None:
+    """"In the navy, Commander Ivanova said X": a name right before a cue with no subject,
+    which the parser set beside a noun of an opening phrase."""
+    if verb.i == 0 or any(c.dep_ in SUBJECTS or c.dep_ == "csubj" for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.dep_ == "appos" and before.pos_ == "PROPN" and before.right_edge.i == before.i:
+        return before
     return None
 
 
