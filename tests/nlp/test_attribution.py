@@ -540,3 +540,10 @@ def test_a_speaker_after_a_comma_that_the_parser_coordinated_reports_the_clause_
 def test_a_coordinated_report_with_and_is_not_set_beside_the_first_clause():
     doc, _ = run("The army shelled the town and the governor said the damage was severe.")
     assert [s.content for s in doc.statements] == ["the damage was severe"]
+
+
+def test_a_colon_after_a_noun_cue_hands_the_quotation_to_the_clauses_subject():
+    doc, names = run('Colonel Igor Belan issued a stark warning: "Any convoy that crosses the river will be treated '
+                     'as a target by our forces".')
+    statement = only(doc, "Any convoy")
+    assert (statement.kind, names[statement.source]) == ("quote", "Igor Belan")

@@ -801,8 +801,9 @@ def _cue_before(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | N
         return [last.head, last], _subject(last.head)
     if text_of(sdoc)[last.idx + len(last):quote.start].strip(" \"“«„") == ":":
         # "X described the night: '...'": a colon hands the quotation to the clause's subject.
-        root = last.sent.root
-        subject = _subject(root) if root.pos_ in ("VERB", "AUX") else None
+        root = next((a for a in [last, *last.ancestors] if a.pos_ in ("VERB", "AUX") and a.idx < quote.start),
+                    last.sent.root)
+        subject = _subject(root, (quote.start, quote.end)) if root.pos_ in ("VERB", "AUX") else None
         if subject is not None and not _hypothetical(root):
             return _cue_tokens(root), subject
     return None
