@@ -35,6 +35,8 @@ QUOTED_WORDS = 4
 SAME_CLAIM_DAYS = 7
 # Word-set similarity above which two claims are about the same thing (for disagreements).
 SAME_SUBJECT = 0.3
+# Words compared by their first letters when asking whether two claims are about the same thing.
+SUBJECT_PREFIX = 6
 # How far apart (days) two claims may be and still disagree with each other.
 DISAGREEMENT_DAYS = 7
 STOPWORDS = frozenset("a an the of to in on at by for from with and or but that this these those is are was were be "
@@ -282,7 +284,17 @@ def _count_contradictions(claims: list[Claim]) -> None:
 
 
 def _same_subject(a: Claim, b: Claim) -> bool:
-    return bool(a.subjects & b.subjects) and similarity(words(a.text), words(b.text)) >= SAME_SUBJECT
+    """Whether two claims are about the same thing: they name an entity in common, and a share
+    of the shorter one's words (cut to their first SUBJECT_PREFIX letters, so that "withdrawn"
+    and "withdrawal" meet) is in the other."""
+    if not a.subjects & b.subjects:
+        return False
+    first, second = _prefixes(a.text), _prefixes(b.text)
+    return bool(first and second) and len(first & second) / min(len(first), len(second)) >= SAME_SUBJECT
+
+
+def _prefixes(text: str) -> frozenset[str]:
+    return frozenset(w[:SUBJECT_PREFIX] for w in words(text))
 
 
 def _day(value: str) -> date:

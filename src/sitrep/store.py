@@ -689,38 +689,6 @@ class Store:
             if reports:
                 conn.execute(insert(claim_reports), reports)
 
-    def claims(self, about: str | None = None, since: str | None = None, until: str | None = None,
-               min_sources: int = 1, limit: int = 100) -> list[dict[str, Any]]:
-        """Stored claims, most independently sourced first, each with its source's name and the
-        documents that report it (title, outlet, date, url)."""
-        since, until = period(since, until)
-        query = (select(claims, entities.c.name.label("source_name"))
-                 .outerjoin(entities, entities.c.id == claims.c.source)
-                 .where(claims.c.independent >= min_sources)
-                 .order_by(claims.c.independent.desc(), claims.c.first_seen.desc().nulls_last(), claims.c.id)
-                 .limit(limit))
-        if since:
-            query = query.where(claims.c.first_seen >= since)
-        if until:
-            query = query.where(claims.c.first_seen <= until + "\uffff")
-        if about is not None:
-            found = self.entity(about)
-            if found is None:
-                return []
-            query = query.where((claims.c.source == found["id"]) | select(claim_reports.c.claim_id).join(
-                mentions, mentions.c.document_id == claim_reports.c.document_id).where(
-                claim_reports.c.claim_id == claims.c.id, mentions.c.entity_id == found["id"]).exists())
-        with self.engine.connect() as conn:
-            rows = [dict(r) for r in conn.execute(query).mappings()]
-            for row in rows:
-                row["documents"] = [dict(r) for r in conn.execute(
-                    select(documents.c.id, documents.c.title, documents.c.source.label("outlet"), documents.c.published,
-                           documents.c.url, claim_reports.c.channel)
-                    .join(claim_reports, claim_reports.c.document_id == documents.c.id)
-                    .where(claim_reports.c.claim_id == row["id"])
-                    .order_by(documents.c.published.nulls_last(), documents.c.id)).mappings()]
-        return rows
-
     # Browsing, for the web UI's overview, index and browsers: each list is one page of rows and
     # the total it was cut from, so a page can say "21-40 of 815".
 

@@ -1,0 +1,122 @@
+"""A brief for a period, read from the knowledge base: key developments by main actor, the
+assessments and disagreements, what is new, and the rows its pictures are drawn from."""
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sitrep import claims as claims_layer, queries
+from sitrep.periods import period
+from sitrep.reliability import Reliability
+from sitrep.store import Store
+
+# How many actors the key developments name (the rest are counted), and claims under each.
+ACTORS_SHOWN = 12
+CLAIMS_PER_ACTOR = 8
+UNKNOWN_SOURCE = "Unattributed"
+
+
+@dataclass
+class Brief:
+    """Everything a brief shows, each claim with its grade (`B2`), sources and citations."""
+
+    since: str
+    until: str
+    about: list[str]
+    developments: list[dict[str, Any]] = field(default_factory=list)  # {actor, claims, independent}
+    assessments: list[dict[str, Any]] = field(default_factory=list)  # {assessor, claims}
+    disagreements: list[dict[str, Any]] = field(default_factory=list)  # {a, b, reason}
+    new_entities: list[dict[str, Any]] = field(default_factory=list)
+    new_claims: list[dict[str, Any]] = field(default_factory=list)
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    actors_left_out: int = 0
+
+    @property
+    def title(self) -> str:
+        span = self.since if self.since == self.until else f"{self.since} to {self.until}"
+        return f"Brief: {span}" + (f" (about {', '.join(self.about)})" if self.about else "")
+
+    @property
+    def empty(self) -> bool:
+        return not (self.developments or self.assessments or self.new_entities)
+
+
+def build(kb: Store, date: str | None = None, since: str | None = None, until: str | None = None,
+          about: list[str] | None = None, reliability: Reliability | None = None) -> Brief:
+    """The brief of one day (`date`), or of a period, by default of the latest day with documents.
+
+    A claim belongs to the period when a document reporting it was published in it. Bounds that
+    are not dates, and names that match no entity, are a ValueError saying so."""
+    if date and (since or until):
+        raise ValueError("give either a date or a period (since, until), not both")
+    if date:
+        since = until = date
+    since, until = period(since, until)
+    latest = queries.latest_published(kb)
+    since = since or until or latest or "0000"
+    until = until or (latest if latest and latest >= since else since)
+    about = list(about or [])
+    grades = reliability or Reliability()
+    rows = queries.claim_list(kb, about or None, since, until, limit=None, reported=True)
+    if about and not rows:
+        queries._entity_ids(kb, about)  # a name that matches nothing says so
+    for row in rows:
+        row["grade"] = grades.of(row["source_name"], *(d["outlet"] for d in row["documents"])) + str(row["credibility"])
+        row["credibility_label"] = claims_layer.CREDIBILITY[row["credibility"]]
+    brief = Brief(since, until, about)
+    _developments(brief, rows)
+    _assessments(brief, rows)
+    brief.disagreements = _disagreements(kb, rows)
+    brief.new_entities = queries.new_entities(kb, since, until, about or None)
+    brief.new_claims = sorted((r for r in rows if r["first_reported"] and r["first_reported"] >= since),
+                              key=lambda r: (-r["independent"], r["first_reported"]))[:20]
+    brief.relations = queries.period_relations(kb, since, until)
+    return brief
+
+
+def _developments(brief: Brief, rows: list[dict[str, Any]]) -> None:
+    """Claims grouped by main actor (the speaker of a statement, the actor of an event), the
+    actors with the most independent sources first, their best-sourced claims first."""
+    by_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        by_actor[row["source_name"] or UNKNOWN_SOURCE].append(row)
+    ranked = sorted(by_actor.items(), key=lambda item: (item[0] == UNKNOWN_SOURCE,
+                                                        -sum(r["independent"] for r in item[1]), item[0]))
+    for actor, claimed in ranked[:ACTORS_SHOWN]:
+        claimed.sort(key=lambda r: (-r["independent"], r["first_seen"] or "9999", r["id"]))
+        brief.developments.append({"actor": actor, "claims": claimed[:CLAIMS_PER_ACTOR],
+                                   "more": max(0, len(claimed) - CLAIMS_PER_ACTOR),
+                                   "independent": sum(r["independent"] for r in claimed)})
+    brief.actors_left_out = max(0, len(ranked) - ACTORS_SHOWN)
+
+
+def _assessments(brief: Brief, rows: list[dict[str, Any]]) -> None:
+    """Estimative statements (with an ICD 203 level) grouped by who assessed."""
+    by_assessor: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        if row["kind"] == "statement" and row["confidence"] and row["confidence"] != "possible":
+            by_assessor[row["source_name"] or UNKNOWN_SOURCE].append(row)
+    for assessor, claimed in sorted(by_assessor.items(), key=lambda item: (-len(item[1]), item[0])):
+        claimed.sort(key=lambda r: (r["first_reported"] or "", r["id"]))
+        brief.assessments.append({"assessor": assessor, "claims": claimed})
+
+
+def _disagreements(kb: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Pairs of the period's statement claims that disagree (`claims.disagreements`: a denial of
+    what another source states, or ICD 203 levels two steps apart), side by side."""
+    statements = [r for r in rows if r["kind"] == "statement"]
+    wanted = {(d["id"], r["id"]) for r in statements for d in r["documents"]}
+    documents = sorted({doc for doc, _ in wanted})
+    items: dict[str, list[claims_layer.Report]] = defaultdict(list)
+    stored = {(row["id"]): row for row in statements}
+    membership = queries.claim_items(kb, list(stored))
+    for report in claims_layer.reports(kb.claim_reports(documents)):
+        claim_id = membership.get((report.document_id, report.kind, report.item))
+        if claim_id in stored:
+            items[claim_id].append(report)
+    rebuilt = {claim_id: claims_layer.Claim("statement", stored[claim_id]["source"], reports)
+               for claim_id, reports in items.items()}
+    found = []
+    for a, b, reason in claims_layer.disagreements(list(rebuilt.values())):
+        ids = {id(claim): claim_id for claim_id, claim in rebuilt.items()}
+        found.append({"a": stored[ids[id(a)]], "b": stored[ids[id(b)]], "reason": reason})
+    return found
