@@ -37,6 +37,7 @@ SAME_CLAIM_DAYS = 7
 SAME_SUBJECT = 0.3
 # Words compared by their first letters when asking whether two claims are about the same thing.
 SUBJECT_PREFIX = 6
+SUBJECT_SHARED = 3
 # How far apart (days) two claims may be and still disagree with each other.
 DISAGREEMENT_DAYS = 7
 STOPWORDS = frozenset("a an the of to in on at by for from with and or but that this these those is are was were be "
@@ -260,19 +261,42 @@ def _order(report: Report) -> tuple:
 
 
 def disagreements(claims: list[Claim]) -> list[tuple[Claim, Claim, str]]:
-    """Pairs of statement claims by different sources about the same thing in the same period
-    that disagree: opposite polarity, or confidence two or more steps apart on the ICD 203 scale."""
-    found = []
+    """Pairs of statement claims by different sources about the same thing (`_same_subject`)
+    within DISAGREEMENT_DAYS that disagree: opposite polarity, or confidence two or more steps
+    apart on the ICD 203 scale. Only pairs that could disagree are compared (a denial with what
+    shares an entity with it, an estimate with another estimate), so the pass stays near linear."""
     statements = [c for c in claims if c.kind == "statement" and c.first_seen]
-    for i, a in enumerate(statements):
-        for b in statements[i + 1:]:
-            if a.source == b.source or not _same_subject(a, b) or _days_apart(a.first_seen, b.first_seen) > DISAGREEMENT_DAYS:
-                continue
-            if a.polarity != b.polarity:
-                found.append((a, b, "opposite polarity"))
-            elif a.confidence in CONFIDENCE and b.confidence in CONFIDENCE and \
-                    abs(CONFIDENCE.index(a.confidence) - CONFIDENCE.index(b.confidence)) >= 2:
-                found.append((a, b, "confidence two or more steps apart"))
+    order = {id(c): i for i, c in enumerate(statements)}
+    prefixes = {id(c): _prefixes(c.text) for c in statements}
+    counts = Counter(p for c in statements for p in prefixes[id(c)])
+    rarity = {p: math.log((1 + len(statements)) / n) for p, n in counts.items()}
+    days = {id(c): _day(c.first_seen).toordinal() for c in statements}
+    by_subject: dict[str, list[Claim]] = defaultdict(list)
+    for claim in statements:
+        for subject in claim.subjects:
+            by_subject[subject].append(claim)
+    pairs: set[tuple[int, int]] = set()
+    for claim in statements:
+        if claim.polarity != "negative" and claim.confidence not in CONFIDENCE:
+            continue
+        for subject in claim.subjects:
+            for other in by_subject[subject]:
+                if other is not claim and abs(days[id(other)] - days[id(claim)]) <= DISAGREEMENT_DAYS:
+                    pairs.add(tuple(sorted((order[id(claim)], order[id(other)]))))
+    found = []
+    for i, j in sorted(pairs):
+        a, b = statements[i], statements[j]
+        if a.source == b.source:
+            continue
+        if a.polarity != b.polarity:
+            reason = "opposite polarity"
+        elif a.confidence in CONFIDENCE and b.confidence in CONFIDENCE and \
+                abs(CONFIDENCE.index(a.confidence) - CONFIDENCE.index(b.confidence)) >= 2:
+            reason = "confidence two or more steps apart"
+        else:
+            continue
+        if _same_subject(prefixes[id(a)], prefixes[id(b)], rarity):
+            found.append((a, b, reason))
     return found
 
 
@@ -283,14 +307,15 @@ def _count_contradictions(claims: list[Claim]) -> None:
             b.contradicted_by += a.independent
 
 
-def _same_subject(a: Claim, b: Claim) -> bool:
-    """Whether two claims are about the same thing: they name an entity in common, and a share
-    of the shorter one's words (cut to their first SUBJECT_PREFIX letters, so that "withdrawn"
-    and "withdrawal" meet) is in the other."""
-    if not a.subjects & b.subjects:
+def _same_subject(first: frozenset[str], second: frozenset[str], rarity: dict[str, float]) -> bool:
+    """Whether two claims (their words cut to SUBJECT_PREFIX letters, so that "withdrawn" and
+    "withdrawal" meet) are about the same thing: SUBJECT_SHARED words in common, weighing (by
+    rarity) SAME_SUBJECT of the shorter one."""
+    shared = first & second
+    if len(shared) < SUBJECT_SHARED:
         return False
-    first, second = _prefixes(a.text), _prefixes(b.text)
-    return bool(first and second) and len(first & second) / min(len(first), len(second)) >= SAME_SUBJECT
+    weight = lambda words: sum(rarity.get(w, 0.0) for w in words)  # noqa: E731
+    return weight(shared) >= SAME_SUBJECT * min(weight(first), weight(second))
 
 
 def _prefixes(text: str) -> frozenset[str]:
