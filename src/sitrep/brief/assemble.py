@@ -29,6 +29,7 @@ class Brief:
     new_claims: list[dict[str, Any]] = field(default_factory=list)
     relations: list[dict[str, Any]] = field(default_factory=list)
     actors_left_out: int = 0
+    claim_count: int = 0
 
     @property
     def title(self) -> str:
@@ -62,7 +63,7 @@ def build(kb: Store, date: str | None = None, since: str | None = None, until: s
     for row in rows:
         row["grade"] = grades.of(row["source_name"], *(d["outlet"] for d in row["documents"])) + str(row["credibility"])
         row["credibility_label"] = claims_layer.CREDIBILITY[row["credibility"]]
-    brief = Brief(since, until, about)
+    brief = Brief(since, until, about, claim_count=len(rows))
     _developments(brief, rows)
     _assessments(brief, rows)
     brief.disagreements = _disagreements(kb, rows)
