@@ -2,7 +2,7 @@
 the period, and the period's relation graph (who acted on whom). No script, no fetched font:
 each is one SVG document that HTML and PDF embed as an image."""
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sitrep.brief.assemble import Brief
 
@@ -58,7 +58,8 @@ def timeline_svg(brief: Brief) -> str | None:
             axes.scatter([d for d, _, _ in chosen], [y for _, y, _ in chosen], s=[30 + 25 * n for _, _, n in chosen],
                          c=colour, alpha=0.7, label=f"{kind}s", edgecolors="white", linewidths=0.5)
     start, end = _day(brief.since) or min(d for _, d, _ in points), _day(brief.until) or max(d for _, d, _ in points)
-    axes.set_xlim(start - timedelta(days=0.6), max(end, start) + timedelta(days=0.6))
+    first, last = datetime.combine(start, time()), datetime.combine(max(end, start), time())
+    axes.set_xlim(first - timedelta(hours=14), last + timedelta(hours=14))
     axes.set_yticks(range(len(actors)), [a if len(a) <= 38 else a[:37] + "…" for a in actors])
     axes.invert_yaxis()
     axes.grid(axis="x", color="#dddddd")
