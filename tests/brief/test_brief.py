@@ -156,3 +156,13 @@ def test_the_pdf_renders_to_pages_with_pictures(kb, tmp_path):
     assert dark > 5_000  # the timeline and graph drew something
     text = pdf[0].get_textpage().get_text_range()
     assert re.search(r"Brief: 2026-03-08 to 2026-03-14", text) and "Key developments" in text
+
+
+def test_without_the_pdf_renderer_the_command_says_so_in_one_line(cli, crisis, tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as on a machine where it cannot load
+    result = cli("brief", "--db", str(crisis[0]), "--date", "2026-03-13", "--format", "pdf", "--out",
+                 str(tmp_path / "b.pdf"))
+    assert result.exit_code == 1 and not (tmp_path / "b.pdf").exists()
+    assert result.stderr.count("\n") == 1 and "cannot write PDF here" in result.stderr

@@ -56,9 +56,10 @@ def pdf(brief: Brief) -> bytes:
     system libraries (Pango) are not installed."""
     try:
         from weasyprint import HTML
-    except OSError as error:  # WeasyPrint loads Pango when imported
-        raise RendererMissing(f"PDF needs the Pango library (Debian: apt-get install libpango-1.0-0 "
-                              f"libpangoft2-1.0-0): {str(error).splitlines()[0]}") from None
+    except (OSError, ImportError) as error:  # WeasyPrint loads Pango when imported
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise RendererMissing(f"cannot write PDF here: WeasyPrint needs the Pango library (Debian: apt-get install "
+                              f"libpango-1.0-0 libpangoft2-1.0-0) ({reason}); --format html works without it") from None
     return HTML(string=html(brief)).write_pdf()
 
 
