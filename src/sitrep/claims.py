@@ -24,7 +24,7 @@ SAME_CONTENT = 0.5
 # A paraphrase ("would not surrender a single metre" / "will not give up a single metre") shares
 # less wording: its rarer words, weighted by rarity, make up this share of the shorter report's
 # weight, with at least PARAPHRASE_SHARED words in common and no figure that differs.
-PARAPHRASE = 0.5
+PARAPHRASE = 0.45
 PARAPHRASE_SHARED = 3
 # Number words are figures, as digits are: two reports giving different numbers are different claims.
 NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
@@ -34,10 +34,10 @@ QUOTED_WORDS = 4
 # How many days the reports of one claim may span (a source says the same thing again later: a new claim).
 SAME_CLAIM_DAYS = 7
 # Word-set similarity above which two claims are about the same thing (for disagreements).
-SAME_SUBJECT = 0.3
+SAME_SUBJECT = 0.25
 # Words compared by their first letters when asking whether two claims are about the same thing.
 SUBJECT_PREFIX = 6
-SUBJECT_SHARED = 3
+SUBJECT_SHARED = 2
 # How far apart (days) two claims may be and still disagree with each other.
 DISAGREEMENT_DAYS = 7
 STOPWORDS = frozenset("a an the of to in on at by for from with and or but that this these those is are was were be "
@@ -68,6 +68,7 @@ class Report:
     subjects: frozenset[str] = frozenset()
     event_type: str | None = None
     target: str | None = None
+    names: str = ""  # the words that name its subjects ("Talmerian", "Drosk")
 
 
 @dataclass
@@ -173,17 +174,20 @@ def _running(text: str) -> str:
 
 def _rarity(contents: list[Content]) -> dict[str, float]:
     """Each term's weight: how rare it is among the reports compared (smoothed inverse document
-    frequency), so that sharing "metre" and "Drosk" counts for more than sharing "said" or "town"."""
+    frequency), so that sharing "metre" counts for more than sharing "border" or "town"."""
     counts = Counter(term for content in contents for term in content.terms)
     return {term: math.log((1 + len(contents)) / count) for term, count in counts.items()}
 
 
-def same_claim(a: Content, b: Content, rarity: dict[str, float]) -> bool:
+def same_claim(a: Content, b: Content, rarity: dict[str, float], known_source: bool = True) -> bool:
     """Whether two reports by one source say the same thing: near-identical words, or a
     paraphrase sharing enough of its rarer lemmas and entities and giving no other figure, or a
-    quotation of QUOTED_WORDS words or more that the other report gives too."""
+    quotation of QUOTED_WORDS words or more that the other report gives too. Reports with no
+    known source (witnesses, unnamed officials: other people each time) only by their words."""
     if similarity(a.words, b.words) >= SAME_CONTENT:
         return True
+    if not known_source:
+        return False
     if any(q in b.running for q in a.quotations) or any(q in a.running for q in b.quotations):
         return True  # the same words quoted: the same statement, however it is paraphrased around them
     shared = a.terms & b.terms
@@ -209,19 +213,20 @@ def group(reports: Iterable[Report]) -> list[Claim]:
             events[key] = Claim("event", report.source)
             claims.append(events[key])
         events[key].reports.append(report)
-    contents = {id(r): Content.of(r) for block in said.values() for r in block}
-    rarity = _rarity(list(contents.values()))
     for source, block in said.items():
-        claims += _statement_claims(source, block, contents, rarity)
+        claims += statement_claims(source, block)
     claims.sort(key=lambda c: _order(c.reports[0]))
     _count_contradictions(claims)
     return claims
 
 
-def _statement_claims(source: str | None, block: list[Report], contents: dict[int, Content],
-                      rarity: dict[str, float]) -> list[Claim]:
+def statement_claims(source: str | None, block: list[Report]) -> list[Claim]:
     """One source's reports (in date order) joined into claims: two reports that say the same
-    thing join their claims, as long as the claim spans no more than SAME_CLAIM_DAYS."""
+    thing join their claims, as long as the claim spans no more than SAME_CLAIM_DAYS. How rare a
+    word is, is judged among the source's own reports (what it says every time weighs little),
+    so that a source's claims depend on its reports alone."""
+    contents = {id(r): Content.of(r) for r in block}
+    rarity = _rarity(list(contents.values()))
     days = [_day(r.date).toordinal() if r.date else None for r in block]
     undated = next((i for i, d in enumerate(days) if d is None), len(block))  # date order puts them last
     parent = list(range(len(block)))
@@ -248,7 +253,7 @@ def _statement_claims(source: str | None, block: list[Report], contents: dict[in
             if ra == rb or a.polarity != b.polarity:
                 continue
             first, last = min(span[ra][0], span[rb][0]), max(span[ra][1], span[rb][1])
-            if (last - first <= SAME_CLAIM_DAYS or first > last) and same_claim(contents[id(a)], contents[id(b)], rarity):
+            if (last - first <= SAME_CLAIM_DAYS or first > last) and same_claim(contents[id(a)], contents[id(b)], rarity, source is not None):
                 parent[rb], span[ra] = ra, (first, last)
     found: dict[int, Claim] = {}
     for i, report in enumerate(block):
@@ -261,15 +266,14 @@ def _order(report: Report) -> tuple:
 
 
 def disagreements(claims: list[Claim]) -> list[tuple[Claim, Claim, str]]:
-    """Pairs of statement claims by different sources about the same thing (`_same_subject`)
+    """Pairs of statement claims by different known sources about the same thing (`_same_subject`)
     within DISAGREEMENT_DAYS that disagree: opposite polarity, or confidence two or more steps
     apart on the ICD 203 scale. Only pairs that could disagree are compared (a denial with what
-    shares an entity with it, an estimate with another estimate), so the pass stays near linear."""
-    statements = [c for c in claims if c.kind == "statement" and c.first_seen]
+    shares an entity with it, an estimate with another estimate), so the pass stays near linear;
+    and each pair is judged on the two claims alone, so a claim's disagreements do not change
+    with claims about other things."""
+    statements = [c for c in claims if c.kind == "statement" and c.first_seen and c.source]
     order = {id(c): i for i, c in enumerate(statements)}
-    prefixes = {id(c): _prefixes(c.text) for c in statements}
-    counts = Counter(p for c in statements for p in prefixes[id(c)])
-    rarity = {p: math.log((1 + len(statements)) / n) for p, n in counts.items()}
     days = {id(c): _day(c.first_seen).toordinal() for c in statements}
     by_subject: dict[str, list[Claim]] = defaultdict(list)
     for claim in statements:
@@ -295,7 +299,7 @@ def disagreements(claims: list[Claim]) -> list[tuple[Claim, Claim, str]]:
             reason = "confidence two or more steps apart"
         else:
             continue
-        if _same_subject(prefixes[id(a)], prefixes[id(b)], rarity):
+        if _same_subject(a, b):
             found.append((a, b, reason))
     return found
 
@@ -307,15 +311,19 @@ def _count_contradictions(claims: list[Claim]) -> None:
             b.contradicted_by += a.independent
 
 
-def _same_subject(first: frozenset[str], second: frozenset[str], rarity: dict[str, float]) -> bool:
-    """Whether two claims (their words cut to SUBJECT_PREFIX letters, so that "withdrawn" and
-    "withdrawal" meet) are about the same thing: SUBJECT_SHARED words in common, weighing (by
-    rarity) SAME_SUBJECT of the shorter one."""
+def _same_subject(a: Claim, b: Claim) -> bool:
+    """Whether two claims naming an entity in common are about the same thing: besides the words
+    that name their entities ("Talmerian", "Drosk", which any two claims about them share), they
+    have SUBJECT_SHARED words in common, SAME_SUBJECT of the shorter one's. Words are compared
+    by their first SUBJECT_PREFIX letters, so that "withdrawn" and "withdrawal" meet."""
+    first, second = _content_prefixes(a), _content_prefixes(b)
     shared = first & second
-    if len(shared) < SUBJECT_SHARED:
-        return False
-    weight = lambda words: sum(rarity.get(w, 0.0) for w in words)  # noqa: E731
-    return weight(shared) >= SAME_SUBJECT * min(weight(first), weight(second))
+    return len(shared) >= SUBJECT_SHARED and len(shared) >= SAME_SUBJECT * min(len(first), len(second))
+
+
+def _content_prefixes(claim: Claim) -> frozenset[str]:
+    naming = frozenset().union(*(_prefixes(r.names.replace(",", " ")) for r in claim.reports))
+    return _prefixes(claim.text) - naming
 
 
 def _prefixes(text: str) -> frozenset[str]:
@@ -365,7 +373,7 @@ def reports(rows: Iterable[dict]) -> list[Report]:
                if row["source"] and channel(row) == f"via:{row['source']}"}
     return [Report(kind=row["kind"], document_id=row["document_id"], item=row["item"], source=row["source"],
                    text=row["text"], date=row["date"], confidence=row["confidence"], polarity=row["polarity"],
-                   subjects=row["subjects"], event_type=row["event_type"], target=row["target"],
+                   subjects=row["subjects"], names=row["names"], event_type=row["event_type"], target=row["target"],
                    channel=relayed.get((row["document_id"], row["source"])) or channel(row))
             for row in rows]
 

@@ -642,9 +642,10 @@ class Store:
         story = func.coalesce(documents.c.duplicate_of, documents.c.id)
         outlet = func.coalesce("outlet:" + func.cast(root.c.outlet_id, String), "story:" + root.c.id)
 
-        def in_span(table: Table):
-            """The entities named inside each row's words, as one comma-separated value."""
-            return select(func.group_concat(mentions.c.entity_id.distinct())).where(
+        def in_span(table: Table, column=mentions.c.entity_id):
+            """The entities named inside each row's words (or the words naming them), as one
+            comma-separated value."""
+            return select(func.group_concat(column.distinct())).where(
                 mentions.c.document_id == table.c.document_id, mentions.c.start >= table.c.start,
                 mentions.c.end <= table.c.end).scalar_subquery()
 
@@ -654,6 +655,7 @@ class Store:
                                  statements.c.date, statements.c.confidence, statements.c.polarity, statements.c.via,
                                  statements.c.cue, statements.c.source_text,
                                  outlet.label("outlet"), in_span(statements).label("subjects"),
+                                 in_span(statements, mentions.c.text).label("names"),
                                  literal(None).label("event_type"), literal(None).label("target"),
                                  literal(None).label("reporter"))
                           .join(documents, documents.c.id == statements.c.document_id)
@@ -664,6 +666,7 @@ class Store:
                              events.c.date, literal(None).label("confidence"), literal("positive").label("polarity"),
                              literal("[]").label("via"), literal("").label("cue"), literal("").label("source_text"),
                              outlet.label("outlet"), in_span(events).label("subjects"),
+                             in_span(events, mentions.c.text).label("names"),
                              events.c.type.label("event_type"), events.c.target, said.c.source.label("reporter"))
                       .join(documents, documents.c.id == events.c.document_id)
                       .join(root, root.c.id == story)
@@ -677,6 +680,7 @@ class Store:
                     row = dict(row)
                     row["via"] = json.loads(row["via"]) if isinstance(row["via"], str) else row["via"]
                     row["subjects"] = frozenset((row["subjects"] or "").split(",")) - {""}
+                    row["names"] = row["names"] or ""
                     yield row
 
     def save_claims(self, rows: list[dict[str, Any]], reports: list[dict[str, Any]]) -> None:
