@@ -12,6 +12,10 @@ from sitrep.store import Store
 # How many actors the key developments name (the rest are counted), and claims under each.
 ACTORS_SHOWN = 12
 CLAIMS_PER_ACTOR = 8
+# How many assessors, assessments each and disagreements it shows (the best sourced; the rest counted).
+ASSESSORS_SHOWN = 10
+ASSESSMENTS_PER_ASSESSOR = 8
+DISAGREEMENTS_SHOWN = 15
 UNKNOWN_SOURCE = "Unattributed"
 
 
@@ -30,6 +34,7 @@ class Brief:
     relations: list[dict[str, Any]] = field(default_factory=list)
     actors_left_out: int = 0
     claim_count: int = 0
+    disagreements_left_out: int = 0
 
     @property
     def title(self) -> str:
@@ -66,7 +71,9 @@ def build(kb: Store, date: str | None = None, since: str | None = None, until: s
     brief = Brief(since, until, about, claim_count=len(rows))
     _developments(brief, rows)
     _assessments(brief, rows)
-    brief.disagreements = _disagreements(kb, rows)
+    found = _disagreements(kb, rows)
+    found.sort(key=lambda d: (-(d["a"]["independent"] + d["b"]["independent"]), d["a"]["id"], d["b"]["id"]))
+    brief.disagreements, brief.disagreements_left_out = found[:DISAGREEMENTS_SHOWN], max(0, len(found) - DISAGREEMENTS_SHOWN)
     brief.new_entities = queries.new_entities(kb, since, until, about or None)
     brief.new_claims = sorted((r for r in rows if r["first_reported"] and r["first_reported"] >= since),
                               key=lambda r: (-r["independent"], r["first_reported"]))[:20]
@@ -91,14 +98,17 @@ def _developments(brief: Brief, rows: list[dict[str, Any]]) -> None:
 
 
 def _assessments(brief: Brief, rows: list[dict[str, Any]]) -> None:
-    """Estimative statements (with an ICD 203 level) grouped by who assessed."""
+    """Estimative statements (with an ICD 203 level) grouped by who assessed, the most prolific
+    assessors first, each one's best-sourced first."""
     by_assessor: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         if row["kind"] == "statement" and row["confidence"] and row["confidence"] != "possible":
             by_assessor[row["source_name"] or UNKNOWN_SOURCE].append(row)
-    for assessor, claimed in sorted(by_assessor.items(), key=lambda item: (-len(item[1]), item[0])):
-        claimed.sort(key=lambda r: (r["first_reported"] or "", r["id"]))
-        brief.assessments.append({"assessor": assessor, "claims": claimed})
+    ranked = sorted(by_assessor.items(), key=lambda item: (item[0] == UNKNOWN_SOURCE, -len(item[1]), item[0]))
+    for assessor, claimed in ranked[:ASSESSORS_SHOWN]:
+        claimed.sort(key=lambda r: (-r["independent"], r["first_reported"] or "", r["id"]))
+        brief.assessments.append({"assessor": assessor, "claims": claimed[:ASSESSMENTS_PER_ASSESSOR],
+                                  "more": max(0, len(claimed) - ASSESSMENTS_PER_ASSESSOR)})
 
 
 def _disagreements(kb: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

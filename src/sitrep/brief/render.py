@@ -105,7 +105,7 @@ def markdown(brief: Brief) -> str:
         lines += [f"### {_md(group['assessor'])}", ""]
         for claim in group["claims"]:
             lines += _md_claim(claim)
-        lines.append("")
+        lines += ([f"- and {group['more']} more assessments"] if group["more"] else []) + [""]
     lines += ["## Disagreements", ""]
     for pair in brief.disagreements:
         lines += [f"### {_md(pair['a']['source_name'] or 'Unattributed')} / "
@@ -113,6 +113,8 @@ def markdown(brief: Brief) -> str:
         lines += _md_claim(pair["a"]) + _md_claim(pair["b"]) + [""]
     if not brief.disagreements:
         lines += ["No two sources disagree in this period.", ""]
+    if brief.disagreements_left_out:
+        lines += [f"And {brief.disagreements_left_out} more disagreements.", ""]
     lines += ["## What is new", "", "### Names first seen", ""]
     for found in brief.new_entities:
         lines.append(f"- **{_md(found['name'])}** ({found['type']}; first {found['first_published']}; "
