@@ -43,8 +43,8 @@ echo
 echo "== sitrep entities --db examples/sitrep.db --top 12"
 .venv/bin/sitrep entities --db examples/sitrep.db --top 12
 echo
-echo "== sitrep brief --since 2024-01-01 --db examples/sitrep.db --out examples/brief.html --format html"
-.venv/bin/sitrep brief --since 2024-01-01 --db examples/sitrep.db --format html --out examples/brief.html
+echo "== sitrep brief --since 2024-01-01 --db examples/sitrep.db --out brief.html --format html"
+.venv/bin/sitrep brief --since 2024-01-01 --db examples/sitrep.db --format html --out brief.html
 echo
 echo "== sitrep brief --since 2024-01-01 --db examples/sitrep.db"
 .venv/bin/sitrep brief --since 2024-01-01 --db examples/sitrep.db

@@ -200,7 +200,15 @@ def same_claim(a: Content, b: Content, rarity: dict[str, float], known_source: b
 def group(reports: Iterable[Report]) -> list[Claim]:
     """Reports grouped into claims: statements by source, polarity and the same content
     (`same_claim`) within SAME_CLAIM_DAYS, events by type, participants and date (undated events
-    only within one story)."""
+    only within one story); each claim's contradictions counted (`disagreements`)."""
+    claims = _grouped(reports)
+    _count_contradictions(claims)
+    return claims
+
+
+def _grouped(reports: Iterable[Report]) -> list[Claim]:
+    """Reports grouped into claims, source by source (a source's claims depend on its own
+    reports alone), in the order of their first reports."""
     claims: list[Claim] = []
     events: dict[tuple, Claim] = {}
     said: dict[str | None, list[Report]] = defaultdict(list)
@@ -216,7 +224,6 @@ def group(reports: Iterable[Report]) -> list[Claim]:
     for source, block in said.items():
         claims += statement_claims(source, block)
     claims.sort(key=lambda c: _order(c.reports[0]))
-    _count_contradictions(claims)
     return claims
 
 
@@ -378,14 +385,86 @@ def reports(rows: Iterable[dict]) -> list[Report]:
             for row in rows]
 
 
-def update(store) -> list[Claim]:
-    """Group every statement and event of the knowledge base into claims and store them: a pass
-    over the whole knowledge base, the same after one ingest or a bulk load."""
-    grouped = group(reports(store.claim_reports()))
-    store.save_claims(
-        [{"id": c.id, "kind": c.kind, "source": c.source, "text": c.text, "first_seen": c.first_seen,
-          "reports": len(c.reports), "independent": c.independent, "credibility": c.credibility,
-          "confidence": c.confidence, "polarity": c.polarity} for c in grouped],
-        [{"claim_id": c.id, "document_id": r.document_id, "kind": r.kind, "item": r.item, "channel": r.channel}
-         for c in grouped for r in c.reports])
-    return grouped
+def update(store, added: list[str] | None = None) -> list[Claim]:
+    """Group the statements and events of the knowledge base into claims and store them.
+
+    Without `added`, a pass over the whole knowledge base. With the ids of the documents an
+    ingest added, only what they can change, with the same result as a whole pass: the claims
+    of every source and actor their reports name are grouped again (a source's claims depend on
+    its own reports alone), and the grades of the claims within two weeks of those that changed
+    are counted again (a new denial lowers what it contradicts, and what contradicts it).
+    Returns the claims grouped."""
+    if added is None:
+        grouped = group(reports(store.claim_reports()))
+        store.save_claims([_row(c) for c in grouped], _report_rows(grouped))
+        return grouped
+    from sitrep import queries
+
+    names = {row["source"] for row in store.claim_reports(added)}
+    if not names:
+        return []
+    regrouped = _grouped(reports(store.claim_reports(sources=names)))
+    before = queries.claim_members(store, sources=names)
+    changed = [c for c in regrouped if before.get(c.id, {}).get("items") != _items(c)]
+    kept_ids = {c.id for c in regrouped}
+    changed_days = [_day(c.first_seen).toordinal() for c in changed if c.kind == "statement" and c.first_seen]
+    changed_days += [_day(old["first_seen"]).toordinal() for claim_id, old in before.items()
+                     if claim_id not in kept_ids and old["kind"] == "statement" and old["first_seen"]]
+    regraded: dict[str, int] = {}
+    for claim in regrouped:
+        claim.contradicted_by = 0
+    if changed_days:
+        low, high = min(changed_days), max(changed_days)
+        near = lambda claim, reach: claim.first_seen and low - reach <= _day(claim.first_seen).toordinal() <= high + reach  # noqa: E731
+        others = _stored_claims(store, queries.claim_members(
+            store, first_seen=(_iso(low - 2 * DISAGREEMENT_DAYS), _iso(high + 2 * DISAGREEMENT_DAYS)), exclude=names))
+        _count_contradictions(others + [c for c in regrouped if near(c, 2 * DISAGREEMENT_DAYS)])
+        affected = [c for c in others + regrouped if near(c, DISAGREEMENT_DAYS)]
+        regraded = {c.id: c.credibility for c in affected if c.source not in names}
+        settled = {c.id for c in affected}
+    else:
+        settled = set()
+    for claim in regrouped:  # far from every change: its grade is what it was
+        if claim.id not in settled and claim.id in before and claim.kind == "statement" and claim.first_seen:
+            claim.contradicted_by = _contradictions_of(before[claim.id]["credibility"], claim.independent)
+    store.replace_claims(names, [_row(c) for c in regrouped], _report_rows(regrouped), regraded)
+    return regrouped
+
+
+def _row(claim: Claim) -> dict:
+    return {"id": claim.id, "kind": claim.kind, "source": claim.source, "text": claim.text,
+            "first_seen": claim.first_seen, "reports": len(claim.reports), "independent": claim.independent,
+            "credibility": claim.credibility, "confidence": claim.confidence, "polarity": claim.polarity}
+
+
+def _report_rows(grouped: list[Claim]) -> list[dict]:
+    return [{"claim_id": c.id, "document_id": r.document_id, "kind": r.kind, "item": r.item, "channel": r.channel}
+            for c in grouped for r in c.reports]
+
+
+def _items(claim: Claim) -> frozenset[tuple[str, str, str]]:
+    return frozenset((r.document_id, r.kind, r.item) for r in claim.reports)
+
+
+def _iso(day_number: int) -> str:
+    return date.fromordinal(day_number).isoformat()
+
+
+def _contradictions_of(grade: int, independent: int) -> int:
+    """A stored grade's contradiction as a count that gives it back (`credibility`): none for 1-3,
+    fewer sources than support the claim for 4, more for 5."""
+    return 0 if grade <= 3 or grade == 6 else independent if grade == 4 else independent + 1
+
+
+def _stored_claims(store, members: dict[str, dict]) -> list[Claim]:
+    """Stored claims rebuilt with their reports (as grouping made them), for counting contradictions."""
+    wanted = {item: claim_id for claim_id, member in members.items() for item in member["items"]}
+    found: dict[str, Claim] = {}
+    documents = sorted({document for document, _, _ in wanted})
+    for report in reports(store.claim_reports(documents)) if documents else []:
+        claim_id = wanted.get((report.document_id, report.kind, report.item))
+        if claim_id is not None:
+            found.setdefault(claim_id, Claim(members[claim_id]["kind"], members[claim_id]["source"])).reports.append(report)
+    for claim in found.values():
+        claim.reports.sort(key=_order)
+    return [found[claim_id] for claim_id in sorted(found)]

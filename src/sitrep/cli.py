@@ -134,17 +134,21 @@ def ingest(paths: Paths, db: Db = "sitrep.db", workers: Workers = 1,
 
     failures = Failures()
     counts = {"added": 0, "near_duplicate": 0, "exists": 0, "reprocessed": 0}
+    new: list[str] = []
     with _open(db, create=True) as store:
         for added in _progress(run.ingest(paths, store, on_error=failures, workers=workers, reprocess=reprocess),
                                "ingesting"):
             counts[added.status] += 1
+            if added.status in ("added", "near_duplicate"):
+                new.append(added.id)
             _print_notes(added.origin or added.id, added.notes)
             if added.status == "near_duplicate" and counts["near_duplicate"] <= NEAR_DUPLICATES_SHOWN:
                 err.print(Text(f"sitrep: {added.id}: near-duplicate of {added.duplicate_of}"))
         if counts["added"] or counts["near_duplicate"] or counts["reprocessed"]:
             from sitrep import claims
 
-            claims.update(store)
+            # only what the new documents change; replaced extractions may leave any claim behind: all again
+            claims.update(store, None if counts["reprocessed"] else new)
         total = store.count()
     if counts["near_duplicate"] > NEAR_DUPLICATES_SHOWN:
         err.print(f"sitrep: … and {counts['near_duplicate'] - NEAR_DUPLICATES_SHOWN} more near-duplicates "

@@ -192,3 +192,33 @@ def claim_items(kb: Store, claim_ids: list[str]) -> dict[tuple[str, str, str], s
                    claim_reports.c.claim_id).where(claim_reports.c.claim_id.in_(claim_ids))
     with kb.engine.connect() as conn:
         return {(d, k, i): c for d, k, i, c in conn.execute(query).all()}
+
+
+def claim_members(kb: Store, sources: set[str | None] | None = None, first_seen: tuple[str, str] | None = None,
+                  exclude: set[str | None] | None = None) -> dict[str, dict[str, Any]]:
+    """Stored claims (of these sources, None for the unnamed; first seen in a period; not of the
+    excluded sources) with their kind, source, first_seen, credibility and `items`, the set of
+    (document id, kind, item) of their reports: what updating claims compares and rebuilds."""
+    def of(names: set[str | None]):
+        named = [name for name in names if name is not None]
+        return claims.c.source.in_(named) | (claims.c.source.is_(None) if None in names else False)
+
+    query = (select(claims.c.id, claims.c.kind, claims.c.source, claims.c.first_seen, claims.c.credibility,
+                    claim_reports.c.document_id, claim_reports.c.kind.label("report_kind"), claim_reports.c.item)
+             .join(claim_reports, claim_reports.c.claim_id == claims.c.id))
+    if sources is not None:
+        query = query.where(of(sources))
+    if first_seen is not None:
+        query = query.where(claims.c.first_seen >= first_seen[0], claims.c.first_seen <= first_seen[1] + UNTIL_END)
+    if exclude:
+        query = query.where(~of(exclude) | claims.c.source.is_(None) if None not in exclude else ~of(exclude))
+    found: dict[str, dict[str, Any]] = {}
+    with kb.engine.connect() as conn:
+        for row in conn.execute(query).mappings():
+            member = found.setdefault(row["id"], {"kind": row["kind"], "source": row["source"],
+                                                  "first_seen": row["first_seen"], "credibility": row["credibility"],
+                                                  "items": set()})
+            member["items"].add((row["document_id"], row["report_kind"], row["item"]))
+    for member in found.values():
+        member["items"] = frozenset(member["items"])
+    return found

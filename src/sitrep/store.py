@@ -632,8 +632,10 @@ class Store:
 
     # ---- claims across documents -------------------------------------------------------
 
-    def claim_reports(self, document_ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
-        """Every statement and event (or those of the given documents) as a report for grouping
+    def claim_reports(self, document_ids: list[str] | None = None,
+                      sources: set[str | None] | None = None) -> Iterator[dict[str, Any]]:
+        """Every statement and event (or those of the given documents, or those whose source or
+        actor is one of `sources`, None for the unnamed) as a report for grouping
         into claims: what it says, who, when, how sure, the entities its words name, and what
         says which channel it came through (`claims.channel` decides): its `via`, the speaker of
         the statement an event was reported in (`reporter`), its cue and source words, and the
@@ -674,6 +676,12 @@ class Store:
         if document_ids is not None:
             statement_rows = statement_rows.where(statements.c.document_id.in_(document_ids))
             event_rows = event_rows.where(events.c.document_id.in_(document_ids))
+        if sources is not None:
+            named = [name for name in sources if name is not None]
+            statement_rows = statement_rows.where(statements.c.source.in_(named) | (
+                statements.c.source.is_(None) if None in sources else False))
+            event_rows = event_rows.where(events.c.actor.in_(named) | (
+                events.c.actor.is_(None) if None in sources else False))
         with self.engine.connect() as conn:
             for query in (statement_rows, event_rows):
                 for row in conn.execute(query).mappings():
@@ -682,6 +690,22 @@ class Store:
                     row["subjects"] = frozenset((row["subjects"] or "").split(",")) - {""}
                     row["names"] = row["names"] or ""
                     yield row
+
+    def replace_claims(self, sources: set[str | None], rows: list[dict[str, Any]], reports: list[dict[str, Any]],
+                       grades: dict[str, int]) -> None:
+        """Replace the claims of these sources (None: the unnamed) with `rows` and set the
+        credibility of other claims (`grades`), in one transaction."""
+        named = [name for name in sources if name is not None]
+        theirs = claims.c.source.in_(named) | (claims.c.source.is_(None) if None in sources else False)
+        with self.writer.begin() as conn:
+            conn.execute(claim_reports.delete().where(claim_reports.c.claim_id.in_(select(claims.c.id).where(theirs))))
+            conn.execute(claims.delete().where(theirs))
+            if rows:
+                conn.execute(insert(claims), rows)
+            if reports:
+                conn.execute(insert(claim_reports), reports)
+            for claim_id, credibility in grades.items():
+                conn.execute(claims.update().where(claims.c.id == claim_id).values(credibility=credibility))
 
     def save_claims(self, rows: list[dict[str, Any]], reports: list[dict[str, Any]]) -> None:
         """Replace the stored claims with these (one transaction: readers see the old set or the new)."""

@@ -166,3 +166,24 @@ def test_without_the_pdf_renderer_the_command_says_so_in_one_line(cli, crisis, t
                  str(tmp_path / "b.pdf"))
     assert result.exit_code == 1 and not (tmp_path / "b.pdf").exists()
     assert result.stderr.count("\n") == 1 and "cannot write PDF here" in result.stderr
+
+
+def test_claims_updated_batch_by_batch_are_those_of_a_whole_pass(kb, crisis, tmp_path):
+    """Ingesting the corpus in three batches, each followed by the update for its documents
+    only, gives the claims (reports, sources, grades) a pass over the whole corpus gives."""
+    from pathlib import Path
+
+    from sitrep import claims, ingest
+
+    lines = (Path(__file__).parent.parent / "fixtures" / "crisis" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+    with Store(tmp_path / "batches.db") as batches:
+        for k, part in enumerate((lines[:12], lines[12:30], lines[30:])):
+            batch = tmp_path / f"batch{k}.jsonl"
+            batch.write_text("\n".join(part) + "\n", encoding="utf-8")
+            added = [a.id for a in ingest([str(batch)], batches)]
+            claims.update(batches, added)
+        stepwise = {(r["id"], r["independent"], r["credibility"], frozenset(d["id"] for d in r["documents"]))
+                    for r in queries.claim_list(batches, limit=None)}
+    whole = {(r["id"], r["independent"], r["credibility"], frozenset(d["id"] for d in r["documents"]))
+             for r in queries.claim_list(kb, limit=None)}
+    assert stepwise == whole and len(whole) > 100
