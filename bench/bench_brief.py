@@ -10,8 +10,10 @@ same claim is carried by several outlets, some denied, some with an ICD 203 leve
 between 8 of the actors; every tenth is a syndicated copy of the day's first story. Records go
 through `Store.add` (near-duplicate detection included), then `claims.update` groups them once.
 
-Then times `sitrep.brief.build` and each rendering (md, html, pdf) for one day and for one week,
---runs times each, and prints the median and the slowest.
+Then times, on a copy of it, `claims.update` over the whole knowledge base and for one more
+day's documents only (what `ingest` runs after a batch); and `sitrep.brief.build` and each
+rendering (md, html, pdf) for one day and for one week, --runs times each, printing the median
+and the slowest.
 """
 import argparse
 from dataclasses import replace
@@ -127,6 +129,39 @@ def build(db: Path, docs: int) -> None:
               f"reports in {time.perf_counter() - started:.1f} s", file=sys.stderr)
 
 
+def update_times(db: Path) -> None:
+    """`claims.update` over everything, then for one more day's documents, on a copy of `db`."""
+    import shutil
+    import tempfile
+
+    from sitrep import claims
+    from sitrep.store import Store
+
+    rng = random.Random(15)
+    actors = _actors(random.Random(14))
+    pool = [(rng.choice(actors[:200]), rng.choice(actors), rng.choice(VERBS), rng.choice(PLACES), rng.choice(LEVELS),
+             "positive") for _ in range(3000)]
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "copy.db"
+        shutil.copy(db, copy)
+        with Store(copy) as kb:
+            started = time.perf_counter()
+            grouped = claims.update(kb)
+            whole = time.perf_counter() - started
+            total = kb.count()
+            added = []
+            for number in range(total, total + DOCS // DAYS):
+                document = _document(number, rng, actors, pool)
+                kb.add(document)
+                added.append(document.id)
+            started = time.perf_counter()
+            regrouped = claims.update(kb, added)
+            step = time.perf_counter() - started
+        print(f"claims.update, whole knowledge base ({total:,} documents): {whole:.1f} s, {len(grouped):,} claims")
+        print(f"claims.update, {len(added)} documents added: {step:.1f} s, {len(regrouped):,} claims of their "
+              f"sources and actors grouped again")
+
+
 def timed(action, runs: int) -> tuple[float, float, object]:
     times, result = [], None
     for _ in range(runs):
@@ -152,6 +187,8 @@ def main() -> None:
     from sitrep.brief import build as build_brief
     from sitrep.brief.render import render
     from sitrep.store import Store
+
+    update_times(Path(args.db))
 
     day = (FIRST_DAY + timedelta(days=DAYS // 2)).isoformat()
     week_end = (FIRST_DAY + timedelta(days=DAYS // 2 + 6)).isoformat()
