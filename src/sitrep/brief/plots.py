@@ -13,6 +13,7 @@ TYPE_COLOURS = {"PERSON": "#0072B2", "ORG": "#009E73", "GPE": "#E69F00", "LOC": 
 OTHER_COLOUR = "#999999"
 ACTORS_DRAWN = 10
 EDGES_DRAWN = 25
+HUBS = 4  # how many of the most connected the relation graph puts in its middle
 
 
 def _figure(width: float, height: float):
@@ -93,7 +94,10 @@ def graph_svg(brief: Brief) -> str | None:
             edge["types"].append(row["type"])
         else:
             graph.add_edge(row["actor"], row["target"], stories=row["stories"], types=[row["type"]])
-    layout = nx.spring_layout(graph, seed=7, k=3.0 / max(1, len(graph) ** 0.5), iterations=100)
+    # The most connected in the middle, the others on a ring around them: every label readable.
+    ranked = sorted(graph, key=lambda n: (-graph.degree(n), graph.nodes[n]["name"]))
+    hubs = ranked[:max(1, min(HUBS, len(ranked) // 4))]
+    layout = nx.shell_layout(graph, [hubs, ranked[len(hubs):]] if len(ranked) > len(hubs) else [hubs])
     plt, (fig, axes) = _figure(7.2, 5.0)
     nx.draw_networkx_edges(graph, layout, ax=axes, width=[1 + graph.edges[e]["stories"] for e in graph.edges],
                            edge_color="#888888", arrowsize=12, connectionstyle="arc3,rad=0.08",
@@ -108,7 +112,7 @@ def graph_svg(brief: Brief) -> str | None:
     from matplotlib.lines import Line2D
 
     axes.legend(handles=[Line2D([], [], marker="o", linestyle="", color=TYPE_COLOURS.get(t, OTHER_COLOUR), label=t)
-                         for t in shown], loc="lower left", fontsize=7, frameon=False)
+                         for t in shown], loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=7, frameon=False)
     axes.set_title("Who acted on whom (line width: stories)", loc="left")
     axes.axis("off")
     return _svg(plt, fig)
