@@ -416,7 +416,7 @@ def update(store, added: list[str] | None = None) -> list[Claim]:
     if changed_days:
         low, high = min(changed_days), max(changed_days)
         near = lambda claim, reach: claim.first_seen and low - reach <= _day(claim.first_seen).toordinal() <= high + reach  # noqa: E731
-        others = _stored_claims(store, queries.claim_members(
+        others = stored(store, queries.claim_members(
             store, first_seen=(_iso(low - 2 * DISAGREEMENT_DAYS), _iso(high + 2 * DISAGREEMENT_DAYS)), exclude=names))
         _count_contradictions(others + [c for c in regrouped if near(c, 2 * DISAGREEMENT_DAYS)])
         affected = [c for c in others + regrouped if near(c, DISAGREEMENT_DAYS)]
@@ -456,8 +456,9 @@ def _contradictions_of(grade: int, independent: int) -> int:
     return 0 if grade <= 3 or grade == 6 else independent if grade == 4 else independent + 1
 
 
-def _stored_claims(store, members: dict[str, dict]) -> list[Claim]:
-    """Stored claims rebuilt with their reports (as grouping made them), for counting contradictions."""
+def stored(store, members: dict[str, dict]) -> list[Claim]:
+    """Stored claims (`queries.claim_members`) rebuilt with their reports as grouping made them
+    (for counting contradictions, or finding disagreements among some of them), in id order."""
     wanted = {item: claim_id for claim_id, member in members.items() for item in member["items"]}
     found: dict[str, Claim] = {}
     documents = sorted({document for document, _, _ in wanted})

@@ -15,8 +15,6 @@ from sitrep.schema import GROUP_ACTOR_PREFIX
 from sitrep.store import (Store, claim_reports, claims, documents, entities, entity_documents, events, mentions,
                           outlets, statements)
 
-# How many citations a listed claim carries at most (the count of the rest is kept).
-CITATIONS_SHOWN = 6
 UNTIL_END = "\uffff"  # a bound of "2026-03" includes every day of March
 
 
@@ -42,9 +40,9 @@ def citations(kb: Store, claim_ids: list[str]) -> dict[str, list[dict[str, Any]]
     return found
 
 
-def _entity_ids(kb: Store, names: list[str] | None) -> list[str] | None:
-    """The ids of the entities named (by any of their names); None when no name is given. A name
-    that matches nothing is a ValueError naming it."""
+def entity_ids(kb: Store, names: list[str] | None) -> list[str] | None:
+    """The ids of the entities named (by any of their names, as `Store.entity` finds them); None
+    when no name is given. A name that matches nothing is a ValueError naming it."""
     if not names:
         return None
     ids = []
@@ -106,7 +104,7 @@ def claim_list(kb: Store, about: str | list[str] | None = None, since: str | Non
             query = query.where(claims.c.first_seen <= until + UNTIL_END)
     if about:
         try:
-            ids = _entity_ids(kb, [about] if isinstance(about, str) else list(about))
+            ids = entity_ids(kb, [about] if isinstance(about, str) else list(about))
         except ValueError:
             return []
         query = query.where(_naming(ids))
@@ -133,7 +131,7 @@ def new_entities(kb: Store, since: str, until: str, about: list[str] | None = No
                     ~entities.c.id.startswith(GROUP_ACTOR_PREFIX), entities.c.type.not_in(("DATE", "NORP")))
              .order_by(first.c.documents.desc(), first.c.first_published, entities.c.name).limit(limit))
     if about:
-        ids = _entity_ids(kb, about)
+        ids = entity_ids(kb, about)
         together = select(entity_documents.c.document_id).where(entity_documents.c.entity_id.in_(ids))
         query = query.where(entities.c.id.in_(select(entity_documents.c.entity_id)
                                               .where(entity_documents.c.document_id.in_(together))))
@@ -184,21 +182,12 @@ def outlet_list(kb: Store) -> list[dict[str, Any]]:
         return [dict(r) for r in conn.execute(query).mappings()]
 
 
-def claim_items(kb: Store, claim_ids: list[str]) -> dict[tuple[str, str, str], str]:
-    """Which claim each stored report belongs to: (document id, kind, item) -> claim id."""
-    if not claim_ids:
-        return {}
-    query = select(claim_reports.c.document_id, claim_reports.c.kind, claim_reports.c.item,
-                   claim_reports.c.claim_id).where(claim_reports.c.claim_id.in_(claim_ids))
-    with kb.engine.connect() as conn:
-        return {(d, k, i): c for d, k, i, c in conn.execute(query).all()}
-
-
 def claim_members(kb: Store, sources: set[str | None] | None = None, first_seen: tuple[str, str] | None = None,
-                  exclude: set[str | None] | None = None) -> dict[str, dict[str, Any]]:
+                  exclude: set[str | None] | None = None, ids: list[str] | None = None) -> dict[str, dict[str, Any]]:
     """Stored claims (of these sources, None for the unnamed; first seen in a period; not of the
-    excluded sources) with their kind, source, first_seen, credibility and `items`, the set of
-    (document id, kind, item) of their reports: what updating claims compares and rebuilds."""
+    excluded sources; with these ids) with their kind, source, first_seen, credibility and
+    `items`, the set of (document id, kind, item) of their reports: what updating claims
+    compares, and what rebuilds them (`claims.stored`)."""
     def of(names: set[str | None]):
         named = [name for name in names if name is not None]
         return claims.c.source.in_(named) | (claims.c.source.is_(None) if None in names else False)
@@ -208,6 +197,8 @@ def claim_members(kb: Store, sources: set[str | None] | None = None, first_seen:
              .join(claim_reports, claim_reports.c.claim_id == claims.c.id))
     if sources is not None:
         query = query.where(of(sources))
+    if ids is not None:
+        query = query.where(claims.c.id.in_(ids))
     if first_seen is not None:
         query = query.where(claims.c.first_seen >= first_seen[0], claims.c.first_seen <= first_seen[1] + UNTIL_END)
     if exclude:

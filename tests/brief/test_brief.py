@@ -190,3 +190,10 @@ def test_claims_updated_batch_by_batch_are_those_of_a_whole_pass(kb, crisis, tmp
     whole = {(r["id"], r["independent"], r["credibility"], frozenset(d["id"] for d in r["documents"]))
              for r in queries.claim_list(kb, limit=None)}
     assert stepwise == whole and len(whole) > 100
+
+
+def test_the_command_offers_the_formats_the_renderer_writes():
+    from sitrep.brief.render import FORMATS
+    from sitrep.cli import BriefFormat
+
+    assert [choice.value for choice in BriefFormat] == list(FORMATS)

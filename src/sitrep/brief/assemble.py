@@ -64,7 +64,7 @@ def build(kb: Store, date: str | None = None, since: str | None = None, until: s
     grades = reliability or Reliability()
     rows = queries.claim_list(kb, about or None, since, until, limit=None, reported=True)
     if about and not rows:
-        queries._entity_ids(kb, about)  # a name that matches nothing says so
+        queries.entity_ids(kb, about)  # a name that matches nothing says so
     for row in rows:
         row["grade"] = grades.of(row["source_name"], *(d["outlet"] for d in row["documents"])) + str(row["credibility"])
         row["credibility_label"] = claims_layer.CREDIBILITY[row["credibility"]]
@@ -114,20 +114,8 @@ def _assessments(brief: Brief, rows: list[dict[str, Any]]) -> None:
 def _disagreements(kb: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Pairs of the period's statement claims that disagree (`claims.disagreements`: a denial of
     what another source states, or ICD 203 levels two steps apart), side by side."""
-    statements = [r for r in rows if r["kind"] == "statement"]
-    wanted = {(d["id"], r["id"]) for r in statements for d in r["documents"]}
-    documents = sorted({doc for doc, _ in wanted})
-    items: dict[str, list[claims_layer.Report]] = defaultdict(list)
-    stored = {(row["id"]): row for row in statements}
-    membership = queries.claim_items(kb, list(stored))
-    for report in claims_layer.reports(kb.claim_reports(documents)):
-        claim_id = membership.get((report.document_id, report.kind, report.item))
-        if claim_id in stored:
-            items[claim_id].append(report)
-    rebuilt = {claim_id: claims_layer.Claim("statement", stored[claim_id]["source"], reports)
-               for claim_id, reports in items.items()}
-    found = []
-    for a, b, reason in claims_layer.disagreements(list(rebuilt.values())):
-        ids = {id(claim): claim_id for claim_id, claim in rebuilt.items()}
-        found.append({"a": stored[ids[id(a)]], "b": stored[ids[id(b)]], "reason": reason})
-    return found
+    listed = {row["id"]: row for row in rows if row["kind"] == "statement"}
+    rebuilt = claims_layer.stored(kb, queries.claim_members(kb, ids=list(listed)))
+    ids = {id(claim): claim.id for claim in rebuilt}
+    return [{"a": listed[ids[id(a)]], "b": listed[ids[id(b)]], "reason": reason}
+            for a, b, reason in claims_layer.disagreements(rebuilt)]
