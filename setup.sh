@@ -18,6 +18,15 @@ if ! command -v chromium >/dev/null 2>&1; then
     fi
 fi
 
+# Pango, which WeasyPrint loads to write PDF briefs (Debian's python3 does not bring it; chromium does).
+if ! ldconfig -p 2>/dev/null | grep -q 'libpangoft2-1.0.so.0'; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null
+    else
+        echo "setup: no Pango; PDF briefs need it (apt-get install libpango-1.0-0 libpangoft2-1.0-0)" >&2
+    fi
+fi
+
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
@@ -33,3 +42,9 @@ echo "== sitrep search 'drone production' --db examples/sitrep.db"
 echo
 echo "== sitrep entities --db examples/sitrep.db --top 12"
 .venv/bin/sitrep entities --db examples/sitrep.db --top 12
+echo
+echo "== sitrep brief --since 2024-01-01 --db examples/sitrep.db --out brief.html --format html"
+.venv/bin/sitrep brief --since 2024-01-01 --db examples/sitrep.db --format html --out brief.html
+echo
+echo "== sitrep brief --since 2024-01-01 --db examples/sitrep.db"
+.venv/bin/sitrep brief --since 2024-01-01 --db examples/sitrep.db

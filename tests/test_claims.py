@@ -1,7 +1,7 @@
 """Claims across documents: grouping, independent sources, grades and disagreements."""
 import pytest
 
-from sitrep import claims, ingest
+from sitrep import claims, ingest, queries
 from sitrep.claims import Claim, Report, credibility, disagreements, group
 from sitrep.reliability import Reliability
 
@@ -16,7 +16,7 @@ def depot(tmp_path_factory, fixtures_dir=None):
     with Store(path) as kb:
         list(ingest([str(Path(__file__).parent / "fixtures" / "depot-strike.jsonl")], kb))
         grouped = claims.update(kb)
-        stored = kb.claims(limit=100)
+        stored = queries.claim_list(kb, limit=100)
     return grouped, stored
 
 

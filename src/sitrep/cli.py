@@ -7,6 +7,7 @@ import enum
 import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
@@ -133,17 +134,21 @@ def ingest(paths: Paths, db: Db = "sitrep.db", workers: Workers = 1,
 
     failures = Failures()
     counts = {"added": 0, "near_duplicate": 0, "exists": 0, "reprocessed": 0}
+    new: list[str] = []
     with _open(db, create=True) as store:
         for added in _progress(run.ingest(paths, store, on_error=failures, workers=workers, reprocess=reprocess),
                                "ingesting"):
             counts[added.status] += 1
+            if added.status in ("added", "near_duplicate"):
+                new.append(added.id)
             _print_notes(added.origin or added.id, added.notes)
             if added.status == "near_duplicate" and counts["near_duplicate"] <= NEAR_DUPLICATES_SHOWN:
                 err.print(Text(f"sitrep: {added.id}: near-duplicate of {added.duplicate_of}"))
         if counts["added"] or counts["near_duplicate"] or counts["reprocessed"]:
             from sitrep import claims
 
-            claims.update(store)
+            # only what the new documents change; replaced extractions may leave any claim behind: all again
+            claims.update(store, None if counts["reprocessed"] else new)
         total = store.count()
     if counts["near_duplicate"] > NEAR_DUPLICATES_SHOWN:
         err.print(f"sitrep: … and {counts['near_duplicate'] - NEAR_DUPLICATES_SHOWN} more near-duplicates "
@@ -272,7 +277,7 @@ def list_claims(db: Db = "sitrep.db",
                 limit: Annotated[int, typer.Option(help="How many.")] = 30) -> None:
     """Claims across documents: what several documents report, with independent sources and a grade
     (source reliability A-F, information credibility 1-6), and the disagreements between sources."""
-    from sitrep import claims as claims_layer
+    from sitrep import claims as claims_layer, queries
     from sitrep.reliability import Reliability
 
     try:
@@ -284,7 +289,7 @@ def list_claims(db: Db = "sitrep.db",
         if update:
             grouped = claims_layer.update(store)
             err.print(f"sitrep: {len(grouped)} claims from {sum(len(c.reports) for c in grouped)} reports")
-        rows = store.claims(about, since, until, min_sources, limit)
+        rows = queries.claim_list(store, about, since, until, min_sources, limit)
     if not rows:
         err.print("sitrep: no claim matches" + ("" if update else " (sitrep claims --update groups them)"))
         return
@@ -301,6 +306,46 @@ def list_claims(db: Db = "sitrep.db",
         for doc in row["documents"]:
             out.print(Text(f"    — {doc['title'] or '(no title)'}, {doc['outlet'] or 'unknown outlet'}, "
                            f"{doc['published'] or 'undated'}", style="dim"))
+
+
+BriefFormat = enum.Enum("BriefFormat", {name: name for name in ("md", "html", "pdf")}, type=str)
+
+
+@app.command("brief")
+def brief_command(db: Db = "sitrep.db",
+                  date: Annotated[str | None, typer.Option(help="The day (default: the latest day with documents).")] = None,
+                  since: Annotated[str | None, typer.Option(help="Or a period: from this date...")] = None,
+                  until: Annotated[str | None, typer.Option(help="...to this one.")] = None,
+                  about: Annotated[list[str] | None, typer.Option(help="Only what concerns this entity (repeatable).")] = None,
+                  fmt: Annotated[BriefFormat, typer.Option("--format", case_sensitive=False, help="What to write.")] = BriefFormat.md,
+                  out: Annotated[str, typer.Option("--out", help="The file to write; - for standard output.")] = "-",
+                  reliability: Annotated[str | None, typer.Option(
+                      help="JSON file of source reliability grades A-F (default: $SITREP_RELIABILITY; else all F).")] = None) -> None:
+    """A brief of a day or period: key developments by main actor with grades, independent sources and
+    citations; assessments and disagreements; what is new; a timeline and relation graph (HTML, PDF)."""
+    from sitrep.brief import build
+    from sitrep.brief.render import RendererMissing, render
+    from sitrep.reliability import Reliability
+
+    if fmt.value == "pdf" and out == "-" and sys.stdout.isatty():
+        _refuse("a PDF is not for a terminal: give --out FILE.pdf")
+    with _open(db) as store:
+        try:
+            brief = build(store, date, since, until, about, Reliability.load(reliability))
+        except ValueError as error:
+            _refuse(str(error))
+        try:
+            written = render(brief, fmt.value)
+        except RendererMissing as error:
+            err.print(Text(f"sitrep: error: {error}"))
+            raise typer.Exit(1)
+    if out == "-":
+        sys.stdout.buffer.write(written)
+        sys.stdout.flush()
+    else:
+        Path(out).write_bytes(written)
+        err.print(Text(f"sitrep: brief of {brief.since}" + ("" if brief.since == brief.until else f" to {brief.until}")
+                       + f" written to {out} ({len(written):,} bytes)"))
 
 
 @app.command("timeline")

@@ -23,6 +23,15 @@ from sitrep.schema import CONFIDENCE, GROUP_ACTOR_PREFIX, SCHEMA_VERSION, Docume
 
 metadata = MetaData()
 
+# Outlets as things (`_outlets` brings them to a knowledge base made before; `outlets.py` says when
+# two names are one outlet).
+outlets = Table(
+    "outlets", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String, nullable=False, unique=True),
+    Column("name", String, nullable=False), Column("domain", String), Column("country", String),
+    Index("ix_outlets_domain", "domain"),
+)
 meta = Table("meta", metadata, Column("key", String, primary_key=True), Column("value", String, nullable=False))
 documents = Table(
     "documents", metadata,
@@ -34,7 +43,9 @@ documents = Table(
     Column("removed", JSON, nullable=False), Column("captions", JSON, nullable=False),
     Column("duplicate_of", String, ForeignKey("documents.id")),
     Column("ingested_at", String, nullable=False),
+    Column("outlet_id", Integer),
     Index("ix_documents_published", "published"), Index("ix_documents_source", "source"),
+    Index("ix_documents_outlet", "outlet_id"),
 )
 entities = Table(
     "entities", metadata,
@@ -190,9 +201,49 @@ def _browsing_counts(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
+def _outlets(conn: Connection) -> None:
+    """Outlets become things: a table of them (name, domain, country when its domain says it),
+    and every document tied to one (`documents.outlet_id`), the stored documents included; one
+    outlet spelled two ways, or known once by name and once by address, is one outlet."""
+    metadata.create_all(conn, tables=[outlets])
+    if "outlet_id" not in {row[1] for row in conn.execute(text("PRAGMA table_info(documents)"))}:
+        conn.execute(text("ALTER TABLE documents ADD COLUMN outlet_id INTEGER"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_outlet ON documents (outlet_id)"))
+    untied = conn.execute(select(documents.c.id, documents.c.source, documents.c.url)
+                          .where(documents.c.outlet_id.is_(None)).order_by(documents.c.rowid)).all()
+    for doc_id, source, url in untied:
+        outlet_id = _outlet_of(conn, source, url)
+        if outlet_id is not None:
+            conn.execute(documents.update().where(documents.c.id == doc_id).values(outlet_id=outlet_id))
+
+
+def _outlet_of(conn: Connection, name: str | None, url: str | None) -> int | None:
+    """The id of the outlet a document comes from, created when new: found by its site, else by
+    its name's key (`outlets.name_key`); None when a document has neither name nor address."""
+    from sitrep import outlets as outlet_rules
+
+    site, key = outlet_rules.domain(url), outlet_rules.name_key(name)
+    found = None
+    if site:
+        found = conn.execute(select(outlets.c.id, outlets.c.domain).where(outlets.c.domain == site)
+                             .order_by(outlets.c.id).limit(1)).first()
+    if found is None and key:
+        found = conn.execute(select(outlets.c.id, outlets.c.domain).where(outlets.c.key == key)).first()
+    if found is not None:
+        if site and found.domain is None:
+            conn.execute(outlets.update().where(outlets.c.id == found.id)
+                         .values(domain=site, country=outlet_rules.country(site)))
+        return found.id
+    if not (site or key):
+        return None
+    row = conn.execute(insert(outlets).values(key=key or f"site:{site}", name=name or site, domain=site,
+                                              country=outlet_rules.country(site)))
+    return row.inserted_primary_key[0]
+
+
 # Ordered schema migrations: entry N brings a database from version N to N+1. Append only.
 MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _entity_actor_fields_v2, _add_event_context, _add_claims,
-                                                  _browsing_counts]
+                                                  _browsing_counts, _outlets]
 
 
 @dataclass
@@ -322,7 +373,8 @@ class Store:
             row = conn.execute(insert(documents).values(
                 id=doc.id, origin=doc.origin, title=doc.title, published=doc.published, source=doc.source,
                 url=doc.url, language=doc.language, text=doc.text, removed=doc.removed, captions=doc.captions,
-                duplicate_of=original, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds")))
+                duplicate_of=original, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                outlet_id=_outlet_of(conn, doc.source, doc.url)))
             conn.execute(text("INSERT INTO documents_fts (rowid, title, text) VALUES (:rowid, :title, :text)"),
                          {"rowid": row.inserted_primary_key[0], "title": doc.title or "", "text": doc.text})
             conn.execute(insert(signatures).values(document_id=doc.id, hashvalues=dedup.to_bytes(hashvalues)))
@@ -580,18 +632,22 @@ class Store:
 
     # ---- claims across documents -------------------------------------------------------
 
-    def claim_reports(self) -> Iterator[dict[str, Any]]:
-        """Every statement and event as a report for grouping into claims: what it says, who, when,
-        how sure, the entities its words name, and the channel it came through (`via`'s original,
-        the speaker of the statement an event was reported in, the publication an "according to"
-        cites, else the outlet of its story's first copy)."""
+    def claim_reports(self, document_ids: list[str] | None = None,
+                      sources: set[str | None] | None = None) -> Iterator[dict[str, Any]]:
+        """Every statement and event (or those of the given documents, or those whose source or
+        actor is one of `sources`, None for the unnamed) as a report for grouping
+        into claims: what it says, who, when, how sure, the entities its words name, and what
+        says which channel it came through (`claims.channel` decides): its `via`, the speaker of
+        the statement an event was reported in (`reporter`), its cue and source words, and the
+        outlet of its story's first copy."""
         root = documents.alias("root")
         story = func.coalesce(documents.c.duplicate_of, documents.c.id)
-        outlet = func.coalesce("outlet:" + func.lower(root.c.source), "story:" + root.c.id)
+        outlet = func.coalesce("outlet:" + func.cast(root.c.outlet_id, String), "story:" + root.c.id)
 
-        def in_span(table: Table):
-            """The entities named inside each row's words, as one comma-separated value."""
-            return select(func.group_concat(mentions.c.entity_id.distinct())).where(
+        def in_span(table: Table, column=mentions.c.entity_id):
+            """The entities named inside each row's words (or the words naming them), as one
+            comma-separated value."""
+            return select(func.group_concat(column.distinct())).where(
                 mentions.c.document_id == table.c.document_id, mentions.c.start >= table.c.start,
                 mentions.c.end <= table.c.end).scalar_subquery()
 
@@ -599,8 +655,9 @@ class Store:
         statement_rows = (select(literal("statement").label("kind"), statements.c.document_id,
                                  statements.c.id.label("item"), statements.c.source, statements.c.content.label("text"),
                                  statements.c.date, statements.c.confidence, statements.c.polarity, statements.c.via,
-                                 statements.c.cue,
+                                 statements.c.cue, statements.c.source_text,
                                  outlet.label("outlet"), in_span(statements).label("subjects"),
+                                 in_span(statements, mentions.c.text).label("names"),
                                  literal(None).label("event_type"), literal(None).label("target"),
                                  literal(None).label("reporter"))
                           .join(documents, documents.c.id == statements.c.document_id)
@@ -609,25 +666,46 @@ class Store:
                              func.cast(events.c.seq, String).label("item"), events.c.actor.label("source"),
                              func.substr(documents.c.text, events.c.start + 1, events.c.end - events.c.start).label("text"),
                              events.c.date, literal(None).label("confidence"), literal("positive").label("polarity"),
-                             literal("[]").label("via"), literal("").label("cue"), outlet.label("outlet"),
-                             in_span(events).label("subjects"),
+                             literal("[]").label("via"), literal("").label("cue"), literal("").label("source_text"),
+                             outlet.label("outlet"), in_span(events).label("subjects"),
+                             in_span(events, mentions.c.text).label("names"),
                              events.c.type.label("event_type"), events.c.target, said.c.source.label("reporter"))
                       .join(documents, documents.c.id == events.c.document_id)
                       .join(root, root.c.id == story)
                       .outerjoin(said, (said.c.document_id == events.c.document_id) & (said.c.id == events.c.statement)))
+        if document_ids is not None:
+            statement_rows = statement_rows.where(statements.c.document_id.in_(document_ids))
+            event_rows = event_rows.where(events.c.document_id.in_(document_ids))
+        if sources is not None:
+            named = [name for name in sources if name is not None]
+            statement_rows = statement_rows.where(statements.c.source.in_(named) | (
+                statements.c.source.is_(None) if None in sources else False))
+            event_rows = event_rows.where(events.c.actor.in_(named) | (
+                events.c.actor.is_(None) if None in sources else False))
         with self.engine.connect() as conn:
             for query in (statement_rows, event_rows):
                 for row in conn.execute(query).mappings():
                     row = dict(row)
-                    via = row.pop("via")
-                    via = json.loads(via) if isinstance(via, str) else via
-                    reporter, cue = row.pop("reporter"), row.pop("cue") or ""
-                    # "according to a report by X": the document cites X's publication, it did not witness it
-                    if not reporter and cue.lower().startswith("according to") and row["source"]:
-                        reporter = row["source"]
-                    row["channel"] = (f"via:{via[-1]}" if via else f"via:{reporter}" if reporter else row["outlet"])
+                    row["via"] = json.loads(row["via"]) if isinstance(row["via"], str) else row["via"]
                     row["subjects"] = frozenset((row["subjects"] or "").split(",")) - {""}
+                    row["names"] = row["names"] or ""
                     yield row
+
+    def replace_claims(self, sources: set[str | None], rows: list[dict[str, Any]], reports: list[dict[str, Any]],
+                       grades: dict[str, int]) -> None:
+        """Replace the claims of these sources (None: the unnamed) with `rows` and set the
+        credibility of other claims (`grades`), in one transaction."""
+        named = [name for name in sources if name is not None]
+        theirs = claims.c.source.in_(named) | (claims.c.source.is_(None) if None in sources else False)
+        with self.writer.begin() as conn:
+            conn.execute(claim_reports.delete().where(claim_reports.c.claim_id.in_(select(claims.c.id).where(theirs))))
+            conn.execute(claims.delete().where(theirs))
+            if rows:
+                conn.execute(insert(claims), rows)
+            if reports:
+                conn.execute(insert(claim_reports), reports)
+            for claim_id, credibility in grades.items():
+                conn.execute(claims.update().where(claims.c.id == claim_id).values(credibility=credibility))
 
     def save_claims(self, rows: list[dict[str, Any]], reports: list[dict[str, Any]]) -> None:
         """Replace the stored claims with these (one transaction: readers see the old set or the new)."""
@@ -639,38 +717,6 @@ class Store:
             if reports:
                 conn.execute(insert(claim_reports), reports)
 
-    def claims(self, about: str | None = None, since: str | None = None, until: str | None = None,
-               min_sources: int = 1, limit: int = 100) -> list[dict[str, Any]]:
-        """Stored claims, most independently sourced first, each with its source's name and the
-        documents that report it (title, outlet, date, url)."""
-        since, until = period(since, until)
-        query = (select(claims, entities.c.name.label("source_name"))
-                 .outerjoin(entities, entities.c.id == claims.c.source)
-                 .where(claims.c.independent >= min_sources)
-                 .order_by(claims.c.independent.desc(), claims.c.first_seen.desc().nulls_last(), claims.c.id)
-                 .limit(limit))
-        if since:
-            query = query.where(claims.c.first_seen >= since)
-        if until:
-            query = query.where(claims.c.first_seen <= until + "\uffff")
-        if about is not None:
-            found = self.entity(about)
-            if found is None:
-                return []
-            query = query.where((claims.c.source == found["id"]) | select(claim_reports.c.claim_id).join(
-                mentions, mentions.c.document_id == claim_reports.c.document_id).where(
-                claim_reports.c.claim_id == claims.c.id, mentions.c.entity_id == found["id"]).exists())
-        with self.engine.connect() as conn:
-            rows = [dict(r) for r in conn.execute(query).mappings()]
-            for row in rows:
-                row["documents"] = [dict(r) for r in conn.execute(
-                    select(documents.c.id, documents.c.title, documents.c.source.label("outlet"), documents.c.published,
-                           documents.c.url, claim_reports.c.channel)
-                    .join(claim_reports, claim_reports.c.document_id == documents.c.id)
-                    .where(claim_reports.c.claim_id == row["id"])
-                    .order_by(documents.c.published.nulls_last(), documents.c.id)).mappings()]
-        return rows
-
     # Browsing, for the web UI's overview, index and browsers: each list is one page of rows and
     # the total it was cut from, so a page can say "21-40 of 815".
 
@@ -678,9 +724,9 @@ class Store:
         """How many documents, entities, statements, events and outlets the knowledge base holds."""
         counted = [select(func.count()).select_from(table).scalar_subquery().label(table.name)
                    for table in (documents, entities, statements, events)]
-        outlets = select(func.count(documents.c.source.distinct())).scalar_subquery().label("outlets")
+        outlets_held = select(func.count()).select_from(outlets).scalar_subquery().label("outlets")
         with self.engine.connect() as conn:
-            return dict(conn.execute(select(*counted, outlets)).mappings().one())
+            return dict(conn.execute(select(*counted, outlets_held)).mappings().one())
 
     def entity_index(self, type_: str | None = None, limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
         """One page of entities (of one type, or all), most widely mentioned first (as `entities`

@@ -64,6 +64,7 @@ def _store(kb: Store, docs, errors: list[dict[str, str]]) -> Result:
     for doc in docs:
         result = kb.add(doc)
         added.append({"id": result.id, "status": result.status, "duplicate_of": result.duplicate_of, "title": doc.title})
-    if any(a["status"] != "exists" for a in added):
-        claims.update(kb)
+    new = [a["id"] for a in added if a["status"] in ("added", "near_duplicate")]
+    if new:
+        claims.update(kb, new)  # only what the new documents change
     return {"added": added, "errors": errors}

@@ -160,6 +160,27 @@ def entity_page(request: Request, name: str):
         "neighbours": neighbours, "neighbour_total": total, "chart": chart})
 
 
+@router.get("/brief")
+def brief_page(request: Request, date: str = "", since: str = "", until: str = "", about: str = ""):
+    """The brief of a day or period (the latest day with documents by default), as `sitrep brief`
+    writes it, with a date picker."""
+    from markupsafe import Markup
+
+    from sitrep.brief import build
+    from sitrep.brief.render import body
+
+    with knowledge_base(request) as kb:
+        try:
+            brief = build(kb, date or None, since or None, until or None, [about] if about.strip() else None)
+            problem = None
+        except ValueError as error:  # a date that does not exist, a period upside down, an unknown name
+            brief, problem = None, str(error)
+    content = Markup(body(brief)) if brief else None  # rendered by the brief's own autoescaping templates
+    return _page(request, "brief.html", {"brief": brief, "content": content, "problem": problem, "date": date,
+                                         "since": since, "until": until, "about": about},
+                 status=400 if problem else 200)
+
+
 @router.get("/ingest")
 def ingest_page(request: Request):
     """The form to paste an article or upload files."""
