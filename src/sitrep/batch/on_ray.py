@@ -16,8 +16,9 @@ from typing import Any
 from sitrep.batch.plan import Shard
 from sitrep.batch.work import Result, analyse_batch, read_shard
 
-# Reading and preparing is light beside the analysis: a read task asks for a quarter of a CPU,
-# so that reading goes on beside actors that hold every whole CPU.
+# Reading and preparing is light beside the analysis: the read tasks ask for a quarter of a CPU
+# between them, and the actors share the rest, so reading always finds room beside actors that
+# would otherwise hold every CPU (and wait forever for documents no task could read).
 READ_CPUS = 0.25
 
 
@@ -47,32 +48,34 @@ class RayEngine:
         self.address = address
         self.batch_size = batch_size
 
-    def start(self) -> int:
-        """Connect to the cluster at `address`, or start Ray on this machine; the number of actors
-        (`workers`, by default every CPU of this machine, or all but one of the cluster's)."""
+    def start(self) -> tuple[int, float]:
+        """Connect to the cluster at `address`, or start Ray on this machine with `workers` CPUs
+        (by default every CPU); the number of actors (`workers`, by default one per CPU) and the
+        CPUs each asks for."""
         import ray
 
         if not ray.is_initialized():
             if self.address:
                 ray.init(address=self.address, logging_level=logging.WARNING, log_to_driver=False)
             else:
-                # One CPU more than the actors, for the read tasks; no dashboard on a local run.
-                cpus = (self.workers or os.cpu_count() or 1) + 1
-                ray.init(num_cpus=cpus, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
-        logging.getLogger("ray.data").setLevel(logging.ERROR)
+                ray.init(num_cpus=self.workers or os.cpu_count() or 1, include_dashboard=False,
+                         logging_level=logging.WARNING, log_to_driver=False)
         ray.data.DataContext.get_current().enable_progress_bars = False  # the command shows its own
-        return self.workers or max(1, int(ray.cluster_resources().get("CPU", 2)) - 1)
+        logging.getLogger("ray.data").setLevel(logging.ERROR)  # after ray.data's own logging set-up
+        cpus = float(ray.cluster_resources().get("CPU", 1))
+        actors = self.workers or max(1, int(cpus))
+        return actors, min(1.0, (cpus - READ_CPUS) / actors)
 
     def run(self, shards: list[Shard]) -> Iterator[tuple[str, int, list[Result]]]:
         """(shard name, the shard's number of results, some of its results) as batches finish."""
         import ray
 
-        actors = self.start()
+        actors, cpus_each = self.start()
         dataset = (ray.data.from_items([{"shard": s.name, "files": s.files} for s in shards],
                                        override_num_blocks=len(shards))
-                   .flat_map(_read, num_cpus=READ_CPUS)
+                   .flat_map(_read, num_cpus=READ_CPUS / 2)
                    .map_batches(Analyser, batch_size=self.batch_size, compute=ray.data.ActorPoolStrategy(size=actors),
-                                num_cpus=1, batch_format="numpy"))
+                                num_cpus=cpus_each, batch_format="numpy"))
         for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
             grouped: dict[tuple[str, int], list[Result]] = defaultdict(list)
             for shard, total, item in zip(batch["shard"], batch["total"], batch["item"]):
