@@ -1,8 +1,10 @@
 """Shared fixtures: the fixture folder, the examples, a fresh knowledge base, the CLI, a running
-server, and the crisis corpus (tests/fixtures/crisis: 38 articles written for the project over
-two weeks of a fictional border crisis) ingested once per test session."""
+server, the crisis corpus (tests/fixtures/crisis: 38 articles written for the project over two
+weeks of a fictional border crisis) ingested once per test session, the batch fixture folder and
+Ray on this machine (2 CPUs, started once per session)."""
 import contextlib
 import json
+import logging
 import socket
 import threading
 import time
@@ -125,3 +127,32 @@ def crisis(tmp_path_factory):
                                    if d["title"] == article["title"] and d["source"] == article["source"])
     assert len(added) == len(articles)
     return path, numbers
+
+
+BATCH = FIXTURES / "batch"
+
+
+@pytest.fixture(scope="session")
+def batch_inputs() -> Path:
+    return BATCH
+
+
+@pytest.fixture(scope="session")
+def expected_records() -> dict[str, dict]:
+    """The fixture folder's records as `sitrep extract` makes them, by id (the exact copy once)."""
+    from sitrep import extract
+
+    records: dict[str, dict] = {}
+    for record in extract([str(BATCH)], on_error=lambda error: None):
+        records.setdefault(record["id"], record)
+    return records
+
+
+@pytest.fixture(scope="session")
+def local_ray():
+    """Ray on this machine with 2 CPUs and no dashboard, for every Ray test of the session."""
+    import ray
+
+    ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.WARNING, log_to_driver=False)
+    yield ray
+    ray.shutdown()

@@ -104,3 +104,15 @@ def test_an_http_url_is_kept_normalised_without_a_note():
     doc = process(Input(origin="a.jsonl#1", text=BODY, url=" HTTPS://News.Example.org/border held"))
     assert doc.url == "https://news.example.org/border%20held"
     assert doc.removed == []
+
+
+def test_documents_analysed_in_one_batch_get_the_records_they_get_one_at_a_time():
+    from sitrep.pipeline import analyse_documents, prepare
+    from sitrep.schema import to_record
+
+    texts = [TEXT, "Moldova expels Russian diplomat\n\nMoldova ordered a Russian diplomat to leave, the foreign ministry "
+                   "said on Monday.\n", "Военные учения начались в Беларуси во вторник, сообщило министерство обороны.\n"]
+    alone = [to_record(process(Input(origin=f"{i}.txt", text=t))) for i, t in enumerate(texts)]
+    together = analyse_documents([prepare(Input(origin=f"{i}.txt", text=t)) for i, t in enumerate(texts)])
+    assert [to_record(doc) for doc in together] == alone
+    assert together[2].entities == [] and "not analysed yet" in together[2].notes[0]

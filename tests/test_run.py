@@ -17,8 +17,8 @@ def test_a_resumed_batch_analyses_only_what_is_not_stored(tmp_path, store, monke
     assert [a.status for a in run.ingest([str(batch)], store)] == ["added"]
     batch.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
     analysed = []
-    real = run.analyse_document
-    monkeypatch.setattr(run, "analyse_document", lambda doc: analysed.append(doc.origin) or real(doc))
+    real = run.analyse_documents
+    monkeypatch.setattr(run, "analyse_documents", lambda docs: analysed.extend(d.origin for d in docs) or real(docs))
     results = list(run.ingest([str(batch)], store))
     assert [a.status for a in results] == ["exists", "added"]
     assert analysed == [f"{batch}#2"]
@@ -30,8 +30,8 @@ def test_reprocess_analyses_stored_documents_again(tmp_path, store, monkeypatch)
     batch.write_text(json.dumps(ARTICLES[0]) + "\n", encoding="utf-8")
     list(run.ingest([str(batch)], store))
     analysed = []
-    real = run.analyse_document
-    monkeypatch.setattr(run, "analyse_document", lambda doc: analysed.append(doc.origin) or real(doc))
+    real = run.analyse_documents
+    monkeypatch.setattr(run, "analyse_documents", lambda docs: analysed.extend(d.origin for d in docs) or real(docs))
     assert [a.status for a in run.ingest([str(batch)], store, reprocess=True)] == ["reprocessed"]
     assert analysed == [f"{batch}#1"]
 

@@ -39,3 +39,13 @@ def test_entity_types_are_those_of_the_schema():
 def test_confidence_levels_are_those_of_the_schema():
     levels = record_schema()["$defs"]["statement"]["properties"]["confidence"]["enum"]
     assert set(CONFIDENCE) == set(levels) - {"possible", None}
+
+
+def test_a_record_read_back_is_the_same_document():
+    from sitrep.pipeline import process
+    from sitrep.schema import Input, from_record, to_record
+
+    doc = process(Input(origin="m.txt", text="Moldova expels Russian diplomat\n\nMoldova ordered a Russian diplomat to "
+                                            "leave within 72 hours, the foreign ministry said on Monday.\n"))
+    assert doc.entities and doc.statements
+    assert to_record(from_record(to_record(doc))) == to_record(doc)

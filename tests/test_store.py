@@ -56,6 +56,19 @@ def test_near_duplicate_is_stored_and_linked_to_the_first_copy(store):
     assert unrelated.status == "added"
 
 
+def test_a_batch_of_documents_is_stored_in_one_write_with_the_signatures_given(store, monkeypatch):
+    from sitrep import dedup
+
+    edited = STORY.replace("on Sunday", "on Sunday morning")
+    items = [(doc(STORY, origin="wire.txt"), dedup.signature(STORY)), (doc(edited, origin="copy.txt"), dedup.signature(edited)),
+             (doc(STORY, origin="again.txt"), dedup.signature(STORY))]
+    monkeypatch.setattr(dedup, "signature", lambda text: pytest.fail("the given signature was not used"))
+    added = store.add_many(items)
+    assert [a.status for a in added] == ["added", "near_duplicate", "exists"]
+    assert added[1].duplicate_of == added[0].id  # linked to a copy stored earlier in the same batch
+    assert store.count() == 2
+
+
 def test_search_ranks_matches_and_marks_them_in_snippets(store):
     store.add(doc(STORY, title="Moldova summons Russian envoy over drone"))
     store.add(doc("Finland closed its last open border crossing with Russia on Wednesday, citing a rise in asylum "

@@ -159,6 +159,85 @@ def ingest(paths: Paths, db: Db = "sitrep.db", workers: Workers = 1,
     _exit(failures)
 
 
+class Engine(str, enum.Enum):
+    local = "local"
+    ray = "ray"
+
+
+@app.command()
+def batch(paths: Annotated[list[str], typer.Argument(help="Files and folders (WARC, JSON Lines, HTML, text, feeds).")],
+          out: Annotated[str, typer.Option("--out", help="Folder for the Parquet shards and _manifest.json.")],
+          engine: Annotated[Engine, typer.Option(help="local: processes on this machine; ray: Ray Data.")] = Engine.local,
+          address: Annotated[str | None, typer.Option(help="A Ray cluster to run on (ray engine; default: Ray on this machine).")] = None,
+          workers: Annotated[int | None, typer.Option(min=1, help="Processes (local, default 1) or Ray actors "
+                                                              "(default: every CPU) that run the analysis.")] = None,
+          shard_mb: Annotated[float, typer.Option(min=0, help="Input megabytes per shard (a larger file is one shard).")] = 64) -> None:
+    """Extract large inputs into Parquet shards with a manifest; a rerun resumes where a crash stopped."""
+    from sitrep import batch as batching
+
+    if address and engine is not Engine.ray:
+        _refuse("--address is for --engine ray")
+    failures = Failures()
+    with _shard_progress() as shard_done:
+        try:
+            summary = batching.run(paths, out, engine=engine.value, workers=workers, address=address,
+                                   shard_mb=shard_mb, on_error=failures, on_shard=shard_done)
+        except batching.ManifestError as error:
+            err.print(Text(f"sitrep: error: {error}"))
+            raise typer.Exit(1)
+    err.print(f"sitrep: {summary.written} shards written, {summary.done_before} done before, of {summary.shards}; "
+              f"{summary.documents} documents written, {summary.duplicates} exact copies dropped, "
+              f"{failures.count} failed; {out}")
+    _exit(failures)
+
+
+@contextmanager
+def _shard_progress() -> Iterator:
+    """A bar of shards written on a terminal (nothing when stderr is piped); yields the callback
+    the batch calls for each shard."""
+    if not err.is_terminal:
+        yield lambda name, documents: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    written = {"documents": 0}
+    with Progress(TextColumn("batch"), BarColumn(), MofNCompleteColumn(), TextColumn("shards, {task.fields[docs]} documents"),
+                  TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("batch", total=None, docs=0)
+
+        def shard_done(name: str, documents: int) -> None:
+            written["documents"] += documents
+            progress.update(task, advance=1, docs=written["documents"])
+
+        try:
+            yield shard_done
+        except KeyboardInterrupt:
+            err.print("sitrep: interrupted; shards finished before now are kept (run again to resume)")
+            raise typer.Exit(130)
+
+
+@app.command()
+def load(folder: Annotated[str, typer.Argument(help="The --out folder of sitrep batch.")], db: Db = "sitrep.db") -> None:
+    """Bulk-load the output of sitrep batch into a knowledge base, then regroup claims."""
+    from sitrep import claims
+    from sitrep.batch import ManifestError
+    from sitrep.batch.load import load as load_batch
+
+    counts = {"added": 0, "near_duplicate": 0, "exists": 0}
+    with _open(db, create=True) as store:
+        try:
+            for added in _progress(load_batch(folder, store), "loading"):
+                counts[added.status] += 1
+        except ManifestError as error:
+            err.print(Text(f"sitrep: error: {error}"))
+            raise typer.Exit(1)
+        if counts["added"] or counts["near_duplicate"]:
+            claims.update(store)
+        total = store.count()
+    err.print(f"sitrep: {counts['added']} added, {counts['near_duplicate']} near-duplicates linked, "
+              f"{counts['exists']} already stored; {total} documents in {db}")
+
+
 @app.command()
 def documents(db: Db = "sitrep.db", limit: Annotated[int, typer.Option(help="How many.")] = 50) -> None:
     """List stored documents, newest first."""

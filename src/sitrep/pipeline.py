@@ -13,7 +13,7 @@ from collections.abc import Callable
 from sitrep.clean import clean_text, strip_outlet_suffix
 from sitrep.errors import InputError
 from sitrep.language import detect_language
-from sitrep.nlp.analyse import parse
+from sitrep.nlp.analyse import parse_many
 from sitrep.nlp.attribution import statements
 from sitrep.nlp.dates import dates
 from sitrep.nlp.entities import entities
@@ -64,9 +64,11 @@ def identify_language(doc: Document) -> None:
     doc.language = doc.language or detect_language(doc.text)
 
 
-def analyse(doc: Document) -> None:
-    """Parse the text with spaCy (tokens, sentences, dependencies, names) for the stages after."""
-    doc.parsed = parse(doc.text)
+def analyse(docs: list[Document]) -> None:
+    """Parse the texts with spaCy (tokens, sentences, dependencies, names) for the stages after;
+    several documents share the model's batches."""
+    for doc, parsed in zip(docs, parse_many([doc.text for doc in docs])):
+        doc.parsed = parsed
 
 
 def find_entities(doc: Document) -> None:
@@ -102,14 +104,17 @@ PREPARE_STAGES: list[tuple[str, Stage]] = [
     ("language", identify_language),
     ("id", assign_id),
 ]
+# The parse runs over a batch of documents at once (the model is faster so); every stage after
+# it reads one parsed document.
+PARSE_STAGE: tuple[str, Callable[[list[Document]], None]] = ("analyse", analyse)
 ANALYSIS_STAGES: list[tuple[str, Stage]] = [
-    ("analyse", analyse),
     ("entities", find_entities),
     ("dates", find_dates),
     ("statements", find_statements),
     ("events", find_events),
 ]
-STAGES = PREPARE_STAGES + ANALYSIS_STAGES
+# Every stage, in the order they run.
+STAGES: list[tuple[str, Callable]] = [*PREPARE_STAGES, PARSE_STAGE, *ANALYSIS_STAGES]
 
 
 def new_document(item: Input) -> Document:
@@ -139,18 +144,26 @@ def analysable(doc: Document) -> bool:
 
 
 def analyse_document(doc: Document) -> Document:
-    """Run the language analysis over a prepared document, when its language has one.
+    """Run the language analysis over a prepared document, when its language has one."""
+    return analyse_documents([doc])[0]
+
+
+def analyse_documents(docs: list[Document]) -> list[Document]:
+    """Run the language analysis over prepared documents, parsing them in one batch.
 
     A document in another language keeps no entities, statements or events, and a note says so:
     an English model run over other text finds only junk."""
-    if not analysable(doc):
-        language = repr(doc.language) if doc.language else "of this text"
-        doc.notes.append(f"language {language} is not analysed yet: stored without entities, statements or events")
-        return doc
-    for _name, stage in ANALYSIS_STAGES:
-        stage(doc)
-    doc.parsed = None
-    return doc
+    analysed = [doc for doc in docs if analysable(doc)]
+    for doc in docs:
+        if not analysable(doc):
+            language = repr(doc.language) if doc.language else "of this text"
+            doc.notes.append(f"language {language} is not analysed yet: stored without entities, statements or events")
+    PARSE_STAGE[1](analysed)
+    for doc in analysed:
+        for _name, stage in ANALYSIS_STAGES:
+            stage(doc)
+        doc.parsed = None
+    return docs
 
 
 def process(item: Input) -> Document:

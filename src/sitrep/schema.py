@@ -140,6 +140,15 @@ def to_record(doc: Document) -> dict[str, Any]:
     return {"schema": SCHEMA_VERSION, **values, **nested, "removed": list(doc.removed), "captions": list(doc.captions)}
 
 
+def from_record(record: dict[str, Any]) -> Document:
+    """The Document of a `sitrep/1` record (the inverse of `to_record`), for records read back
+    from a batch's output."""
+    scalars = {key: record[key] for key in _FIELD_ORDER if key not in ("schema", "entities", "statements", "events", "dates")}
+    entities = [Entity(**{**e, "mentions": [Mention(**m) for m in e["mentions"]]}) for e in record["entities"]]
+    return Document(**scalars, entities=entities, statements=[Statement(**s) for s in record["statements"]],
+                    events=[Event(**e) for e in record["events"]], dates=[DateMention(**d) for d in record["dates"]])
+
+
 def to_json(doc: Document) -> str:
     """One line of JSON Lines for a document."""
     return json.dumps(to_record(doc), ensure_ascii=False)

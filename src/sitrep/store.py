@@ -333,18 +333,20 @@ class Store:
                 conn.execute(text("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', :v)"),
                              {"v": str(len(MIGRATIONS))})
 
-    def add(self, doc: Document, reprocess: bool = False) -> Added:
+    def add(self, doc: Document, reprocess: bool = False, hashvalues=None) -> Added:
         """Store one document with everything extracted from it, in one transaction.
 
         The same text again is a no-op, unless `reprocess`: then its extractions are replaced by
         the new ones (what a newer sitrep finds). A near-duplicate (the same story syndicated by
-        another outlet) is stored and linked to the first copy by `duplicate_of`.
+        another outlet) is stored and linked to the first copy by `duplicate_of`. `hashvalues` is
+        the text's MinHash signature when the caller computed it already (a batch's map stage).
         """
         from sitrep import dedup  # numpy and datasketch: loaded by writers only, not by every read
 
-        hashvalues = dedup.signature(doc.text)
+        hashvalues = dedup.signature(doc.text) if hashvalues is None else hashvalues
         try:
-            return self._add(doc, hashvalues, reprocess)
+            with self.writer.begin() as conn:
+                return _write(conn, doc, hashvalues, reprocess)
         except IntegrityError:
             # Another writer stored the same document between our check and our insert (a
             # database that does not serialise writers): it is stored, which is what was asked.
@@ -352,35 +354,17 @@ class Store:
                 return Added(doc.id, "exists")
             raise
 
+    def add_many(self, items: list[tuple[Document, Any]]) -> list[Added]:
+        """Store several (document, signature) pairs in one transaction: a bulk load's batched
+        write. Each is stored as `add` would (a stored text is a no-op, a near-duplicate is linked,
+        also to one earlier in the same batch)."""
+        with self.writer.begin() as conn:
+            return [_write(conn, doc, hashvalues, reprocess=False) for doc, hashvalues in items]
+
     def has(self, doc_id: str) -> bool:
         """Whether a document with this id is stored."""
         with self.engine.connect() as conn:
             return conn.execute(select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
-
-    def _add(self, doc: Document, hashvalues, reprocess: bool) -> Added:
-        from sitrep import dedup
-
-        keys = dedup.band_keys(hashvalues)
-        with self.writer.begin() as conn:
-            if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
-                if not reprocess:
-                    return Added(doc.id, "exists")
-                for table in (mentions, statements, events, dates):
-                    conn.execute(table.delete().where(table.c.document_id == doc.id))
-                _add_extractions(conn, doc)
-                return Added(doc.id, "reprocessed")
-            original = _near_duplicate_of(conn, hashvalues, keys)
-            row = conn.execute(insert(documents).values(
-                id=doc.id, origin=doc.origin, title=doc.title, published=doc.published, source=doc.source,
-                url=doc.url, language=doc.language, text=doc.text, removed=doc.removed, captions=doc.captions,
-                duplicate_of=original, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                outlet_id=_outlet_of(conn, doc.source, doc.url)))
-            conn.execute(text("INSERT INTO documents_fts (rowid, title, text) VALUES (:rowid, :title, :text)"),
-                         {"rowid": row.inserted_primary_key[0], "title": doc.title or "", "text": doc.text})
-            conn.execute(insert(signatures).values(document_id=doc.id, hashvalues=dedup.to_bytes(hashvalues)))
-            conn.execute(insert(bands), [{"band": b, "key": k, "document_id": doc.id} for b, k in keys])
-            _add_extractions(conn, doc)
-        return Added(doc.id, "near_duplicate" if original else "added", original)
 
     def get(self, doc_id: str) -> dict[str, Any] | None:
         """A stored document as its `sitrep/1` record, plus `duplicate_of` and `ingested_at`; or None."""
@@ -998,6 +982,32 @@ def _version(conn: Connection) -> int:
         return 0
     value = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
     return int(value or 0)
+
+
+def _write(conn: Connection, doc: Document, hashvalues, reprocess: bool) -> Added:
+    """One document's rows, inside the caller's write transaction."""
+    from sitrep import dedup
+
+    keys = dedup.band_keys(hashvalues)
+    if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
+        if not reprocess:
+            return Added(doc.id, "exists")
+        for table in (mentions, statements, events, dates):
+            conn.execute(table.delete().where(table.c.document_id == doc.id))
+        _add_extractions(conn, doc)
+        return Added(doc.id, "reprocessed")
+    original = _near_duplicate_of(conn, hashvalues, keys)
+    row = conn.execute(insert(documents).values(
+        id=doc.id, origin=doc.origin, title=doc.title, published=doc.published, source=doc.source,
+        url=doc.url, language=doc.language, text=doc.text, removed=doc.removed, captions=doc.captions,
+        duplicate_of=original, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        outlet_id=_outlet_of(conn, doc.source, doc.url)))
+    conn.execute(text("INSERT INTO documents_fts (rowid, title, text) VALUES (:rowid, :title, :text)"),
+                 {"rowid": row.inserted_primary_key[0], "title": doc.title or "", "text": doc.text})
+    conn.execute(insert(signatures).values(document_id=doc.id, hashvalues=dedup.to_bytes(hashvalues)))
+    conn.execute(insert(bands), [{"band": b, "key": k, "document_id": doc.id} for b, k in keys])
+    _add_extractions(conn, doc)
+    return Added(doc.id, "near_duplicate" if original else "added", original)
 
 
 def _near_duplicate_of(conn: Connection, hashvalues, keys) -> str | None:

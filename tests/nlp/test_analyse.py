@@ -26,3 +26,22 @@ def test_pieces_join_back_to_the_text():
     text = ("A paragraph of reporting on the front line.\n\n" * 40).strip()
     assert "".join(pieces(text, limit=300)) == text
     assert parse(text).user_data["text"] == text
+
+
+def test_several_texts_parsed_together_keep_their_own_offsets_and_the_model_sees_bounded_batches(monkeypatch):
+    from sitrep.nlp import analyse
+
+    short = "The convoy left Kherson at dawn and reached the river by noon, the regional police said on Tuesday."
+    long = ("Drones struck a depot near Sumy overnight.\n\n" * 30).strip()
+    texts = [short, short.replace("Kherson", "Mykolaiv"), long, "Kyiv"]
+    seen = []
+    real_pipe = analyse.pipeline().pipe
+    monkeypatch.setattr(type(analyse.pipeline()), "pipe",
+                        lambda self, group, batch_size: seen.append([len(t) for t in group]) or real_pipe(group, batch_size=batch_size))
+    docs = analyse.parse_many(texts, batch_chars=400)
+    # Short texts share a batch up to the limit; a longer one goes alone.
+    assert seen == [[len(texts[0]), len(texts[1])], [len(long)], [4]]
+    assert [doc.text for doc in docs] == texts
+    monkeypatch.undo()
+    assert [t.text for t in docs[1]] == [t.text for t in parse(texts[1])]
+    assert docs[2].ents and all(long[e.start_char:e.end_char] == e.text for e in docs[2].ents)

@@ -14,6 +14,8 @@ from spacy.tokens import Doc
 from sitrep.nlp.model import load
 
 MAX_PIECE_CHARS = 20_000
+# Characters of text the model sees in one batch when several documents are parsed together.
+BATCH_CHARS = MAX_PIECE_CHARS
 PARAGRAPH_STARTS = "paragraph_sentence_starts"
 
 
@@ -49,10 +51,48 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> Iterator[str]:
 
 def parse(text: str) -> Doc:
     """The spaCy analysis of a text, offsets aligned with `text`."""
+    return parse_many([text])[0]
+
+
+def parse_many(texts: list[str], batch_chars: int = BATCH_CHARS) -> list[Doc]:
+    """The spaCy analyses of several texts, in order, each with offsets aligned with its text.
+
+    The pieces of all the texts go to `nlp.pipe` in groups of at most `batch_chars` characters
+    (a piece longer than that alone): short articles share the model's batches, which is faster
+    than one call each, while a long text still passes a piece at a time, so the model's working
+    memory stays bounded whatever the length. Each piece's tensor, which no later stage reads,
+    is dropped.
+    """
     nlp = pipeline()
-    # One piece at a time (nlp.pipe would batch them all, and the model's working memory
-    # would grow with the whole text); each piece's tensor, which no later stage reads, is dropped.
-    docs = [_without_tensor(nlp(piece)) for piece in pieces(text)]
+    owners, all_pieces = [], []
+    for number, text in enumerate(texts):
+        for piece in list(pieces(text)) or [text]:
+            owners.append(number)
+            all_pieces.append(piece)
+    parsed: list[list[Doc]] = [[] for _ in texts]
+    done = 0
+    for group in _groups(all_pieces, batch_chars):
+        for piece_doc in nlp.pipe(group, batch_size=len(group)):
+            parsed[owners[done]].append(_without_tensor(piece_doc))
+            done += 1
+    return [_joined(docs, text) for docs, text in zip(parsed, texts)]
+
+
+def _groups(texts: list[str], limit: int) -> Iterator[list[str]]:
+    """Consecutive runs of `texts` of at most `limit` characters together (a longer text alone)."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and size + len(text) > limit:
+            yield group
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield group
+
+
+def _joined(docs: list[Doc], text: str) -> Doc:
     doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
     doc.user_data["text"] = text
     return doc

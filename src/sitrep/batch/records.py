@@ -1,0 +1,67 @@
+"""A batch's records as Parquet rows: the `sitrep/1` record, its near-duplicate signature and
+the pipeline's notes, written one shard per file, atomically.
+
+Scalar fields are typed columns (id, title, published, source, url, language, text...), so that
+any Parquet reader can filter on them; the nested lists (entities, statements, events, dates)
+are each one JSON column in the record's own shape, so the record keeps one definition.
+"""
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from sitrep import __version__, dedup
+from sitrep.schema import Document, from_record, to_record
+
+NESTED = ("entities", "statements", "events", "dates")
+SCHEMA = pa.schema([
+    ("id", pa.string()), ("origin", pa.string()), ("title", pa.string()), ("published", pa.string()),
+    ("source", pa.string()), ("url", pa.string()), ("language", pa.string()), ("text", pa.string()),
+    ("removed", pa.list_(pa.string())), ("captions", pa.list_(pa.string())),
+    *[(name, pa.string()) for name in NESTED],
+    ("notes", pa.list_(pa.string())), ("signature", pa.binary()), ("sitrep_version", pa.string()),
+])
+
+
+def row_of(doc: Document, signature: np.ndarray) -> dict[str, Any]:
+    """One document's Parquet row."""
+    record = to_record(doc)
+    record.pop("schema")
+    for name in NESTED:
+        record[name] = json.dumps(record[name], ensure_ascii=False)
+    return {**record, "notes": list(doc.notes), "signature": dedup.to_bytes(signature), "sitrep_version": __version__}
+
+
+def write(path: Path, rows: list[dict[str, Any]]) -> None:
+    """Write a shard's rows so that `path` either holds them all or does not exist: a temporary
+    file beside it, flushed to disk, then renamed over it (a crash leaves only the temporary)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    pq.write_table(pa.Table.from_pylist(rows, schema=SCHEMA), temporary, compression="zstd")
+    with open(temporary, "rb") as written:
+        os.fsync(written.fileno())
+    os.replace(temporary, path)
+
+
+def ids(path: Path) -> list[str]:
+    """The document ids of one shard file."""
+    return pq.read_table(path, columns=["id"]).column("id").to_pylist()
+
+
+def documents(path: Path, batch_rows: int = 200) -> Iterator[list[tuple[Document, np.ndarray]]]:
+    """A shard file's documents with their signatures, a batch of rows at a time."""
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
+        yield [(_document(row), dedup.from_bytes(row["signature"])) for row in batch.to_pylist()]
+
+
+def _document(row: dict[str, Any]) -> Document:
+    record = {key: row[key] for key in row if key not in ("notes", "signature", "sitrep_version")}
+    for name in NESTED:
+        record[name] = json.loads(record[name])
+    doc = from_record(record)
+    doc.notes = list(row["notes"] or [])
+    return doc
