@@ -1,6 +1,7 @@
 import pytest
 
 from sitrep import batch, dedup
+from sitrep import queries
 from sitrep.store import Store
 
 
@@ -25,7 +26,7 @@ def test_loading_twice_stores_each_document_once_and_links_the_syndicated_copy(c
         copy = next(i for i, r in expected_records.items() if r["origin"].endswith("02-syndicated.jsonl#1"))
         assert kb.get(copy)["duplicate_of"] == original
         assert kb.get(original)["entities"] == expected_records[original]["entities"]
-        claims = kb.claims(limit=100)
+        claims = queries.claim_list(kb, limit=100)
     # The governor's quotation told by both copies is one claim with two reports: claims were
     # grouped after the load.
     kiper = [c for c in claims if "food that the world needs" in c["text"]]
