@@ -1,7 +1,6 @@
 import pytest
 
-from sitrep import batch, dedup
-from sitrep import queries
+from sitrep import batch, dedup, queries
 from sitrep.store import Store
 
 
