@@ -547,3 +547,25 @@ def test_a_colon_after_a_noun_cue_hands_the_quotation_to_the_clauses_subject():
                      'as a target by our forces".')
     statement = only(doc, "Any convoy")
     assert (statement.kind, names[statement.source]) == ("quote", "Igor Belan")
+
+
+@pytest.mark.parametrize("text", [
+    "The relative consistency of the casualty figures suggests that the problem could be limited.",
+    "The new streaming deal suggests that the company understands the market.",
+    "It suggests that the regime is nervous about the protests.",
+])
+def test_a_thing_that_suggests_is_the_narrators_inference(text):
+    doc, _ = run(text)
+    assert doc.statements == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The ministry signalled that it would not renew the contract.", "it would not renew the contract"),
+    ("Analysts at the institute suggest that the offensive may stall by winter.",
+     "the offensive may stall by winter"),
+    ("The report suggests that the plant is producing 80 drones a month.",
+     "the plant is producing 80 drones a month"),
+])
+def test_a_speaker_or_a_document_that_suggests_makes_a_statement(text, content):
+    doc, _ = run(text)
+    assert [s.content for s in doc.statements] == [content]

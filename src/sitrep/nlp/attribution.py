@@ -22,7 +22,7 @@ from sitrep.nlp.analyse import text_of
 from sitrep.nlp.estimative import estimate
 from sitrep.nlp.quotes import Quote, find_quotes
 from sitrep.nlp.references import References
-from sitrep.nlp.sources import Sources
+from sitrep.nlp.sources import Sources, source_words
 from sitrep.schema import DateMention, Entity, Statement
 
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
@@ -30,6 +30,7 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "should"}
 SUBJECTS = ("nsubj", "nsubjpass")
 NARRATOR = {"i", "we", "you", "me", "us"}
 GOVERNING_PREPOSITIONS = {"as", "of"}  # "described X as '...'", "accused X of '...'", "spoke of '...'"
+THING_PRONOUNS = {"it", "they", "this", "that", "these", "those", "which"}
 QUESTION_WORDS = {"why", "how", "whether", "if", "what", "who", "whom", "where", "when", "which"}
 ADDRESSEE_PASSIVES = {"tell", "inform", "assure", "warn", "advise", "notify", "remind", "brief"}
 
@@ -46,6 +47,8 @@ class Cues:
     quote_verbs: frozenset[str]
     passive_raising: frozenset[str]
     accordance_nouns: frozenset[str]
+    inference_verbs: frozenset[str]
+    speaking_bodies: frozenset[str]
 
 
 @cache
@@ -54,7 +57,8 @@ def cues() -> Cues:
     tails = data["narrator_tails"]
     return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")),
                 frozenset(tails["summary_nouns"]), frozenset(tails["participles"]), frozenset(data["quote_verbs"]),
-                frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]))
+                frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]),
+                frozenset(data["inference_verbs"]), frozenset(data["speaking_bodies"]))
 
 
 @dataclass
@@ -152,6 +156,8 @@ def _verb_cue(token: Token) -> _Found | None:
     source, via = _subject(token), _according_to(token)
     if source is not None and source.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
         source = _relative_speaker(token)  # "a report that said X": the report
+    if lemma in cues().inference_verbs and _a_thing(source):
+        return None  # "the consistency suggests that X": the narrator's inference, not a report
     if source is None and clause[0] < token.idx:
         source = _inverted_subject(token)  # "X, said Prime Minister Modi"
     cited = _citing(token, clause)
@@ -170,6 +176,17 @@ def _asks(verb: Token) -> bool:
         return False
     first = complement.left_edge
     return first.head == complement and first.lower_ in QUESTION_WORDS
+
+
+def _a_thing(subject: Token | None) -> bool:
+    """Whether a subject names no one who could speak: a common noun that is not a person, body or
+    document ("the data", "the deal"), or a pronoun for a thing ("it", "this")."""
+    if subject is None or subject.lower_ in THING_PRONOUNS:
+        return True
+    if subject.pos_ != "NOUN" or subject.ent_type_:
+        return False
+    words = source_words()
+    return subject.lemma_.lower() not in words.unnamed | words.state_speakers | words.documents | cues().speaking_bodies
 
 
 def _passive(verb: Token) -> bool:
