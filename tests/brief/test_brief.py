@@ -197,3 +197,15 @@ def test_the_command_offers_the_formats_the_renderer_writes():
     from sitrep.cli import BriefFormat
 
     assert [choice.value for choice in BriefFormat] == list(FORMATS)
+
+
+def test_the_html_document_keeps_its_style_sheet_intact(kb):
+    page = html(build(kb, date="2026-03-13"))
+    style = page[page.index("<style>"):page.index("</style>")]
+    assert '"DejaVu Sans"' in style and "&#34;" not in style  # a style sheet is not text to escape
+
+
+def test_key_developments_open_with_the_best_corroborated(kb):
+    brief = build(kb, since="2026-03-03", until="2026-03-04")
+    best = [max(c["independent"] for c in group["claims"]) for group in brief.developments]
+    assert best == sorted(best, reverse=True) and best[0] == 3

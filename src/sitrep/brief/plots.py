@@ -56,7 +56,7 @@ def timeline_svg(brief: Brief) -> str | None:
     for kind, colour in KIND_COLOURS.items():
         chosen = [(day, actors.index(actor), claim["independent"]) for actor, day, claim in points if claim["kind"] == kind]
         if chosen:
-            axes.scatter([d for d, _, _ in chosen], [y for _, y, _ in chosen], s=[30 + 25 * n for _, _, n in chosen],
+            axes.scatter([d for d, _, _ in chosen], [y for _, y, _ in chosen], s=[60 + 45 * n for _, _, n in chosen],
                          c=colour, alpha=0.7, label=f"{kind}s", edgecolors="white", linewidths=0.5)
     start, end = _day(brief.since) or min(d for _, d, _ in points), _day(brief.until) or max(d for _, d, _ in points)
     first, last = datetime.combine(start, time()), datetime.combine(max(end, start), time())
