@@ -70,7 +70,7 @@ def timeline_svg(brief: Brief) -> str | None:
     axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=10))
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %d"))
     axes.set_title("Claims by main actor (dot size: independent sources)", loc="left")
-    axes.legend(loc="upper right", fontsize=8, frameon=False, markerscale=0.6)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False, markerscale=0.6)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     return _svg(plt, fig)
