@@ -88,6 +88,11 @@ def test_what_is_new_in_the_second_week(kb, expected):
     brief = build(kb, since="2026-03-08", until="2026-03-15")
     new = {e["name"] for e in brief.new_entities}
     assert {"Vyr-7", "Orlet Machine Works", "Anton Reshetar"} <= new
+    assert {e["name"] for e in expected["new_entities"]} <= new  # the new command and the observers' head too
+    firsts = {e["name"]: e["first_published"] for e in brief.new_entities}
+    assert all(firsts[e["name"]] == e["first_date"] for e in expected["new_entities"])
+    first_week = {e["name"] for e in build(kb, since="2026-03-01", until="2026-03-07").new_entities}
+    assert "Vyr-7" not in first_week and "Elena Morvath" in first_week
     assert not new & set(expected["not_new_after_first_week"])
     vyr = next(e for e in brief.new_entities if e["name"] == "Vyr-7")
     assert vyr["first_published"] == "2026-03-08" and vyr["document"]["outlet"]
@@ -197,3 +202,15 @@ def test_the_command_offers_the_formats_the_renderer_writes():
     from sitrep.cli import BriefFormat
 
     assert [choice.value for choice in BriefFormat] == list(FORMATS)
+
+
+def test_the_html_document_keeps_its_style_sheet_intact(kb):
+    page = html(build(kb, date="2026-03-13"))
+    style = page[page.index("<style>"):page.index("</style>")]
+    assert '"DejaVu Sans"' in style and "&#34;" not in style  # a style sheet is not text to escape
+
+
+def test_key_developments_open_with_the_best_corroborated(kb):
+    brief = build(kb, since="2026-03-03", until="2026-03-04")
+    best = [max(c["independent"] for c in group["claims"]) for group in brief.developments]
+    assert best == sorted(best, reverse=True) and best[0] == 3

@@ -82,12 +82,14 @@ def build(kb: Store, date: str | None = None, since: str | None = None, until: s
 
 
 def _developments(brief: Brief, rows: list[dict[str, Any]]) -> None:
-    """Claims grouped by main actor (the speaker of a statement, the actor of an event), the
-    actors with the most independent sources first, their best-sourced claims first."""
+    """Claims grouped by main actor (the speaker of a statement, the actor of an event): first the
+    actors whose best claim has the most independent sources (then the most in all), each one's
+    best-sourced claims first."""
     by_actor: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         by_actor[row["source_name"] or UNKNOWN_SOURCE].append(row)
     ranked = sorted(by_actor.items(), key=lambda item: (item[0] == UNKNOWN_SOURCE,
+                                                        -max(r["independent"] for r in item[1]),
                                                         -sum(r["independent"] for r in item[1]), item[0]))
     for actor, claimed in ranked[:ACTORS_SHOWN]:
         claimed.sort(key=lambda r: (-r["independent"], r["first_seen"] or "9999", r["id"]))

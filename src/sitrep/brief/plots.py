@@ -56,7 +56,7 @@ def timeline_svg(brief: Brief) -> str | None:
     for kind, colour in KIND_COLOURS.items():
         chosen = [(day, actors.index(actor), claim["independent"]) for actor, day, claim in points if claim["kind"] == kind]
         if chosen:
-            axes.scatter([d for d, _, _ in chosen], [y for _, y, _ in chosen], s=[30 + 25 * n for _, _, n in chosen],
+            axes.scatter([d for d, _, _ in chosen], [y for _, y, _ in chosen], s=[60 + 45 * n for _, _, n in chosen],
                          c=colour, alpha=0.7, label=f"{kind}s", edgecolors="white", linewidths=0.5)
     start, end = _day(brief.since) or min(d for _, d, _ in points), _day(brief.until) or max(d for _, d, _ in points)
     first, last = datetime.combine(start, time()), datetime.combine(max(end, start), time())
@@ -70,7 +70,7 @@ def timeline_svg(brief: Brief) -> str | None:
     axes.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=2, maxticks=10))
     axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %d"))
     axes.set_title("Claims by main actor (dot size: independent sources)", loc="left")
-    axes.legend(loc="upper right", fontsize=8, frameon=False, markerscale=0.6)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False, markerscale=0.6)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
     return _svg(plt, fig)
