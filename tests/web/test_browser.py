@@ -10,7 +10,6 @@ Screenshots go to $SITREP_SCREENSHOTS when set (to look at them), else to a temp
 import json
 import re
 import os
-import shutil
 import threading
 import urllib.request
 from functools import partial
@@ -18,20 +17,14 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from chromium import FLAGS, require_chromium
 
 from sitrep.pipeline import process
 from sitrep.schema import Input
 from sitrep.store import Store
 from sitrep.web.app import create_app
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
-
-if CHROMIUM is None:
-    if os.environ.get("CI"):
-        raise RuntimeError("CI needs Debian's chromium for the browser tests: ./setup.sh installs it")
-    pytest.skip("no chromium on this machine (./setup.sh installs it as root)", allow_module_level=True)
+CHROMIUM = require_chromium()
 
 
 @pytest.fixture(scope="module")
