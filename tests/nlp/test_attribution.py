@@ -569,3 +569,22 @@ def test_a_thing_that_suggests_is_the_narrators_inference(text):
 def test_a_speaker_or_a_document_that_suggests_makes_a_statement(text, content):
     doc, _ = run(text)
     assert [s.content for s in doc.statements] == [content]
+
+
+def test_a_title_in_quotation_marks_does_not_continue_the_speaker():
+    doc, names = run('"We will play every match to win," said coach Ilona Brandt. "The Long Road to the Final" is '
+                     'the title of the club\'s new film about the season.')
+    assert [s.content for s in doc.statements] == ["We will play every match to win"]
+
+
+def test_on_a_flattened_line_a_cueless_quotation_far_from_the_speaker_is_not_theirs():
+    filler = "The match was delayed by rain for two hours and the crowd thinned out in the afternoon. " * 8
+    doc, _ = run('"We will play every match to win," said coach Ilona Brandt. ' + filler
+                 + '"Nobody expected the pitch to hold up so well after the storm."')
+    assert [s.content for s in doc.statements] == ["We will play every match to win"]
+
+
+def test_on_a_flattened_line_a_cueless_quotation_right_after_the_speaker_is_theirs():
+    doc, names = run('"We will play every match to win," said coach Ilona Brandt. The team trained on Monday. '
+                     '"Nobody expected the pitch to hold up so well after the storm."')
+    assert names[only(doc, "Nobody expected").source] == "Ilona Brandt"

@@ -30,6 +30,7 @@ HYPOTHETICAL_AUX = {"would", "could", "might", "should"}
 SUBJECTS = ("nsubj", "nsubjpass")
 NARRATOR = {"i", "we", "you", "me", "us"}
 GOVERNING_PREPOSITIONS = {"as", "of"}  # "described X as '...'", "accused X of '...'", "spoke of '...'"
+FLATTENED_PARAGRAPH_CHARS = 500  # how far a cueless quotation may follow its speaker on one line
 THING_PRONOUNS = {"it", "they", "this", "that", "these", "those", "which"}
 QUESTION_WORDS = {"why", "how", "whether", "if", "what", "who", "whom", "where", "when", "which"}
 ADDRESSEE_PASSIVES = {"tell", "inform", "assure", "warn", "advise", "notify", "remind", "brief"}
@@ -103,8 +104,7 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
         if item.kind == "quote" and item.source_token is None and item.continues:
             # A quotation with no cue goes on with the latest speaker, two paragraphs back at most.
             if previous is not None and (previous.source is not None or previous.source_token is not None) \
-                    and text.count("\n\n", previous.end, item.start) + (
-                    text.count("\n", previous.end, item.start) if "\n\n" not in text else 0) <= 2:
+                    and _continues_from(text, previous, item):
                 item.source, item.source_text = previous.source, ""
                 item.sourceless = previous.source is None
                 speakers.remember(item.source)
@@ -114,6 +114,25 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
             previous = item
     found = [f for f in found if f.source is not None or f.source_token is not None or f.sourceless]
     return _records(sdoc, found, resolver, dates)
+
+
+def _continues_from(text: str, previous: _Found, item: _Found) -> bool:
+    """Whether a quotation with no cue can go on with the previous statement's speaker: two
+    paragraphs back at most (in copy flattened to one line, a paragraph's length), and spoken
+    words, not a title in capitals ("The Art of the Thief")."""
+    between = text[previous.end:item.start]
+    if "\n" in between:
+        near = text.count("\n\n", previous.end, item.start) + (
+            between.count("\n") if "\n\n" not in text else 0) <= 2
+    else:
+        near = len(between) <= FLATTENED_PARAGRAPH_CHARS
+    return near and not _titled(text[item.start:item.end])
+
+
+def _titled(words: str) -> bool:
+    """A span written like a title or a headline: nearly all of its longer words capitalised."""
+    long_words = [w for w in words.split() if len(w) > 3 and w[0].isalpha()]
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def _is_cue_verb(token: Token) -> str | None:
