@@ -7,7 +7,7 @@ import stix2
 from followthemoney import model
 
 from sitrep.export import export
-from sitrep.schema import validate
+from sitrep.record import validate
 from sitrep.store import Store
 
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
 from pydantic import BaseModel
 
 from sitrep import graph
-from sitrep.store import CONFIDENCE
+from sitrep.vocabularies import CONFIDENCE
 from sitrep.web import lookups
 from sitrep.web.ingesting import ingest_text, ingest_uploads
 from sitrep.web.lookups import knowledge_base
