@@ -269,9 +269,8 @@ def _outdated_documents(db: str, limit: int) -> None:
         line = Text(f"{row['id'][:12]}  {row['published'] or '----------'}  ", style="bold")
         line.append(row["title"] or "(no title)")
         line.append(f"  [{row['origin']}]", style="dim")
-        changed = versions.changed(row["versions"], now)
-        line.append("  made before records carried versions" if not row["versions"]
-                    else f"  changed: {', '.join(changed)}", style="yellow")
+        line.append(f"  changed: {', '.join(versions.changed(row['versions'], now))}" if row["versions"]
+                    else "  made before records carried versions", style="yellow")
         out.print(line)
     err.print(Text(f"sitrep: {total} of {stored} documents made by other versions than this sitrep's"))
 
@@ -565,6 +564,9 @@ def show(doc_id: Annotated[str, typer.Argument(help="A document id, or its first
     for key in ("id", "title", "published", "source", "url", "language", "origin", "duplicate_of", "ingested_at"):
         if record.get(key):
             out.print(Text(f"{key:>12}: ", style="bold") + Text(str(record[key])))
+    if record["versions"]:
+        made = record["versions"]
+        out.print(Text(f"{'made by':>12}: ", style="bold") + Text(f"sitrep {made.get('sitrep')}, {made.get('model')}"))
     for caption in record["captions"]:
         out.print(Text("     caption: ", style="bold") + Text(caption, style="italic"))
     out.print()
