@@ -125,3 +125,12 @@ def test_a_good_record_is_accepted_by_both():
     without_versions = {k: v for k, v in record.items() if k != "versions"}
     validate(without_versions)
     jsonschema.validate(without_versions, PACKAGE_COPY)
+
+
+def test_reading_a_knowledge_base_does_not_load_the_models():
+    """The models cost pydantic's import; the read commands (over the store) start without it."""
+    import subprocess
+    import sys
+
+    probe = "import sys, sitrep.cli, sitrep.store, sitrep.schema\nprint('pydantic' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout.strip() == "False"
