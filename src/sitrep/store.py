@@ -265,14 +265,15 @@ def _versions_key(versions: dict[str, str]) -> str:
 
 
 def _version_set_of(conn: Connection, versions: dict[str, str]) -> int | None:
-    """The id of a set of versions, stored when new; None for a document that has none."""
+    """The id of a set of versions, stored when new (by whichever writer comes first, as for
+    entities); None for a document that has none."""
     if not versions:
         return None
     key = _versions_key(versions)
-    found = conn.execute(select(version_sets.c.id).where(version_sets.c.key == key)).scalar()
-    if found is not None:
-        return found
-    return conn.execute(insert(version_sets).values(key=key, versions=versions)).inserted_primary_key[0]
+    found = select(version_sets.c.id).where(version_sets.c.key == key)
+    if conn.execute(found).scalar() is None:
+        conn.execute(insert(version_sets).prefix_with("OR IGNORE").values(key=key, versions=versions))
+    return conn.execute(found).scalar_one()
 
 
 # Ordered schema migrations: entry N brings a database from version N to N+1. Append only.
