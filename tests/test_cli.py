@@ -264,3 +264,25 @@ def test_entities_lists_named_things_not_groups_of_people(cli, knowledge_base):
     assert "actor:" not in listed
     for word in ("Debris", "protesters", "ministers"):
         assert f" {word}  " not in listed
+
+
+def test_documents_outdated_lists_what_another_sitrep_made(cli, tmp_path):
+    from sitrep import versions
+    from sitrep.schema import Document
+    from sitrep.store import Store
+
+    db = tmp_path / "kb.db"
+    cli("ingest", str(EXAMPLES / "think-tank-relay.txt"), "--db", str(db))
+    older = {**versions.current(), "events.json": "sha256:0000000000000000"}
+    with Store(db) as kb:
+        kb.add(Document(origin="old.txt", id="old1", text="An older report.", title="Older report", versions=older))
+        kb.add(Document(origin="older.txt", id="old2", text="An oldest report.", title="Oldest report"))
+    listed = cli("documents", "--outdated", "--db", str(db))
+    assert listed.exit_code == 0, listed.stderr
+    lines = listed.stdout.splitlines()
+    assert len(lines) == 2
+    assert any("Older report" in line and line.endswith("changed: events.json") for line in lines)
+    assert any("Oldest report" in line and line.endswith("made before records carried versions") for line in lines)
+    assert "2 of 3 documents made by other versions" in listed.stderr
+    shown = cli("show", "old1", "--db", str(db))
+    assert f"made by: sitrep {sitrep.__version__}, {older['model']}" in shown.stdout

@@ -15,7 +15,7 @@ TEXT = ("Lithuania closes two border checkpoints\n\n14 November, 09:30 AM\n\nLit
 
 
 def test_stages_run_in_order_over_one_document():
-    assert [name for name, _ in STAGES] == ["guard_size", "clean", "url", "language", "id", "analyse", "entities", "dates", "statements", "events"]
+    assert [name for name, _ in STAGES] == ["guard_size", "clean", "url", "language", "id", "analyse", "entities", "dates", "statements", "events", "stamp"]
     doc = process(Input(origin="lt.txt", text=TEXT))
     assert doc.title == "Lithuania closes two border checkpoints"
     assert doc.published == "2024-11-14"

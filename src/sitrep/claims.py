@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from sitrep.schema import CONFIDENCE
+from sitrep.vocabularies import CONFIDENCE
 
 # Word-set similarity above which two reports from one source say the same thing.
 SAME_CONTENT = 0.5

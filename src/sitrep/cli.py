@@ -18,7 +18,7 @@ from sitrep import __version__
 from sitrep.errors import InputError, StoreError
 from sitrep.export import FORMATS
 from sitrep.periods import period
-from sitrep.schema import CONFIDENCE, ENTITY_TYPES
+from sitrep.vocabularies import CONFIDENCE, ENTITY_TYPES
 
 if TYPE_CHECKING:
     from sitrep.store import Store
@@ -239,8 +239,14 @@ def load(folder: Annotated[str, typer.Argument(help="The --out folder of sitrep 
 
 
 @app.command()
-def documents(db: Db = "sitrep.db", limit: Annotated[int, typer.Option(help="How many.")] = 50) -> None:
+def documents(db: Db = "sitrep.db", limit: Annotated[int, typer.Option(help="How many.")] = 50,
+              outdated: Annotated[bool, typer.Option(
+                  "--outdated", help="Only those made by another sitrep, model or lexicon than this one "
+                                     "(what `ingest --reprocess` would read differently), with what changed.")] = False) -> None:
     """List stored documents, newest first."""
+    if outdated:
+        _outdated_documents(db, limit)
+        return
     with _open(db) as store:
         for row in store.documents(limit=limit):
             line = Text(f"{row['id'][:12]}  {row['published'] or '----------'}  ", style="bold")
@@ -249,6 +255,24 @@ def documents(db: Db = "sitrep.db", limit: Annotated[int, typer.Option(help="How
             if row["duplicate_of"]:
                 line.append(f"  near-duplicate of {row['duplicate_of'][:12]}", style="yellow")
             out.print(line)
+
+
+def _outdated_documents(db: str, limit: int) -> None:
+    """The documents `--outdated` lists, each with what changed since it was made, and how many."""
+    from sitrep import versions
+
+    now = versions.current()
+    with _open(db) as store:
+        rows, total = store.outdated(now, limit=limit)
+        stored = store.count()
+    for row in rows:
+        line = Text(f"{row['id'][:12]}  {row['published'] or '----------'}  ", style="bold")
+        line.append(row["title"] or "(no title)")
+        line.append(f"  [{row['origin']}]", style="dim")
+        line.append(f"  changed: {', '.join(versions.changed(row['versions'], now))}" if row["versions"]
+                    else "  made before records carried versions", style="yellow")
+        out.print(line)
+    err.print(Text(f"sitrep: {total} of {stored} documents made by other versions than this sitrep's"))
 
 
 @app.command()
@@ -540,6 +564,9 @@ def show(doc_id: Annotated[str, typer.Argument(help="A document id, or its first
     for key in ("id", "title", "published", "source", "url", "language", "origin", "duplicate_of", "ingested_at"):
         if record.get(key):
             out.print(Text(f"{key:>12}: ", style="bold") + Text(str(record[key])))
+    if record["versions"]:
+        made = record["versions"]
+        out.print(Text(f"{'made by':>12}: ", style="bold") + Text(f"sitrep {made.get('sitrep')}, {made.get('model')}"))
     for caption in record["captions"]:
         out.print(Text("     caption: ", style="bold") + Text(caption, style="italic"))
     out.print()

@@ -20,6 +20,7 @@ from sitrep.nlp.entities import entities
 from sitrep.nlp.events import events
 from sitrep.schema import Document, Input
 from sitrep.urls import DROPPED_NOTE, web_address
+from sitrep.versions import current as current_versions
 
 # spaCy's own ceiling, and about 10 GB of parser memory: a "document" this long is a page
 # gone wrong, refused with a clear message rather than processed.
@@ -91,6 +92,12 @@ def find_events(doc: Document) -> None:
     doc.events = events(doc.parsed, doc.entities, doc.dates, doc.statements)
 
 
+def stamp(doc: Document) -> None:
+    """Record what produced the document (sitrep, the model, each lexicon), so that a knowledge
+    base knows what a newer sitrep would read differently."""
+    doc.versions = dict(current_versions())
+
+
 def assign_id(doc: Document) -> None:
     """The id: a hash of the cleaned text, so the same article always has the same id."""
     canonical = re.sub(r"\s+", " ", unicodedata.normalize("NFC", doc.text)).strip()
@@ -113,8 +120,10 @@ ANALYSIS_STAGES: list[tuple[str, Stage]] = [
     ("statements", find_statements),
     ("events", find_events),
 ]
+# Every document, analysed or not (a language with no analysis yet), ends stamped.
+STAMP_STAGE: tuple[str, Stage] = ("stamp", stamp)
 # Every stage, in the order they run.
-STAGES: list[tuple[str, Callable]] = [*PREPARE_STAGES, PARSE_STAGE, *ANALYSIS_STAGES]
+STAGES: list[tuple[str, Callable]] = [*PREPARE_STAGES, PARSE_STAGE, *ANALYSIS_STAGES, STAMP_STAGE]
 
 
 def new_document(item: Input) -> Document:
@@ -163,6 +172,8 @@ def analyse_documents(docs: list[Document]) -> list[Document]:
         for _name, stage in ANALYSIS_STAGES:
             stage(doc)
         doc.parsed = None
+    for doc in docs:
+        STAMP_STAGE[1](doc)
     return docs
 
 

@@ -1,24 +1,21 @@
 """The `sitrep/1` record: its types, defined once, and its JSON form.
 
-`Document` is both the record and the carrier that flows through the pipeline's stages;
-`to_json` is the one place that decides what a record looks like on the wire.
+`Document` is both the record and the carrier that flows through the pipeline's stages: light
+dataclasses, with the fields of the record's one definition (the models of `sitrep.record`,
+which tests hold these to); `to_record` is the one place that decides what a record looks like
+on the wire, in the field order the models give.
 """
+import copy
 import json
 from dataclasses import asdict, dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 SCHEMA_VERSION = "sitrep/1"
 
-# The kinds of things an entity can be, as the record's schema lists them.
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EQUIPMENT")
 # The id prefix of an actor a common noun names ("protesters", "Georgian police"): an entity of
 # the record for events, but a group of people, not a named thing an index lists.
 GROUP_ACTOR_PREFIX = "actor:"
-# The ICD 203 scale of estimative language, least to most likely: the record's `confidence`
-# levels ("possible" is a hedge with no place on the scale).
-CONFIDENCE = ("remote", "very_unlikely", "unlikely", "even", "likely", "very_likely", "almost_certain")
 
 
 @dataclass
@@ -124,26 +121,36 @@ class Document:
     statements: list[Statement] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    versions: dict[str, str] = field(default_factory=dict)  # what produced it: sitrep, model, lexicons
     input: Input | None = field(default=None, repr=False, compare=False)
     parsed: Any = field(default=None, repr=False, compare=False)
     notes: list[str] = field(default_factory=list, repr=False, compare=False)
 
 
-_FIELD_ORDER = ("schema", "id", "origin", "title", "published", "source", "url", "language", "text",
-                "removed", "captions", "entities", "statements", "events", "dates")
+@cache
+def _record_fields() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The record's fields in order, and those that hold nested objects, from the models (which
+    load pydantic: only what writes or reads records pays for it, not every command)."""
+    from sitrep.record import FIELD_ORDER, NESTED
+
+    return FIELD_ORDER, NESTED
 
 
 def to_record(doc: Document) -> dict[str, Any]:
-    """The `sitrep/1` record of a document, as a plain dict in the spec's field order."""
-    values = {key: getattr(doc, key) for key in _FIELD_ORDER if key != "schema"}
-    nested = {key: [asdict(item) for item in values[key]] for key in ("entities", "statements", "events", "dates")}
-    return {"schema": SCHEMA_VERSION, **values, **nested, "removed": list(doc.removed), "captions": list(doc.captions)}
+    """The `sitrep/1` record of a document, as a plain dict in the record's field order."""
+    order, nested = _record_fields()
+    record = {"schema": SCHEMA_VERSION}
+    for key in order[1:]:
+        value = getattr(doc, key)
+        record[key] = [asdict(item) for item in value] if key in nested else copy.copy(value)
+    return record
 
 
 def from_record(record: dict[str, Any]) -> Document:
     """The Document of a `sitrep/1` record (the inverse of `to_record`), for records read back
-    from a batch's output."""
-    scalars = {key: record[key] for key in _FIELD_ORDER if key not in ("schema", "entities", "statements", "events", "dates")}
+    from a batch's output; a record without `versions` (it is optional) has none."""
+    order, nested = _record_fields()
+    scalars = {key: record[key] for key in order[1:] if key not in nested and key in record}
     entities = [Entity(**{**e, "mentions": [Mention(**m) for m in e["mentions"]]}) for e in record["entities"]]
     return Document(**scalars, entities=entities, statements=[Statement(**s) for s in record["statements"]],
                     events=[Event(**e) for e in record["events"]], dates=[DateMention(**d) for d in record["dates"]])
@@ -152,16 +159,3 @@ def from_record(record: dict[str, Any]) -> Document:
 def to_json(doc: Document) -> str:
     """One line of JSON Lines for a document."""
     return json.dumps(to_record(doc), ensure_ascii=False)
-
-
-@cache
-def record_schema() -> dict[str, Any]:
-    """The JSON Schema of `sitrep/1`, shipped in the package."""
-    return json.loads(resources.files("sitrep.data").joinpath("record.schema.json").read_text("utf-8"))
-
-
-def validate(record: dict[str, Any]) -> None:
-    """Raise jsonschema.ValidationError when a record breaks the `sitrep/1` contract."""
-    import jsonschema
-
-    jsonschema.validate(record, record_schema())

@@ -4,6 +4,7 @@ SQLAlchemy Core over SQLite (embedded, the default) so that the same tables can 
 PostgreSQL; full-text search uses SQLite's FTS5. The schema is created and migrated here,
 and every document is written in one transaction: a crash loses at most the one in flight.
 """
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -19,7 +20,8 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sitrep.aliases import is_name
 from sitrep.errors import StoreError
 from sitrep.periods import period
-from sitrep.schema import CONFIDENCE, GROUP_ACTOR_PREFIX, SCHEMA_VERSION, Document
+from sitrep.schema import GROUP_ACTOR_PREFIX, SCHEMA_VERSION, Document
+from sitrep.vocabularies import CONFIDENCE
 
 metadata = MetaData()
 
@@ -44,8 +46,16 @@ documents = Table(
     Column("duplicate_of", String, ForeignKey("documents.id")),
     Column("ingested_at", String, nullable=False),
     Column("outlet_id", Integer),
+    Column("version_set_id", Integer),
     Index("ix_documents_published", "published"), Index("ix_documents_source", "source"),
-    Index("ix_documents_outlet", "outlet_id"),
+    Index("ix_documents_outlet", "outlet_id"), Index("ix_documents_version_set", "version_set_id"),
+)
+# What produced the stored documents (the record's `versions`): each distinct set once, keyed by
+# its hash, so that a document costs one integer and finding those of older versions is a lookup.
+version_sets = Table(
+    "version_sets", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String, nullable=False, unique=True), Column("versions", JSON, nullable=False),
 )
 entities = Table(
     "entities", metadata,
@@ -241,9 +251,34 @@ def _outlet_of(conn: Connection, name: str | None, url: str | None) -> int | Non
     return row.inserted_primary_key[0]
 
 
+def _record_versions(conn: Connection) -> None:
+    """Documents keep what produced them (the record's `versions`); those stored before have none."""
+    metadata.create_all(conn, tables=[version_sets])
+    if "version_set_id" not in {row[1] for row in conn.execute(text("PRAGMA table_info(documents)"))}:
+        conn.execute(text("ALTER TABLE documents ADD COLUMN version_set_id INTEGER"))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_version_set ON documents (version_set_id)"))
+
+
+def _versions_key(versions: dict[str, str]) -> str:
+    """A set of versions' key: the hash of its canonical JSON (the same whatever the order)."""
+    return hashlib.sha256(json.dumps(versions, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _version_set_of(conn: Connection, versions: dict[str, str]) -> int | None:
+    """The id of a set of versions, stored when new (by whichever writer comes first, as for
+    entities); None for a document that has none."""
+    if not versions:
+        return None
+    key = _versions_key(versions)
+    found = select(version_sets.c.id).where(version_sets.c.key == key)
+    if conn.execute(found).scalar() is None:
+        conn.execute(insert(version_sets).prefix_with("OR IGNORE").values(key=key, versions=versions))
+    return conn.execute(found).scalar_one()
+
+
 # Ordered schema migrations: entry N brings a database from version N to N+1. Append only.
 MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _entity_actor_fields_v2, _add_event_context, _add_claims,
-                                                  _browsing_counts, _outlets]
+                                                  _browsing_counts, _outlets, _record_versions]
 
 
 @dataclass
@@ -387,6 +422,22 @@ class Store:
                  .limit(limit).offset(offset))
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(query).mappings()]
+
+    def outdated(self, now: dict[str, str], limit: int = 50, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """Stored documents made by other versions than `now` (sitrep, model or a lexicon
+        changed since, or stored before records carried versions), newest publication first,
+        each with the `versions` it was made by; and how many there are in all."""
+        with self.engine.connect() as conn:
+            current = conn.execute(select(version_sets.c.id).where(version_sets.c.key == _versions_key(now))).scalar()
+            stale = documents.c.version_set_id.is_(None) | (documents.c.version_set_id != (current or 0))
+            columns = [documents.c[name] for name in ("id", "title", "published", "source", "origin", "version_set_id")]
+            query = (select(*columns).where(stale).order_by(documents.c.published.desc().nulls_last(), documents.c.rowid)
+                     .limit(limit).offset(offset))
+            rows = [dict(row) for row in conn.execute(query).mappings()]
+            total = conn.execute(select(func.count()).select_from(documents).where(stale)).scalar_one()
+            for row in rows:
+                row["versions"] = _versions_of(conn, row.pop("version_set_id"))
+        return rows, total
 
     def count(self) -> int:
         with self.engine.connect() as conn:
@@ -994,6 +1045,8 @@ def _write(conn: Connection, doc: Document, hashvalues, reprocess: bool) -> Adde
             return Added(doc.id, "exists")
         for table in (mentions, statements, events, dates):
             conn.execute(table.delete().where(table.c.document_id == doc.id))
+        conn.execute(documents.update().where(documents.c.id == doc.id)
+                     .values(version_set_id=_version_set_of(conn, doc.versions)))
         _add_extractions(conn, doc)
         return Added(doc.id, "reprocessed")
     original = _near_duplicate_of(conn, hashvalues, keys)
@@ -1001,7 +1054,7 @@ def _write(conn: Connection, doc: Document, hashvalues, reprocess: bool) -> Adde
         id=doc.id, origin=doc.origin, title=doc.title, published=doc.published, source=doc.source,
         url=doc.url, language=doc.language, text=doc.text, removed=doc.removed, captions=doc.captions,
         duplicate_of=original, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        outlet_id=_outlet_of(conn, doc.source, doc.url)))
+        outlet_id=_outlet_of(conn, doc.source, doc.url), version_set_id=_version_set_of(conn, doc.versions)))
     conn.execute(text("INSERT INTO documents_fts (rowid, title, text) VALUES (:rowid, :title, :text)"),
                  {"rowid": row.inserted_primary_key[0], "title": doc.title or "", "text": doc.text})
     conn.execute(insert(signatures).values(document_id=doc.id, hashvalues=dedup.to_bytes(hashvalues)))
@@ -1068,5 +1121,13 @@ def _record(conn: Connection, row) -> dict[str, Any]:
         "statements": rows_of(statements, statements.c.start),
         "events": rows_of(events, events.c.seq),
         "dates": rows_of(dates, dates.c.seq),
+        "versions": _versions_of(conn, row["version_set_id"]),
         "duplicate_of": row["duplicate_of"], "ingested_at": row["ingested_at"],
     }
+
+
+def _versions_of(conn: Connection, version_set_id: int | None) -> dict[str, str]:
+    """The versions a document was made by; none for one stored before records carried them."""
+    if version_set_id is None:
+        return {}
+    return conn.execute(select(version_sets.c.versions).where(version_sets.c.id == version_set_id)).scalar_one()

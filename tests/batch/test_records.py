@@ -34,3 +34,26 @@ def test_a_shard_that_fails_while_written_leaves_no_file_under_its_name(tmp_path
     with pytest.raises(OSError):
         records.write(path, [records.row_of(doc, dedup.signature(doc.text))])
     assert not path.exists()
+
+
+def test_the_columns_are_the_records_fields_then_the_batchs_own():
+    from sitrep.record import FIELD_ORDER
+
+    names = records.SCHEMA.names
+    assert names == [*FIELD_ORDER[1:], "notes", "signature", "sitrep_version"]
+    assert records.JSON_COLUMNS == ("entities", "statements", "events", "dates", "versions")
+    assert str(records.SCHEMA.field("removed").type) == "list<item: string>"
+
+
+def test_a_shard_written_before_records_carried_versions_reads_back(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    doc = process(Input(origin="guards.txt", text=TEXT))
+    row = records.row_of(doc, dedup.signature(doc.text))
+    del row["versions"]
+    before = pa.schema([f for f in records.SCHEMA if f.name != "versions"])
+    path = tmp_path / "shard-00000.parquet"
+    pq.write_table(pa.Table.from_pylist([row], schema=before), path)
+    [[(back, _)]] = list(records.documents(path))
+    assert back.versions == {} and back.statements == doc.statements

@@ -7,7 +7,7 @@ import stix2
 from followthemoney import model
 
 from sitrep.export import export
-from sitrep.schema import validate
+from sitrep.record import validate
 from sitrep.store import Store
 
 
@@ -134,3 +134,18 @@ def test_followthemoney_aliases_places_and_parties(knowledge_base, tmp_path):
     for event in events:
         assert all(by_id[party].schema.is_a("LegalEntity") for party in event.get("involved"))
     assert any(by_id[party].schema.name == "PublicBody" for event in events for party in event.get("involved"))
+
+
+def test_csv_columns_are_the_records_fields(knowledge_base, tmp_path):
+    from sitrep.record import Event, field_names
+
+    path, _ = exported(knowledge_base, tmp_path, "csv", "tables")
+    with (path / "events.csv").open() as f:
+        header = next(csv.reader(f))
+    assert header == ["document_id", *field_names(Event)]
+    with (path / "documents.csv").open() as f:
+        assert next(csv.reader(f)) == ["id", "origin", "title", "published", "source", "url", "language", "text"]
+    entities = list(csv.DictReader((path / "entities.csv").open()))
+    moldova = next(e for e in entities if e["name"] == "Moldova")
+    assert moldova["country"] == "MDA" and isinstance(json.loads(moldova["roles"]), list)
+    assert all(isinstance(json.loads(row["context"]), list) for row in csv.DictReader((path / "events.csv").open()))

@@ -29,6 +29,20 @@ def test_documents_are_paginated(client):
     assert doc["schema"] == "sitrep/1" and doc["text"]
 
 
+def test_documents_say_what_made_them_and_which_another_sitrep_made(client):
+    from sitrep import versions
+
+    first = client.get("/api/documents", params={"limit": 1}).json()["items"][0]
+    assert client.get(f"/api/documents/{first['id']}").json()["versions"] == versions.current()
+    assert client.get("/api/documents", params={"outdated": "true"}).json()["total"] == 0
+    with Store(client.app.state.db) as kb:
+        with kb.writer.begin() as conn:  # as if an older lexicon had made it
+            conn.exec_driver_sql("UPDATE documents SET version_set_id = NULL WHERE id = ?", (first["id"],))
+    outdated = client.get("/api/documents", params={"outdated": "true"}).json()
+    assert outdated["total"] == 1 and outdated["items"][0]["id"] == first["id"]
+    assert outdated["items"][0]["versions"] == {} and outdated["current"] == versions.current()
+
+
 def test_entities_statements_events_and_search(client):
     entities = client.get("/api/entities", params={"type": "PERSON", "limit": 5}).json()["items"]
     assert entities and all(e["type"] == "PERSON" for e in entities)

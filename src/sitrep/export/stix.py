@@ -15,13 +15,10 @@ from stix2.confidence.scales import dni_to_value
 
 from sitrep.nlp.gazetteer import country_code
 from sitrep.store import Store
+from sitrep.vocabularies import DNI_TERMS
 
 NAMESPACE = uuid.UUID("6b1c2a52-7e3f-5d7a-9b61-2f3c8a1e4d90")
 IDENTITY_CLASSES = {"PERSON": "individual", "ORG": "organization"}
-DNI_TERMS = {"remote": "Almost No Chance / Remote", "very_unlikely": "Very Unlikely / Highly Improbable",
-             "unlikely": "Unlikely / Improbable", "even": "Roughly Even Chance / Roughly Even Odds",
-             "likely": "Likely / Probable", "very_likely": "Very Likely / Highly Probable",
-             "almost_certain": "Almost Certain / Nearly Certain"}
 SITREP = stix2.Identity(id=f"identity--{uuid.uuid5(NAMESPACE, 'sitrep')}", name="sitrep", identity_class="system",
                         created="2024-01-01T00:00:00Z", modified="2024-01-01T00:00:00Z")
 

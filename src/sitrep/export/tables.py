@@ -1,22 +1,31 @@
 """CSV: one table per kind of thing (documents, entities, mentions, statements, events, dates).
 
 Every row carries the ids that join it to the others, so the tables load as they are into a
-spreadsheet, R or pandas.
+spreadsheet, R or pandas. The columns are the fields of the record's models (`sitrep.record`), in
+their order; a list in a cell (a statement's `via`, an entity's `roles`) is written as JSON.
 """
 import csv
 import json
+import typing
 from pathlib import Path
 
+from sitrep.record import DateMention, Entity, Event, Record, Span, Statement, field_names
 from sitrep.store import Store
 
+
+def _scalar_fields(model) -> list[str]:
+    """A model's fields that hold one value, not a list or a mapping: a document's own columns."""
+    return [name for name, info in zip(field_names(model), model.model_fields.values())
+            if typing.get_origin(info.annotation) not in (list, dict) and name != "schema"]
+
+
 COLUMNS = {
-    "documents": ["id", "title", "published", "source", "url", "language", "origin", "text"],
-    "entities": ["id", "name", "type", "wikidata"],
-    "mentions": ["document_id", "entity_id", "start", "end", "text"],
-    "statements": ["document_id", "id", "kind", "source", "source_text", "via", "cue", "content", "start", "end",
-                   "date", "confidence", "hedges", "polarity"],
-    "events": ["document_id", "type", "mode", "actor", "target", "date", "location", "statement", "start", "end"],
-    "dates": ["document_id", "text", "start", "end", "value"],
+    "documents": _scalar_fields(Record),
+    "entities": [name for name in field_names(Entity) if name != "mentions"],
+    "mentions": ["document_id", "entity_id", *field_names(Span)],
+    "statements": ["document_id", *field_names(Statement)],
+    "events": ["document_id", *field_names(Event)],
+    "dates": ["document_id", *field_names(DateMention)],
 }
 
 
@@ -33,13 +42,17 @@ def write(store: Store, out: Path) -> None:
             for entity in record["entities"]:
                 if entity["id"] not in seen_entities:
                     seen_entities.add(entity["id"])
-                    writers["entities"].writerow(entity)
+                    writers["entities"].writerow(_cells(entity))
                 for mention in entity["mentions"]:
                     writers["mentions"].writerow({"document_id": record["id"], "entity_id": entity["id"], **mention})
             for kind in ("statements", "events", "dates"):
                 for row in record[kind]:
-                    flat = {k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()}
-                    writers[kind].writerow({"document_id": record["id"], **flat})
+                    writers[kind].writerow({"document_id": record["id"], **_cells(row)})
     finally:
         for f in files.values():
             f.close()
+
+
+def _cells(row: dict) -> dict:
+    """A row with its lists written as JSON, one cell each."""
+    return {key: json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value for key, value in row.items()}

@@ -13,6 +13,7 @@ from sitrep.nlp.analyse import text_of
 from sitrep.nlp.gazetteer import Known, key, slug
 from sitrep.nlp.nominals import find_nominals
 from sitrep.schema import Entity, Mention
+from sitrep.vocabularies import ENTITY_TYPES
 
 
 
@@ -122,7 +123,7 @@ def _names(sdoc: Doc) -> list[Span]:
     ents = list(sdoc.ents)
     skip_until = -1
     for k, ent in enumerate(ents):
-        if ent.start < skip_until or ent.label_ not in gazetteer.TYPES:
+        if ent.start < skip_until or ent.label_ not in ENTITY_TYPES:
             continue
         if ent.label_ == "PERSON":
             ent = _with_particles(ent)

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EQUIPMENT")
-
 
 @dataclass(frozen=True)
 class Known:

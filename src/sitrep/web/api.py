@@ -9,7 +9,7 @@ from fastapi import APIRouter, File, HTTPException, Query, Request, UploadFile
 from pydantic import BaseModel
 
 from sitrep import graph
-from sitrep.store import CONFIDENCE
+from sitrep.vocabularies import CONFIDENCE
 from sitrep.web import lookups
 from sitrep.web.ingesting import ingest_text, ingest_uploads
 from sitrep.web.lookups import knowledge_base
@@ -31,9 +31,15 @@ class PastedText(BaseModel):
 
 
 @router.get("/documents")
-def api_documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    """Stored documents, newest first."""
+def api_documents(request: Request, limit: Limit = 50, offset: Offset = 0, outdated: bool = False) -> dict[str, Any]:
+    """Stored documents, newest first; with `outdated`, only those made by other versions of
+    sitrep, its model or a lexicon than the running one's, each with the `versions` it was made by."""
     with knowledge_base(request) as kb:
+        if outdated:
+            from sitrep import versions
+
+            items, total = kb.outdated(versions.current(), limit=limit, offset=offset)
+            return {"items": items, "limit": limit, "offset": offset, "total": total, "current": versions.current()}
         return {"items": kb.documents(limit=limit, offset=offset), "limit": limit, "offset": offset, "total": kb.count()}
 
 

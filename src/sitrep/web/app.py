@@ -15,6 +15,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from sitrep.urls import web_address
+from sitrep.vocabularies import ENTITY_TYPES
 from sitrep.web import api, pages
 from sitrep.web.guard import RequestGuard, error_response
 from sitrep.web.hosts import HostPolicy
@@ -36,7 +37,8 @@ def create_app(db: str | Path, token: str | None = None, max_upload_bytes: int =
                   docs_url=None, redoc_url=None)
     app.state.db = db
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
-    app.state.templates.env.globals.update(confidence_label=confidence_label, web_address=web_address)
+    app.state.templates.env.globals.update(confidence_label=confidence_label, web_address=web_address,
+                                          entity_types=ENTITY_TYPES)
     app.add_middleware(RequestGuard, hosts=hosts, token=token, max_body_bytes=max_upload_bytes)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

@@ -6,8 +6,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 
-from sitrep.schema import ENTITY_TYPES
-from sitrep.store import CONFIDENCE, RELATION_KINDS
+from sitrep.store import RELATION_KINDS
+from sitrep.vocabularies import CONFIDENCE, ENTITY_TYPES
 from sitrep.web import lookups
 from sitrep.web.api import Depth, Relations
 from sitrep.web.ingesting import ingest_text, ingest_uploads, merged
@@ -37,8 +37,7 @@ def graph_page(request: Request, name: str, depth: Depth = 1, relation: Relation
     strongest neighbours, filtered by kind of relation, with a legend of entity types."""
     with knowledge_base(request) as kb:
         network = lookups.network(kb, name, depth, lookups.relation_kinds(relation))
-    return _page(request, "graph.html", {"network": network, "depth": depth, "kinds": RELATION_KINDS,
-                                         "types": ENTITY_TYPES})
+    return _page(request, "graph.html", {"network": network, "depth": depth, "kinds": RELATION_KINDS})
 
 
 @router.get("/favicon.ico", include_in_schema=False)

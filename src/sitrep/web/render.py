@@ -9,9 +9,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-CONFIDENCE_LABELS = {"almost_certain": "almost certain", "very_likely": "very likely", "likely": "likely",
-                     "even": "even chance", "unlikely": "unlikely", "very_unlikely": "very unlikely",
-                     "remote": "remote", "possible": "possible"}
+from sitrep.vocabularies import CONFIDENCE_LABELS
 
 
 def annotated(record: dict) -> Markup:
