@@ -27,7 +27,7 @@ MAX_TEXT_CHARS = 1_000_000
 
 # Languages the analysis stages have models and lexicons for; text in any other language is
 # stored, cleaned and searchable, but never run through another language's model.
-ANALYSED_LANGUAGES = {"en"}
+ANALYSED_LANGUAGES = {"en", "ru"}
 
 Stage = Callable[[Document], None]
 
@@ -65,8 +65,9 @@ def identify_language(doc: Document) -> None:
 
 
 def analyse(doc: Document) -> None:
-    """Parse the text with spaCy (tokens, sentences, dependencies, names) for the stages after."""
-    doc.parsed = parse(doc.text)
+    """Parse the text (tokens, sentences, dependencies, names) for the stages after: spaCy's
+    English model, or natasha for Russian, both giving a spaCy Doc of the same kind."""
+    doc.parsed = parse(doc.text, doc.language or "en")
 
 
 def find_entities(doc: Document) -> None:

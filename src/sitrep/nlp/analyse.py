@@ -47,8 +47,13 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> Iterator[str]:
         yield text[start:]
 
 
-def parse(text: str) -> Doc:
-    """The spaCy analysis of a text, offsets aligned with `text`."""
+def parse(text: str, language: str = "en") -> Doc:
+    """The analysis of a text as a spaCy Doc, offsets aligned with `text`: the English model's,
+    or for Russian natasha's turned into the same kind of Doc (`russian.py`, loaded on first use)."""
+    if language == "ru":
+        from sitrep.nlp import russian
+
+        return russian.parse(text)
     nlp = pipeline()
     # One piece at a time (nlp.pipe would batch them all, and the model's working memory
     # would grow with the whole text); each piece's tensor, which no later stage reads, is dropped.
@@ -61,6 +66,11 @@ def parse(text: str) -> Doc:
 def _without_tensor(doc: Doc) -> Doc:
     doc.tensor = doc.tensor[:0]
     return doc
+
+
+def language_of(doc: Doc) -> str:
+    """The language a parsed document was analysed as ("en" unless a language's parser said otherwise)."""
+    return doc.user_data.get("language", "en")
 
 
 def text_of(doc: Doc) -> str:
