@@ -9,11 +9,11 @@ model's: `dobj`, `nsubjpass`, `prep`/`pobj`, `neg`, `poss`, `compound`, tags suc
 Everything loads once per process, on the first Russian text.
 """
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
-from sitrep.nlp import ru_dates
+from sitrep.nlp import ru_dates, ru_names
 from sitrep.nlp.analyse import pieces
 
 NER_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
@@ -47,7 +47,7 @@ def _models():
 
 
 @cache
-def _vocab():
+def vocabulary():
     """A blank Russian vocabulary whose noun chunks are read as the English model's are: the
     Doc carries the same relation labels."""
     import spacy
@@ -153,8 +153,10 @@ def _doc(text: str, words: list[_Word], sentences: list[tuple[int, int]], names:
         pos.append(word.pos)
         lemmas.append(word.lemma)
         morphs.append("|".join(f"{name}={value}" for name, value in sorted(word.feats.items())))
-    doc = Doc(_vocab(), words=[e[0] for e in entries], spaces=spaces, heads=doc_heads, deps=doc_deps, tags=tags,
+    doc = Doc(vocabulary(), words=[e[0] for e in entries], spaces=spaces, heads=doc_heads, deps=doc_deps, tags=tags,
               pos=pos, lemmas=lemmas, morphs=morphs)
+    for token in doc:
+        token.norm_ = dictionary_form(token.text)
     doc.user_data["text"] = text
     doc.user_data["language"] = "ru"
     _set_entities(doc, names)
@@ -278,6 +280,23 @@ def lemma(word: _Word) -> str:
     return reading.normal_form
 
 
+@lru_cache(maxsize=200_000)
+def dictionary_form(word: str) -> str:
+    """A word's most likely dictionary form, lower case, whatever its context: what names are
+    matched on, the same for a pattern and for the text ("вагнеровцев" -> "вагнеровец")."""
+    if not _cyrillic(word):
+        return word.lower()
+    readings = morphology().parse(word)
+    return readings[0].normal_form.replace("ё", "е") if readings else word.lower()
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a name as natasha's tokenizer cuts them."""
+    from razdel import tokenize
+
+    return [token.text for token in tokenize(text)]
+
+
 def _cyrillic(text: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in text)
 
@@ -303,19 +322,16 @@ def nominative(word_text: str, pos: str, feats: dict) -> str:
 def _set_entities(doc: Doc, names: list[tuple[int, int, str]]) -> None:
     """natasha's names as the Doc's entities, each with its normal form (kept in the Doc's
     `normal_forms`, by character span), and the text's date expressions as DATE entities."""
-    spans, normal_forms = [], {}
-    for start, end, label in names:
-        span = doc.char_span(start, end, label=NER_LABELS.get(label, label), alignment_mode="expand")
-        if span is None:
-            continue
-        spans.append(span)
-        normal_forms[(span.start_char, span.end_char)] = normal_form(span)
+    known = ru_names.known_names(doc)
+    found = [span for start, end, label in names
+             if (span := doc.char_span(start, end, label=NER_LABELS.get(label, label), alignment_mode="expand"))]
+    spans = ru_names.model_names(doc, found, known) + known
     for start, end in ru_dates.expressions(doc.user_data.get("text") or doc.text):
         span = doc.char_span(start, end, label="DATE", alignment_mode="expand")
         if span is not None and not any(s.start < span.end and span.start < s.end for s in spans):
             spans.append(span)
     doc.ents = sorted(spans, key=lambda s: s.start)
-    doc.user_data["normal_forms"] = normal_forms
+    doc.user_data["normal_forms"] = {(s.start_char, s.end_char): normal_form(s) for s in doc.ents if s.label_ != "DATE"}
 
 
 def normal_form(span) -> str:
