@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.data import load_json
+from sitrep.data import lexicon
 from sitrep.nlp.analyse import text_of
 from sitrep.nlp.estimative import estimate
 from sitrep.nlp.quotes import Quote, find_quotes
@@ -25,10 +25,7 @@ from sitrep.nlp.references import References
 from sitrep.nlp.sources import Sources
 from sitrep.schema import DateMention, Entity, Statement
 
-HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "should"}
 SUBJECTS = ("nsubj", "nsubjpass")
-NARRATOR = {"i", "we", "you", "me", "us"}
 ADDRESSEE_PASSIVES = {"tell", "inform", "assure", "warn", "advise", "notify", "remind", "brief"}
 
 
@@ -44,15 +41,23 @@ class Cues:
     quote_verbs: frozenset[str]
     passive_raising: frozenset[str]
     accordance_nouns: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    narrator: frozenset[str]
+    according_phrases: tuple[tuple[str, ...], ...]
+    citing: frozenset[str]
 
 
 @cache
 def cues() -> Cues:
-    data = load_json("attribution.json")
+    """The cues of every language the lexicon has (`attribution.json` and its `languages`)."""
+    data = lexicon("attribution.json")
     tails = data["narrator_tails"]
     return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")),
                 frozenset(tails["summary_nouns"]), frozenset(tails["participles"]), frozenset(data["quote_verbs"]),
-                frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]))
+                frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]),
+                frozenset(data["hypothetical_marks"]), frozenset(data["hypothetical_aux"]), frozenset(data["narrator"]),
+                tuple(tuple(p.split()) for p in data["according_phrases"]), frozenset(data["citing_lemmas"]))
 
 
 @dataclass
@@ -200,11 +205,16 @@ def _relative(verb: Token) -> bool:
 def _citing(cue: Token, clause: tuple[int, int]) -> Token | None:
     """The "citing Y" that names where a report came from: on the cue, or opening its clause."""
     for token in cue.doc[cue.sent.start:cue.sent.end]:
-        if token.lemma_.lower() == "cite" and token.tag_ == "VBG" and _object_of(token) is not None and (
+        if _is_citing(token) and _object_of(token) is not None and (
                 token.head == cue or token.head.head == cue and token.i < _first_word(token.head).i
                 or clause[0] <= token.idx < clause[1] and token.head.dep_ == "ccomp" and token.head.head == cue):
             return token
     return None
+
+
+def _is_citing(token: Token) -> bool:
+    """"citing X", "ссылаясь на X", "со ссылкой на X": the words that name where a report came from."""
+    return token.lemma_.lower() in cues().citing and (token.tag_ == "VBG" or token.pos_ == "NOUN" and token.dep_ == "pobj")
 
 
 def _first_word(clause: Token) -> Token:
@@ -212,7 +222,10 @@ def _first_word(clause: Token) -> Token:
 
 
 def _object_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    """The object of a verb, or of the preposition it takes ("ссылаясь на X")."""
+    return next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+        (g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None) \
+        if verb.lemma_.lower() in cues().citing else next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _without_phrase(sdoc: Doc, clause: tuple[int, int], phrase_head: Token) -> tuple[int, int]:
@@ -304,7 +317,7 @@ def _according_cue(token: Token) -> _Found | None:
         return None
     via = []
     citing = next((c for c in list(source.children) + list(head.children)
-                   if c.lemma_.lower() == "cite" and c.tag_ == "VBG" and _object_of(c) is not None), None)
+                   if _is_citing(c) and _object_of(c) is not None), None)
     if citing is not None:
         # "X, according to Reuters, citing the ministry": the ministry's, relayed by Reuters.
         source, via = _object_of(citing), [source]
@@ -514,9 +527,9 @@ def _according_to(verb: Token) -> list[Token]:
 def _hypothetical(verb: Token) -> bool:
     """"if he had said", "he would say", "he did not say": no statement is made."""
     for child in verb.children:
-        if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
+        if child.dep_ == "mark" and child.lower_ in cues().hypothetical_marks:
             return True
-        if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
+        if child.dep_ == "aux" and child.lower_ in cues().hypothetical_aux:
             return True
         if child.dep_ == "neg" and verb.lemma_.lower() not in cues().denials:
             return True
@@ -533,7 +546,7 @@ def _quote_chars(quotes: list[Quote]) -> set[int]:
 def _not_a_speaker(token: Token | None) -> bool:
     """The writer's own voice ("I believe", "as we reported") is not attributed to anyone, and a
     number ("2 posted") speaks for no one."""
-    return token is not None and (token.lower_ in NARRATOR or token.tag_ == "CD")
+    return token is not None and (token.lower_ in cues().narrator or token.tag_ == "CD")
 
 
 def _before_narrator_tail(sdoc: Doc, start: int, end: int) -> int:

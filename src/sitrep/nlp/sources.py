@@ -16,14 +16,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from sitrep.data import load_json
+from sitrep.data import lexicon
 from sitrep.nlp import gazetteer
 from sitrep.nlp.analyse import text_of
 from sitrep.nlp.references import References
 from sitrep.schema import Entity
 
-PERSONAL = {"he", "she", "him", "her"}
-IMPERSONAL = {"it", "they", "them"}
 PLACE_TYPES = {"GPE", "LOC", "FAC", "NORP"}
 SPEAKING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+(?:\([^)\n]{1,40}\))?\s*[-—–]+\s")
@@ -36,13 +34,16 @@ class SourceWords:
     unnamed: frozenset[str]
     state_speakers: frozenset[str]
     documents: frozenset[str]
+    personal: frozenset[str]  # pronouns of a person speaking ("he", "она")
+    impersonal: frozenset[str]  # pronouns of a body or a state ("it", "they", "они")
 
 
 @cache
 def source_words() -> SourceWords:
-    data = load_json("attribution.json")
-    return SourceWords(frozenset(data["unnamed_sources"]), frozenset(data["state_speakers"]),
-                       frozenset(data["document_nouns"]))
+    """The source words of every language the lexicon has."""
+    data = lexicon("attribution.json")
+    return SourceWords(*(frozenset(data[k]) for k in ("unnamed_sources", "state_speakers", "document_nouns",
+                                                     "personal_pronouns", "impersonal_pronouns")))
 
 
 class Sources:
@@ -72,12 +73,12 @@ class Sources:
         if token is None or self._in_dateline(token):
             return None, ""
         word = token.lower_
-        if word in PERSONAL:
+        if word in source_words().personal:
             nearest = self._person_before(token)
             if self.types.get(self.previous) == "PERSON" and (nearest is None or nearest[0] <= self.previous_at):
                 return self.previous, token.text
             return (nearest[1] if nearest else None), token.text
-        if word in IMPERSONAL:
+        if word in source_words().impersonal:
             if word != "it" and self.previous is None and self._spoke_in_paragraph(token):
                 return None, token.text  # "Residents said X. They added Y": the same unnamed people
             return self._organisation_before(token), token.text
