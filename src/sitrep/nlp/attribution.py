@@ -26,6 +26,8 @@ from sitrep.nlp.sources import Sources
 from sitrep.schema import DateMention, Entity, Statement
 
 SUBJECTS = ("nsubj", "nsubjpass")
+# Possessive pronouns that may stand inside a phrase ("по его словам"): the source they name.
+POSSESSIVES = {"его", "её", "ее", "их"}
 ADDRESSEE_PASSIVES = {"tell", "inform", "assure", "warn", "advise", "notify", "remind", "brief"}
 
 
@@ -133,7 +135,7 @@ def _reported(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
     for token in sdoc:
         if token.idx in in_quote:
             continue
-        for finder in (_verb_cue, _noun_cue, _assessment_cue, _adjective_cue, _according_cue):
+        for finder in (_verb_cue, _noun_cue, _assessment_cue, _adjective_cue, _according_cue, _phrase_cue):
             item = finder(token)
             if item is not None:
                 if item.end > item.start:
@@ -325,6 +327,46 @@ def _according_cue(token: Token) -> _Found | None:
     return _Found("reported", list(token.doc[token.i:token.i + 2]), *content, source, via_tokens=via)
 
 
+def _phrase_cue(token: Token) -> _Found | None:
+    """"По словам X, Y", "по данным X", "по его мнению": a phrase of the lexicon's
+    `according_phrases` whose last word's owner is the source, and the clause it qualifies the
+    content; as with "according to", when that clause has a speaker of its own the phrase names
+    its reporter instead ("По словам Лукашенко, Путин сказал ему, что X")."""
+    found = _phrase_at(token)
+    if found is None:
+        return None
+    words, source = found
+    head = token.head
+    if head is token or _is_cue_verb(head) and not _passive(head) and _subject(head) is not None:
+        return None
+    phrase = {t.i for t in token.subtree}
+    tokens = [t for t in head.subtree if t.i not in phrase]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    if tokens and tokens[0].i < token.i < tokens[-1].i:
+        tokens = [t for t in tokens if t.i > token.i] if all(
+            t.is_punct or t.dep_ in ("advmod", "cc") for t in tokens if t.i < token.i) else tokens
+    content = _span_of(tokens)
+    if len(text_of(token.doc)[content[0]:content[1]].split()) < 3:
+        return None
+    return _Found("reported", words, *content, source)
+
+
+def _phrase_at(token: Token) -> tuple[list[Token], Token] | None:
+    """The words of a phrase of `according_phrases` starting at `token` (without a possessive
+    inside it) and the source it names: the owner of its last word ("по словам [Лукашенко]",
+    "по [его] словам", "по данным [ведомства]")."""
+    doc = token.doc
+    for phrase in cues().according_phrases:
+        words = [t for t in doc[token.i:token.i + len(phrase) + 1] if t.lower_ not in POSSESSIVES][:len(phrase)]
+        if [t.lower_ for t in words] != list(phrase):
+            continue
+        source = next((c for c in words[-1].children if c.dep_ in ("poss", "det", "nmod", "appos") and (
+            c.pos_ in ("PROPN", "NOUN", "PRON") or c.lower_ in POSSESSIVES)), None)
+        return (words, source) if source is not None else None
+    return None
+
+
 def _according_misparsed(according: Token) -> _Found | None:
     """"According to engineer X of the office, Y" when the parser read "to engineer" as a verb:
     a sentence opening with the phrase still gives its source up to the comma and its content after."""
@@ -426,6 +468,7 @@ def _content_of(head: Token, skip: set[int] = frozenset()) -> tuple[int, int]:
 
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
     """The character span of tokens, without a leading complementizer and the edges' punctuation."""
+    tokens = sorted(tokens, key=lambda t: t.i)  # a non-projective parse yields a subtree out of order
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].dep_ == "cc" and tokens[0].lower_ in ("and", "but")
                       or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
@@ -521,6 +564,8 @@ def _according_to(verb: Token) -> list[Token]:
     for child in attached:
         if child.lower_ == "according":
             found += [g for to in child.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"]
+        elif (phrase := _phrase_at(child)) is not None:
+            found.append(phrase[1])
     return found
 
 

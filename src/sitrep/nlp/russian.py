@@ -148,7 +148,8 @@ def _doc(text: str, words: list[_Word], sentences: list[tuple[int, int]], names:
             continue
         word = words[k]
         doc_heads.append(position[heads[k]])
-        doc_deps.append("ROOT" if heads[k] == k else RELATIONS.get(deps[k], deps[k]))
+        # A second root of a sentence hangs from the first (`_tree`): a clause set beside it.
+        doc_deps.append("ROOT" if heads[k] == k else "parataxis" if deps[k] == "root" else RELATIONS.get(deps[k], deps[k]))
         tags.append(_tag(word, deps[k]))
         pos.append(word.pos)
         lemmas.append(word.lemma)
@@ -217,7 +218,8 @@ def _prepositions_as_heads(words: list[_Word], heads: list[int], deps: list[str]
         heads[k], deps[k] = heads[noun], ("prep" if relation in ("obl", "nmod", "obl:agent", "advmod") else relation)
         heads[noun], deps[noun] = k, "pobj"
     for k, word in enumerate(words):
-        if deps[k] == "nmod" and word.feats.get("Case") == "Gen" and words[heads[k]].pos in ("NOUN", "PROPN"):
+        # What is left of `nmod` has no preposition: a genitive (or an indeclinable Latin name) after its noun.
+        if deps[k] == "nmod" and words[heads[k]].pos in ("NOUN", "PROPN") and heads[k] < k:
             deps[k] = "poss"
         elif deps[k] == "advmod" and word.feats.get("Polarity") == "Neg":
             deps[k] = "neg"
