@@ -48,6 +48,7 @@ class Cues:
     narrator: frozenset[str]
     according_phrases: tuple[tuple[str, ...], ...]
     citing: frozenset[str]
+    support_prepositions: frozenset[str]
 
 
 @cache
@@ -59,7 +60,8 @@ def cues() -> Cues:
                 frozenset(tails["summary_nouns"]), frozenset(tails["participles"]), frozenset(data["quote_verbs"]),
                 frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]),
                 frozenset(data["hypothetical_marks"]), frozenset(data["hypothetical_aux"]), frozenset(data["narrator"]),
-                tuple(tuple(p.split()) for p in data["according_phrases"]), frozenset(data["citing_lemmas"]))
+                tuple(tuple(p.split()) for p in data["according_phrases"]), frozenset(data["citing_lemmas"]),
+                frozenset(data["support_prepositions"]))
 
 
 @dataclass
@@ -253,7 +255,7 @@ def _noun_cue(token: Token) -> _Found | None:
     if token.lemma_.lower() not in cues().nouns:
         return None
     support = token.head if token.dep_ == "dobj" else (
-        token.head.head if token.dep_ == "pobj" and token.head.lower_ == "by" else None)
+        token.head.head if token.dep_ == "pobj" and token.head.lower_ in cues().support_prepositions else None)
     if support is None or support.lemma_.lower() not in cues().support_verbs or _hypothetical(support):
         return None
     clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl", "xcomp") and not _relative_clause(c)),

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from sitrep.data import lexicon
 from sitrep.nlp import gazetteer
-from sitrep.nlp.analyse import text_of
+from sitrep.nlp.analyse import language_of, text_of
 from sitrep.nlp.references import References
 from sitrep.schema import Entity
 
@@ -36,6 +36,7 @@ class SourceWords:
     documents: frozenset[str]
     personal: frozenset[str]  # pronouns of a person speaking ("he", "она")
     impersonal: frozenset[str]  # pronouns of a body or a state ("it", "they", "они")
+    descriptions: dict[str, str]  # a description's noun in the words of English names ("ведомство": "ministry")
 
 
 @cache
@@ -43,7 +44,8 @@ def source_words() -> SourceWords:
     """The source words of every language the lexicon has."""
     data = lexicon("attribution.json")
     return SourceWords(*(frozenset(data[k]) for k in ("unnamed_sources", "state_speakers", "document_nouns",
-                                                     "personal_pronouns", "impersonal_pronouns")))
+                                                     "personal_pronouns", "impersonal_pronouns")),
+                       data["description_nouns"])
 
 
 class Sources:
@@ -160,11 +162,17 @@ class Sources:
     def _role_given_before(self, token: Token) -> str | None:
         """"the analyst" after "Ruslan Mykula, co-founder and analyst of the project": the one
         named thing an earlier phrase gave the same role (a definite singular noun only)."""
-        if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if language_of(self.sdoc) == "ru":
+            pass  # Russian marks no definiteness: a bare noun repeating a role is definite enough
+        elif token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         lemma, given = token.lemma_.lower(), set()
         for earlier in self.sdoc[:token.i]:
             if earlier.lemma_.lower() != lemma or earlier.i == token.i:
+                continue
+            tied = self._organisation_tied(earlier)
+            if tied is not None:  # "Аналитики ISW ... аналитики"
+                given.add(tied)
                 continue
             step = earlier
             for _ in range(4):
@@ -199,7 +207,8 @@ class Sources:
             return self._country_before(owner)
         if not token.pos_ == "NOUN":
             return None
-        holders = {e.id for e in self.entities if e.type == "ORG" and lemma in e.name.lower().split()}
+        noun = source_words().descriptions.get(lemma, lemma)
+        holders = {e.id for e in self.entities if e.type == "ORG" and noun in e.name.lower().split()}
         if len(holders) == 1:
             return holders.pop()
         for later in self.sdoc[token.i + 1:]:
