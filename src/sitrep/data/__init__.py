@@ -28,9 +28,16 @@ def lexicon(name: str) -> dict:
 
 
 def _merged(base, extra):
+    """Lists joined (the base's words first), tables merged key by key; a documentation key
+    ("_doc") keeps the base's text."""
     if isinstance(base, list) and isinstance(extra, list):
         return base + [item for item in extra if item not in base]
     if isinstance(base, dict) and isinstance(extra, dict):
-        return {k: _merged(base[k], extra[k]) if k in base and k in extra else extra.get(k, base.get(k))
-                for k in {**base, **extra}}
-    return extra if not str(extra).startswith("_") else base
+        merged = dict(base)
+        for k, v in extra.items():
+            if k not in base:
+                merged[k] = v
+            elif not k.startswith("_"):
+                merged[k] = _merged(base[k], v)
+        return merged
+    return extra
