@@ -91,6 +91,7 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
     # A quotation with its own cue stands for the reported clause it fills ("said: '...'"); a
     # quotation with none inside a reported clause is part of it ("said the talks were '...'").
     reported = [r for r in reported if not any(q.source_token is not None and not q.governed and _fills(q, r)
+                                               or q.start <= r.start and r.end <= q.end + 2 and _same_cue(q, r)
                                                for q in quoted)]
     # A quotation inside a reported clause is part of it, unless a cue of its own attributes it.
     quoted = [q for q in quoted if not any(
@@ -103,8 +104,9 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
     text = text_of(sdoc)
     previous: _Found | None = None
     for item in found:
-        if item.kind == "quote" and item.source_token is None and item.continues:
-            # A quotation with no cue goes on with the latest speaker, two paragraphs back at most.
+        if item.source_token is None and item.continues:
+            # A quotation with no cue, or a report with no speaker ("Отмечается, что"), goes on with
+            # the latest speaker, two paragraphs back at most.
             if previous is not None and (previous.source is not None or previous.source_token is not None) \
                     and text.count("\n\n", previous.end, item.start) + (
                     text.count("\n", previous.end, item.start) if "\n\n" not in text else 0) <= 2:
@@ -166,7 +168,18 @@ def _verb_cue(token: Token) -> _Found | None:
         # "Reuters reported, citing UKMTO, that X": UKMTO's statement, relayed by Reuters.
         citing, source, via = cited, _object_of(cited), ([source] if source is not None else []) + via
         clause = _without_phrase(token.doc, clause, citing)
+    if source is None and _impersonal(token):
+        # "Отмечается, что X": the report goes on with the source of the one before, if any; set
+        # in a sentence ("как утверждается"), it is the writer's hedge, said by no one.
+        return _Found("reported", _cue_tokens(token), *clause, None, lemma in cues().denials, via,
+                      sourceless=True, continues=token.dep_ == "ROOT")
     return _Found("reported", _cue_tokens(token), *clause, source, lemma in cues().denials, via)
+
+
+def _impersonal(verb: Token) -> bool:
+    """A reflexive passive with no subject ("отмечается", "сообщается", "уточняется"): a report
+    that names no speaker."""
+    return verb.lower_.endswith(("ся", "сь")) and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _passive(verb: Token) -> bool:
@@ -209,9 +222,11 @@ def _relative(verb: Token) -> bool:
 def _citing(cue: Token, clause: tuple[int, int]) -> Token | None:
     """The "citing Y" that names where a report came from: on the cue, or opening its clause."""
     for token in cue.doc[cue.sent.start:cue.sent.end]:
+        # "со ссылкой на X": the noun stands where its preposition does
+        anchor = token.head if token.dep_ == "pobj" else token
         if _is_citing(token) and _object_of(token) is not None and (
-                token.head == cue or token.head.head == cue and token.i < _first_word(token.head).i
-                or clause[0] <= token.idx < clause[1] and token.head.dep_ == "ccomp" and token.head.head == cue):
+                anchor.head == cue or anchor.head.head == cue and anchor.i < _first_word(anchor.head).i
+                or clause[0] <= anchor.idx < clause[1] and anchor.head.dep_ == "ccomp" and anchor.head.head == cue):
             return token
     return None
 
@@ -419,7 +434,11 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
         return _span_of(tokens)
     if verb.dep_ == "parataxis" and not any(t.text == ";" for t in verb.doc[verb.head.i:verb.i]):
         skip = {t.i for t in verb.subtree} | {t.i for c in verb.head.children if c.lower_ == "according" for t in c.subtree}
-        return _span_of([t for t in verb.head.subtree if t.i not in skip])
+        # A relative pronoun is not what was said ("a tank which, it is claimed, was abandoned"),
+        # nor the narrator's words before a colon ("Pads appeared: these may be tents, they say").
+        skip |= {c.i for c in verb.head.children if c.tag_ in ("WDT", "WP") and c.dep_ in SUBJECTS}
+        colon = next((t.i for t in reversed(verb.doc[verb.head.left_edge.i:verb.i]) if t.text == ":"), None)
+        return _span_of([t for t in verb.head.subtree if t.i not in skip and (colon is None or t.i > colon)])
     return None
 
 
@@ -636,6 +655,7 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
     after the last part)."""
     found = []
     previous: Quote | None = None
+    quotes = [q for q in quotes if not _a_name(sdoc, q)]
     own = {id(q): _cue_after(sdoc, q) or _cue_before(sdoc, q) for q in quotes}
     governing = {id(q): _cue_governing(sdoc, q) for q in quotes if own[id(q)] is None}
     shared = {}
@@ -649,8 +669,9 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
             cue_tokens, source = cue
             negative = bool(cue_tokens) and cue_tokens[-1].lemma_.lower() in cues().denials
             via = _according_to(cue_tokens[-1]) if cue_tokens else []
+            impersonal = source is None and bool(cue_tokens) and _impersonal(cue_tokens[-1])
             found.append(_Found("quote", cue_tokens if own[id(quote)] else [], quote.start, quote.end, source,
-                                negative, via))
+                                negative, via, sourceless=impersonal, continues=impersonal))
             previous = quote
         elif governing.get(id(quote)) is not None:
             cue_tokens, source = governing[id(quote)]
@@ -662,6 +683,11 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
             found.append(_Found("quote", [], quote.start, quote.end, None, continues=True))
             previous = quote
     return found
+
+
+def _a_name(sdoc: Doc, quote: Quote) -> bool:
+    """Marks around a name, not around words someone said: ЧВК «Вагнер», the "Azov" regiment."""
+    return any(ent.start_char <= quote.start and quote.end <= ent.end_char for ent in sdoc.ents)
 
 
 def _opens_sentence(sdoc: Doc, quote: Quote) -> bool:

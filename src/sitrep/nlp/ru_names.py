@@ -106,7 +106,7 @@ def model_names(doc: Doc, names: list[Span], known: list[Span]) -> list[Span]:
             continue
         if span.label_ == "GPE" and span.start > 0 and doc[span.start - 1].text in QUOTES_OPEN:
             span = Span(doc, span.start, span.end, label="ORG")
-        kept.append(span)
+        kept.append(_described(span))
     return kept
 
 
@@ -122,3 +122,23 @@ def _quoted_name_after(doc: Doc, end: int, known: list[Span]) -> Span | None:
 
 def _closes(doc: Doc, i: int) -> bool:
     return i < len(doc) and doc[i].text in QUOTES_CLOSE
+
+
+def _described(span: Span) -> Span:
+    """"Агентство Reuters": a body named with a descriptive noun before the name the gazetteer
+    knows it by takes that name's id (the mention keeps its words)."""
+    from sitrep.nlp.russian import dictionary_form
+
+    if span.label_ != "ORG" or len(span) < 2 or dictionary_form(span[0].text) not in _descriptors():
+        return span
+    rest = span[1:]
+    words = rest.text.strip("«»\"„“ ")
+    known = gazetteer.lookup(words, "ORG")
+    if known is None or known.type != "ORG":
+        return span
+    return Span(span.doc, span.start, span.end, label="ORG", span_id=known.id)
+
+
+@cache
+def _descriptors() -> frozenset[str]:
+    return frozenset(load_json("ru_names.json")["descriptors"])

@@ -130,14 +130,28 @@ class Sources:
         return bool(match) and token.idx < match.end()
 
     def _person_before(self, token: Token) -> tuple[int, str] | None:
-        """(where, id) of the nearest person named before a word."""
-        best = None
+        """(where, id) of the person a pronoun most likely stands for: the subject of its own
+        sentence or of the one before ("Lukashenko spoke of his talks with Prigozhin. In his
+        words, ..."), else the nearest person named before it."""
+        best, subject = None, None
+        sentence = token.sent
+        previous = self.sdoc[sentence.start - 1].sent if sentence.start > 0 else sentence
         for entity in self.entities:
             if entity.type == "PERSON":
                 for mention in entity.mentions:
-                    if mention.end <= token.idx and (best is None or mention.end > best[0]):
+                    if mention.end > token.idx:
+                        continue
+                    if best is None or mention.end > best[0]:
                         best = (mention.end, entity.id)
-        return best
+                    if previous.start_char <= mention.start and self._is_subject(mention.start, mention.end) and (
+                            subject is None or mention.end > subject[0]):
+                        subject = (mention.end, entity.id)
+        return subject or best
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") or t.dep_ in ("appos", "compound")
+                                        and t.head.dep_ in ("nsubj", "nsubjpass") for t in [span.root])
 
     def _spoke_in_paragraph(self, token: Token) -> bool:
         """Whether the latest statement's speaker was named in the same paragraph as `token`."""
