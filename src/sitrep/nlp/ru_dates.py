@@ -7,7 +7,7 @@ precision the words carry; a duration has no date, and a day without a year is t
 nearest the publication date (as in English, `dates.py`).
 """
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from sitrep.dateline import PartialDate
@@ -74,6 +74,9 @@ def resolve(expression: str, anchor: date | None) -> str | None:
             return _calendar(match, anchor)
     if anchor is None:
         return None
+    weekday = next((k for k, day in enumerate(WEEKDAYS) if re.search(rf"\b{day}", text)), None)
+    if weekday is not None:
+        return _weekday(anchor, weekday, text)
     parsed = _parser(anchor).get_date_data(text)
     if parsed.date_obj is None:
         return None
@@ -83,6 +86,20 @@ def resolve(expression: str, anchor: date | None) -> str | None:
     if parsed.period == "year":
         return value.isoformat()[:4]
     return value.isoformat()
+
+
+WEEKDAYS = ["понедельник", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень"]
+
+
+def _weekday(anchor: date, weekday: int, text: str) -> str:
+    """The weekday nearest before the publication date ("в среду" in Thursday's paper), as in
+    English; "в следующий" looks ahead, "в прошлый" never means the same day."""
+    if "следующ" in text:
+        return (anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)).isoformat()
+    back = (anchor.weekday() - weekday) % 7
+    if "прошл" in text and back == 0:
+        back = 7
+    return (anchor - timedelta(days=back)).isoformat()
 
 
 def _calendar(match: re.Match, anchor: date | None) -> str | None:
