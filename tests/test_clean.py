@@ -180,3 +180,24 @@ def test_an_agency_credit_in_parentheses_does_not_make_a_paragraph_a_caption():
             "The navy fired warning shots at a fishing boat on Tuesday, officials told reporters (AFP).\n\n"
             "The boat turned back, they said.")
     assert "officials told reporters (AFP)." in clean_text(text).text
+
+
+def test_russian_page_furniture_is_dropped_and_the_article_kept():
+    raw = ("Военные сообщили об отражении атаки у Угледара\n"
+           "Фото: Иван Петров / ТАСС\n"
+           "Военные сообщили, что подразделения отразили атаку у Угледара и уничтожили две бронемашины.\n"
+           "Читайте также: Минобороны рассказало о потерях противника\n"
+           "Подписывайтесь на наш канал в Telegram, чтобы быть в курсе событий\n"
+           "ВКонтакте Одноклассники Telegram\n"
+           "Поделиться\n"
+           "По данным ведомства, бои в районе продолжаются.")
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Военные сообщили об отражении атаки у Угледара"
+    assert cleaned.text.split("\n\n") == [
+        "Военные сообщили, что подразделения отразили атаку у Угледара и уничтожили две бронемашины.",
+        "По данным ведомства, бои в районе продолжаются."]
+
+
+def test_a_russian_sentence_with_a_noise_word_is_prose():
+    assert not is_call_to_action("Президент подписал указ о мобилизации, а министр поделился подробностями с журналистами.")
+    assert is_call_to_action("Подписывайтесь на наш канал")
