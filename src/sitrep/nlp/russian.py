@@ -250,20 +250,26 @@ def _tag(word: _Word, relation: str) -> str:
 
 
 def _analysis(word: _Word):
-    """pymorphy3's reading of a word that agrees best with the tagger's part of speech and case."""
+    """pymorphy3's reading of a word that agrees best with the tagger's part of speech, case,
+    gender and number ("Работинском" in "Работинском направлении" is neuter)."""
     readings = morphology().parse(word.text)
     if not readings:
         return None
     case = CASES.get(word.feats.get("Case", ""))
+    gender = GENDERS.get(word.feats.get("Gender", ""))
+    number = NUMBERS.get(word.feats.get("Number", ""))
     wanted = POS.get(word.pos, set())
 
     def score(reading) -> tuple:
         tag = reading.tag
-        return (str(tag.POS) in wanted if wanted else True, case is None or tag.case == case, reading.score)
+        return (str(tag.POS) in wanted if wanted else True, case is None or tag.case == case,
+                gender is None or tag.gender == gender, number is None or tag.number == number, reading.score)
 
     return max(readings, key=score)
 
 
+GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+NUMBERS = {"Sing": "sing", "Plur": "plur"}
 CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
 POS = {"NOUN": {"NOUN"}, "PROPN": {"NOUN"}, "VERB": {"VERB", "INFN", "PRTF", "PRTS", "GRND"}, "AUX": {"VERB", "INFN"},
        "ADJ": {"ADJF", "ADJS", "COMP"}, "ADV": {"ADVB", "PRED"}, "PRON": {"NPRO"}, "DET": {"ADJF", "NPRO"},
@@ -275,11 +281,7 @@ def lemma(word: _Word) -> str:
     if not any(c.isalpha() for c in word.text) or not _cyrillic(word.text):
         return word.text.lower()
     reading = _analysis(word)
-    if reading is None:
-        return word.text.lower()
-    if word.pos in ("VERB", "AUX") and word.feats.get("VerbForm") in ("Part", "Conv"):
-        return reading.normal_form  # "отвечая" -> "отвечать": the verb a participle is of
-    return reading.normal_form
+    return reading.normal_form if reading is not None else word.text.lower()
 
 
 @lru_cache(maxsize=200_000)
@@ -348,7 +350,7 @@ def normal_form(span) -> str:
     for token in span:
         text = token.text
         if token.i in agreeing:
-            feats = {"Case": (token.morph.get("Case") or [""])[0]} if token.morph.get("Case") else {}
+            feats = {name: values[0] for name in ("Case", "Gender", "Number") if (values := token.morph.get(name))}
             text = nominative(text, token.pos_, feats)
         parts.append(text + token.whitespace_)
     return "".join(parts).strip()
