@@ -101,3 +101,18 @@ def test_words_that_estimate_nothing():
                  "Полиция заявила, что не может подтвердить данные о взрыве.\n"
                  "Военные сообщили, что предположительно это была учебная тревога.")
     assert [s.confidence for s in doc.statements] == [None, None, None]
+
+
+def test_about_this_attributes_the_sentence_before_in_the_paragraph():
+    doc, names = run("Ночью беспилотники атаковали нефтебазу в Брянской области. Об этом сообщил губернатор "
+                     "Александр Богомаз.\n\nОб этом пишет издание «Медуза».")
+    statement = only(doc, "Ночью беспилотники")
+    assert names[statement.source] == "Aleksandr Bogomaz" and statement.cue == "сообщил"
+    assert len(doc.statements) == 1  # the next paragraph's "об этом" points to nothing it can reach
+
+
+def test_a_body_speaks_where_it_is_said_in():
+    doc, names = run("В Кремле заявили, что не видят оснований для переговоров.\n"
+                     "В Москве заявили, что ответят на высылку дипломатов.")
+    assert names[only(doc, "не видят").source] == "Kremlin"
+    assert not any(s.content.startswith("ответят") and s.source for s in doc.statements)  # a city says nothing

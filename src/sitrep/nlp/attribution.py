@@ -49,6 +49,8 @@ class Cues:
     according_phrases: tuple[tuple[str, ...], ...]
     citing: frozenset[str]
     support_prepositions: frozenset[str]
+    anaphoric_phrases: tuple[tuple[str, str], ...]
+    speaking_in: frozenset[str]
 
 
 @cache
@@ -61,7 +63,8 @@ def cues() -> Cues:
                 frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]),
                 frozenset(data["hypothetical_marks"]), frozenset(data["hypothetical_aux"]), frozenset(data["narrator"]),
                 tuple(tuple(p.split()) for p in data["according_phrases"]), frozenset(data["citing_lemmas"]),
-                frozenset(data["support_prepositions"]))
+                frozenset(data["support_prepositions"]),
+                tuple(tuple(p.split()) for p in data["anaphoric_phrases"]), frozenset(data["speaking_in"]))
 
 
 @dataclass
@@ -155,10 +158,12 @@ def _verb_cue(token: Token) -> _Found | None:
         return None
     if _passive(token):
         return _passive_cue(token, lemma)
-    clause = _clause_of(token)
+    clause = _clause_of(token) or _said_before(token)
     if clause is None:
         return None
     source, via = _subject(token), _according_to(token)
+    if source is None:
+        source = _speaking_body(token)
     if source is not None and source.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
         source = _relative_speaker(token)  # "a report that said X": the report
     if source is None and clause[0] < token.idx:
@@ -174,6 +179,30 @@ def _verb_cue(token: Token) -> _Found | None:
         return _Found("reported", _cue_tokens(token), *clause, None, lemma in cues().denials, via,
                       sourceless=True, continues=token.dep_ == "ROOT")
     return _Found("reported", _cue_tokens(token), *clause, source, lemma in cues().denials, via)
+
+
+def _said_before(verb: Token) -> tuple[int, int] | None:
+    """"Об этом сообщил губернатор": a cue whose object points back ("об этом", "about this")
+    attributes the sentence before it, in the same paragraph."""
+    if not any(c.dep_ == "prep" and (c.lower_, g.lower_) in cues().anaphoric_phrases
+               for c in verb.children for g in c.children):
+        return None
+    sentence = verb.sent
+    if sentence.start == 0:
+        return None
+    before = verb.doc[sentence.start - 1].sent
+    tokens = [t for t in before if not t.is_space]
+    if not tokens or "\n" in verb.doc[tokens[-1].i:sentence.start].text:
+        return None
+    return _span_of(tokens)
+
+
+def _speaking_body(verb: Token) -> Token | None:
+    """"В Кремле заявили, что X": a plural cue with no subject speaks for the body it is said in."""
+    if verb.morph.get("Number") != ["Plur"] or verb.morph.get("Person") == ["1"]:
+        return None
+    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in cues().speaking_in
+                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"), None)
 
 
 def _impersonal(verb: Token) -> bool:
