@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from spacy.tokens import Doc
+from spacy.util import filter_spans
 
 from sitrep.nlp import ru_dates, ru_names
-from sitrep.nlp.analyse import pieces
 
 NER_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE"}
 # UD relations renamed to those the rules read (the English model's); the rest keep their name.
@@ -22,7 +22,7 @@ RELATIONS = {"obj": "dobj", "iobj": "dative", "nsubj:pass": "nsubjpass", "aux:pa
              "csubj:pass": "csubjpass", "acl:relcl": "relcl", "root": "ROOT"}
 FLAT = ("flat", "flat:name", "flat:foreign")
 RELATIVE_PRONOUNS = {"который", "кто", "что", "чей"}
-# Cases a name keeps when normalised: the head and the words agreeing with it take the nominative.
+# Relations of the words that agree with a name's head: normalised, they take the nominative with it.
 AGREEING = ("amod", "det", "nummod", "compound", "flat", "flat:name", "flat:foreign", "appos")
 
 
@@ -69,24 +69,15 @@ def morphology():
 def parse(text: str) -> Doc:
     """The analysis of a Russian text as a spaCy Doc, offsets aligned with `text`; each line is
     parsed alone, so a line break always ends a sentence."""
+    from natasha import Doc as NatashaDoc
+
     words: list[_Word] = []
     sentences: list[tuple[int, int]] = []  # word ranges
     names: list[tuple[int, int, str]] = []  # char spans
-    offset = 0
-    for piece in pieces(text):
-        _parse_piece(piece, offset, words, sentences, names)
-        offset += len(piece)
-    return _doc(text, words, sentences, names)
-
-
-def _parse_piece(piece: str, offset: int, words: list[_Word], sentences: list[tuple[int, int]],
-                 names: list[tuple[int, int, str]]) -> None:
-    from natasha import Doc as NatashaDoc
-
     segmenter, tagger, parser, recogniser = _models()
     position = 0
-    for line in piece.splitlines(keepends=True):
-        start = offset + position
+    for line in text.splitlines(keepends=True):
+        start = position
         position += len(line)
         if not line.strip():
             continue
@@ -104,6 +95,7 @@ def _parse_piece(piece: str, offset: int, words: list[_Word], sentences: list[tu
                                    dict(token.feats or {}), head, token.rel or "dep"))
             sentences.append((first, len(words)))
         names.extend((start + span.start, start + span.stop, span.type) for span in parsed.spans)
+    return _doc(text, words, sentences, names)
 
 
 def _doc(text: str, words: list[_Word], sentences: list[tuple[int, int]], names: list[tuple[int, int, str]]) -> Doc:
@@ -334,7 +326,7 @@ def _set_entities(doc: Doc, names: list[tuple[int, int, str]]) -> None:
         span = doc.char_span(start, end, label="DATE", alignment_mode="expand")
         if span is not None and not any(s.start < span.end and span.start < s.end for s in spans):
             spans.append(span)
-    doc.ents = sorted(spans, key=lambda s: s.start)
+    doc.ents = filter_spans(spans)  # no two overlap, whatever the rules above let through
     doc.user_data["normal_forms"] = {(s.start_char, s.end_char): normal_form(s) for s in doc.ents if s.label_ != "DATE"}
 
 
