@@ -52,6 +52,10 @@ class Cues:
     anaphoric_phrases: tuple[tuple[str, str], ...]
     speaking_in: frozenset[str]
 
+    @property
+    def according_starts(self) -> frozenset[str]:
+        return frozenset(p[0] for p in self.according_phrases)
+
 
 @cache
 def cues() -> Cues:
@@ -402,6 +406,8 @@ def _phrase_at(token: Token) -> tuple[list[Token], Token] | None:
     """The words of a phrase of `according_phrases` starting at `token` (without a possessive
     inside it) and the source it names: the owner of its last word ("по словам [Лукашенко]",
     "по [его] словам", "по данным [ведомства]")."""
+    if token.lower_ not in cues().according_starts:
+        return None  # most words open no phrase: the common case, answered at once
     doc = token.doc
     for phrase in cues().according_phrases:
         words = [t for t in doc[token.i:token.i + len(phrase) + 1] if t.lower_ not in POSSESSIVES][:len(phrase)]
