@@ -51,10 +51,7 @@ class Cues:
     support_prepositions: frozenset[str]
     anaphoric_phrases: tuple[tuple[str, str], ...]
     speaking_in: frozenset[str]
-
-    @property
-    def according_starts(self) -> frozenset[str]:
-        return frozenset(p[0] for p in self.according_phrases)
+    according_starts: frozenset[str]  # the first words of `according_phrases`
 
 
 @cache
@@ -62,13 +59,14 @@ def cues() -> Cues:
     """The cues of every language the lexicon has (`attribution.json` and its `languages`)."""
     data = lexicon("attribution.json")
     tails = data["narrator_tails"]
+    according = tuple(tuple(p.split()) for p in data["according_phrases"])
     return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")),
                 frozenset(tails["summary_nouns"]), frozenset(tails["participles"]), frozenset(data["quote_verbs"]),
                 frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]),
                 frozenset(data["hypothetical_marks"]), frozenset(data["hypothetical_aux"]), frozenset(data["narrator"]),
-                tuple(tuple(p.split()) for p in data["according_phrases"]), frozenset(data["citing_lemmas"]),
-                frozenset(data["support_prepositions"]),
-                tuple(tuple(p.split()) for p in data["anaphoric_phrases"]), frozenset(data["speaking_in"]))
+                according, frozenset(data["citing_lemmas"]), frozenset(data["support_prepositions"]),
+                tuple(tuple(p.split()) for p in data["anaphoric_phrases"]), frozenset(data["speaking_in"]),
+                frozenset(p[0] for p in according))
 
 
 @dataclass
