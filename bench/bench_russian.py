@@ -5,7 +5,8 @@
 Builds a corpus of --docs documents from the Russian development articles in
 ../shared/eval/dev-ru/ (five articles, repeated, each copy marked so that it is a document of
 its own), then runs, each in a fresh process so that its peak memory is its own:
-  - bare:   natasha alone (segmentation, morphology, syntax, names) over the same texts,
+  - bare:   natasha alone (segmentation, morphology, syntax, names) over the same texts, its
+            matrix products on one thread as sitrep runs them,
   - sitrep: the whole extraction pipeline (read, clean, language, the natasha parse turned into
             the Doc of the rules, entities, dates, statements, events, record),
 and prints the time to load the Russian models once, documents/s, words/s, peak RSS and the
@@ -43,7 +44,9 @@ def run_phase(phase: str, corpus: Path) -> dict:
     docs = words = 0
     if phase == "bare":
         from natasha import Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+        from threadpoolctl import threadpool_limits
 
+        threadpool_limits(limits=1, user_api="blas")
         embedding = NewsEmbedding()
         segmenter, tagger = Segmenter(), NewsMorphTagger(embedding)
         parser, recogniser = NewsSyntaxParser(embedding), NewsNERTagger(embedding)

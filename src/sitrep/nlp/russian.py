@@ -47,6 +47,14 @@ def _models():
 
 
 @cache
+def _threads():
+    """Control of the BLAS threads that natasha's numpy models would start on every matrix product."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+@cache
 def vocabulary():
     """A blank Russian vocabulary whose noun chunks are read as the English model's are: the
     Doc carries the same relation labels."""
@@ -74,28 +82,41 @@ def parse(text: str) -> Doc:
     words: list[_Word] = []
     sentences: list[tuple[int, int]] = []  # word ranges
     names: list[tuple[int, int, str]] = []  # char spans
-    segmenter, tagger, parser, recogniser = _models()
+    # One thread: on a busy machine BLAS threads fight over the cores and a parse takes 30 times
+    # longer; sitrep's parallelism is its worker processes.
+    with _threads().limit(limits=1, user_api="blas"):
+        for start, line in _lines(text):
+            _parse_line(NatashaDoc(line), start, _models(), words, sentences, names)
+    return _doc(text, words, sentences, names)
+
+
+def _lines(text: str):
+    """(offset, line) of each line of `text` with a word in it."""
     position = 0
     for line in text.splitlines(keepends=True):
         start = position
         position += len(line)
-        if not line.strip():
-            continue
-        parsed = NatashaDoc(line)
-        parsed.segment(segmenter)
-        parsed.tag_morph(tagger)
-        parsed.parse_syntax(parser)
-        parsed.tag_ner(recogniser)
-        for sentence in parsed.sents:
-            first = len(words)
-            ids = {token.id: k for k, token in enumerate(sentence.tokens)}
-            for token in sentence.tokens:
-                head = ids.get(token.head_id, -1)
-                words.append(_Word(start + token.start, start + token.stop, token.text, token.pos or "X",
-                                   dict(token.feats or {}), head, token.rel or "dep"))
-            sentences.append((first, len(words)))
-        names.extend((start + span.start, start + span.stop, span.type) for span in parsed.spans)
-    return _doc(text, words, sentences, names)
+        if line.strip():
+            yield start, line
+
+
+def _parse_line(parsed, start: int, models, words: list[_Word], sentences: list[tuple[int, int]],
+                names: list[tuple[int, int, str]]) -> None:
+    """natasha's analysis of one line (a natasha Doc starting at `start` in the text), added to
+    the words, sentences and names of the whole text."""
+    segmenter, tagger, parser, recogniser = models
+    parsed.segment(segmenter)
+    parsed.tag_morph(tagger)
+    parsed.parse_syntax(parser)
+    parsed.tag_ner(recogniser)
+    for sentence in parsed.sents:
+        first = len(words)
+        ids = {token.id: k for k, token in enumerate(sentence.tokens)}
+        for token in sentence.tokens:
+            words.append(_Word(start + token.start, start + token.stop, token.text, token.pos or "X",
+                               dict(token.feats or {}), ids.get(token.head_id, -1), token.rel or "dep"))
+        sentences.append((first, len(words)))
+    names.extend((start + span.start, start + span.stop, span.type) for span in parsed.spans)
 
 
 def _doc(text: str, words: list[_Word], sentences: list[tuple[int, int]], names: list[tuple[int, int, str]]) -> Doc:
