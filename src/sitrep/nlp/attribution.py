@@ -28,6 +28,7 @@ from sitrep.schema import DateMention, Entity, Statement
 SUBJECTS = ("nsubj", "nsubjpass")
 # Possessive pronouns that may stand inside a phrase ("по его словам"): the source they name.
 POSSESSIVES = {"его", "её", "ее", "их"}
+NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EQUIPMENT"}
 ADDRESSEE_PASSIVES = {"tell", "inform", "assure", "warn", "advise", "notify", "remind", "brief"}
 
 
@@ -719,8 +720,10 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
 
 
 def _a_name(sdoc: Doc, quote: Quote) -> bool:
-    """Marks around a name, not around words someone said: ЧВК «Вагнер», the "Azov" regiment."""
-    return any(ent.start_char <= quote.start and quote.end <= ent.end_char for ent in sdoc.ents)
+    """Marks around the name of a person, body, place or weapon, not around words someone said:
+    ЧВК «Вагнер», the "Azov" regiment (a title of a work is left to the rules of quotations)."""
+    return any(ent.start_char <= quote.start and quote.end <= ent.end_char and ent.label_ in NAME_TYPES
+               for ent in sdoc.ents)
 
 
 def _opens_sentence(sdoc: Doc, quote: Quote) -> bool:
