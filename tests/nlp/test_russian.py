@@ -48,3 +48,9 @@ def test_natasha_is_loaded_only_for_russian_text():
     code = ("import sys; import sitrep.cli, sitrep.pipeline, sitrep.nlp.analyse, sitrep.nlp.entities;"
             "assert not {'natasha', 'slovnet', 'pymorphy3', 'sitrep.nlp.russian'} & set(sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_foreign_name_that_does_not_decline_keeps_its_form():
+    doc = parse("Генсек НАТО Марк Рютте отметил, что альянс усилит восточный фланг.", "ru")
+    person = next(e for e in doc.ents if e.label_ == "PERSON")
+    assert normal_form(person) == "Марк Рютте"

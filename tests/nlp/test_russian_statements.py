@@ -116,3 +116,8 @@ def test_a_body_speaks_where_it_is_said_in():
                      "В Москве заявили, что ответят на высылку дипломатов.")
     assert names[only(doc, "не видят").source] == "Kremlin"
     assert not any(s.content.startswith("ответят") and s.source for s in doc.statements)  # a city says nothing
+
+
+def test_as_reported_by_a_body_s_press_service():
+    doc, names = run("Как сообщили в пресс-службе Министерства обороны России, ночью над регионом сбиты пять беспилотников.")
+    assert names[only(doc, "ночью над регионом").source] == "Ministry of Defence of the Russian Federation"

@@ -52,6 +52,7 @@ class Cues:
     support_prepositions: frozenset[str]
     anaphoric_phrases: tuple[tuple[str, str], ...]
     speaking_in: frozenset[str]
+    as_marks: frozenset[str]  # "as" of "as X said, Y" ("как сообщили в Y, Z")
     according_starts: frozenset[str]  # the first words of `according_phrases`
 
 
@@ -67,7 +68,7 @@ def cues() -> Cues:
                 frozenset(data["hypothetical_marks"]), frozenset(data["hypothetical_aux"]), frozenset(data["narrator"]),
                 according, frozenset(data["citing_lemmas"]), frozenset(data["support_prepositions"]),
                 tuple(tuple(p.split()) for p in data["anaphoric_phrases"]), frozenset(data["speaking_in"]),
-                frozenset(p[0] for p in according))
+                frozenset(data["as_marks"]), frozenset(p[0] for p in according))
 
 
 @dataclass
@@ -204,8 +205,15 @@ def _speaking_body(verb: Token) -> Token | None:
     """"В Кремле заявили, что X": a plural cue with no subject speaks for the body it is said in."""
     if verb.morph.get("Number") != ["Plur"] or verb.morph.get("Person") == ["1"]:
         return None
-    return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in cues().speaking_in
-                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "ORG"), None)
+    for place in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in cues().speaking_in
+                  for g in c.children if g.dep_ == "pobj"):
+        if place.ent_type_ == "ORG":
+            return place
+        # "в пресс-службе Минобороны": the body whose service it is
+        owner = next((c for c in place.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+        if owner is not None:
+            return owner
+    return None
 
 
 def _impersonal(verb: Token) -> bool:
@@ -466,7 +474,8 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
         reporter = next(c for c in verb.children if c.dep_ == "conj" and _is_cue_verb(c))
         tokens = list(verb.doc[misparsed.i:reporter.right_edge.i + 1])
         return _span_of(tokens)
-    if verb.dep_ == "parataxis" and not any(t.text == ";" for t in verb.doc[verb.head.i:verb.i]):
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues().as_marks for c in verb.children)
+    if (verb.dep_ == "parataxis" or as_clause) and not any(t.text == ";" for t in verb.doc[verb.head.i:verb.i]):
         skip = {t.i for t in verb.subtree} | {t.i for c in verb.head.children if c.lower_ == "according" for t in c.subtree}
         # A relative pronoun is not what was said ("a tank which, it is claimed, was abandoned"),
         # nor the narrator's words before a colon ("Pads appeared: these may be tents, they say").

@@ -320,11 +320,12 @@ def _cyrillic(text: str) -> bool:
 
 def nominative(word_text: str, pos: str, feats: dict) -> str:
     """A word of a name in the nominative, same number, same capitals ("Пригожиным" -> "Пригожин")."""
-    if not _cyrillic(word_text) or (word_text.isupper() and len(word_text) > 1):
-        return word_text  # a Latin word or an acronym ("БЕЛТА") is not inflected
+    if not _cyrillic(word_text) or (word_text.isupper() and len(word_text) > 1) or feats.get("Case") == "Nom":
+        return word_text  # a Latin word, an acronym ("БЕЛТА") or a word the tagger read as nominative
     reading = _analysis(_Word(0, 0, word_text, pos, feats, -1, ""))
-    if reading is None or reading.tag.case in (None, "nomn"):
-        return word_text
+    if reading is None or reading.tag.case in (None, "nomn") or (
+            feats.get("Case") and reading.tag.case != CASES.get(feats["Case"])):
+        return word_text  # no reading in the tagger's case: a foreign name that does not decline ("Рютте")
     inflected = reading.inflect({"nomn"})
     if inflected is None:
         return word_text
