@@ -208,3 +208,24 @@ def test_a_comments_widget_after_the_story_is_cut_with_what_follows():
 def test_a_comment_link_above_the_story_cuts_nothing():
     page = "View comments\n\n" + _STORY + "\n\nA second paragraph says the crossing will carry buses from April."
     assert "buses from April" in clean_text(page).text
+
+
+def test_russian_page_furniture_is_dropped_and_the_article_kept():
+    raw = ("Военные сообщили об отражении атаки у Угледара\n"
+           "Фото: Иван Петров / ТАСС\n"
+           "Военные сообщили, что подразделения отразили атаку у Угледара и уничтожили две бронемашины.\n"
+           "Читайте также: Минобороны рассказало о потерях противника\n"
+           "Подписывайтесь на наш канал в Telegram, чтобы быть в курсе событий\n"
+           "ВКонтакте Одноклассники Telegram\n"
+           "Поделиться\n"
+           "По данным ведомства, бои в районе продолжаются.")
+    cleaned = clean_text(raw)
+    assert cleaned.title == "Военные сообщили об отражении атаки у Угледара"
+    assert cleaned.text.split("\n\n") == [
+        "Военные сообщили, что подразделения отразили атаку у Угледара и уничтожили две бронемашины.",
+        "По данным ведомства, бои в районе продолжаются."]
+
+
+def test_a_russian_sentence_with_a_noise_word_is_prose():
+    assert not is_call_to_action("Президент подписал указ о мобилизации, а министр поделился подробностями с журналистами.")
+    assert is_call_to_action("Подписывайтесь на наш канал")

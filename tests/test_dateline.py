@@ -87,3 +87,14 @@ def test_a_dateline_opening_the_first_paragraph(paragraph, expected, rest):
 ])
 def test_no_opening_dateline_in_ordinary_sentences(paragraph):
     assert opening_dateline(paragraph) is None
+
+
+def test_russian_datelines_and_dates():
+    from sitrep.dateline import full_dates, opening_dateline, parse_dateline
+
+    found, rest = opening_dateline("СОЧИ, 4 сен - РИА Новости. Министр обороны заявил, что потери большие.")
+    assert (found.month, found.day, found.year) == (9, 4, None) and rest.startswith("Министр обороны")
+    assert parse_dateline("4 сентября 2023 года, 12:00").year == 2023
+    assert [d.isoformat() for d in full_dates("Это произошло 17 июня 2023 года под Минском.")] == ["2023-06-17"]
+    # a sentence opening with a place and a dash is not a dateline: the words after the dash stay
+    assert opening_dateline("KYIV, Feb 17 - Russian forces attacked the city.")[1] == "Russian forces attacked the city."

@@ -56,12 +56,22 @@ RUSSIAN = ("Министр обороны заявил во вторник, чт
            "производство на заводе в Ижевске выросло вдвое, а поставки в войска идут по графику.")
 
 
-@pytest.mark.parametrize("text, language", [(RUSSIAN, "ru"), ("Президент заявив, що армія отримає нові дрони.", None)])
+UKRAINIAN = ("Міністр оборони заявив у вівторок, що армія отримає нові безпілотники до кінця року. За його словами, "
+             "виробництво на заводі зросло вдвічі.")
+
+
+@pytest.mark.parametrize("text, language", [(UKRAINIAN, "uk"), ("Президент заявив, що армія отримає нові дрони.", None)])
 def test_text_in_a_language_without_analysis_is_kept_but_not_analysed(text, language):
     doc = process(Input(origin="ru.txt", text=text, title="Новые беспилотники", language=language))
     assert doc.text == text and doc.id
     assert doc.entities == [] and doc.statements == [] and doc.events == [] and doc.dates == []
     assert len(doc.notes) == 1 and "not analysed" in doc.notes[0]
+
+
+def test_russian_text_is_analysed_without_notes():
+    doc = process(Input(origin="ru.txt", text=RUSSIAN, title="Новые беспилотники", language="ru"))
+    assert doc.notes == [] and [s.cue for s in doc.statements] == ["заявил", "По словам"]
+    assert any(e.name == "Izhevsk" for e in doc.entities)
 
 
 def test_english_text_is_analysed_without_notes():

@@ -37,12 +37,12 @@ def test_reprocess_analyses_stored_documents_again(tmp_path, store, monkeypatch)
 
 
 def test_a_document_in_another_language_is_stored_searchable_with_a_note(tmp_path, store, cli):
-    article = tmp_path / "ru.txt"
-    article.write_text("Армия получит новые беспилотники\n\nМинистр обороны заявил во вторник, что армия получит "
-                       "новые беспилотники до конца года, а производство на заводе выросло вдвое.\n", encoding="utf-8")
+    article = tmp_path / "uk.txt"
+    article.write_text("Армія отримає нові безпілотники\n\nМіністр оборони заявив у вівторок, що армія отримає "
+                       "нові безпілотники до кінця року, а виробництво на заводі зросло вдвічі.\n", encoding="utf-8")
     db = tmp_path / "kb.db"
     result = cli("ingest", str(article), "--db", str(db))
     assert result.exit_code == 0
-    assert f"sitrep: note: {article}: language 'ru' is not analysed yet" in result.stderr
-    found = cli("search", "беспилотники", "--db", str(db))
-    assert "Армия получит новые беспилотники" in found.stdout
+    assert f"sitrep: note: {article}: language 'uk' is not analysed yet" in result.stderr
+    found = cli("search", "безпілотник", "--db", str(db))
+    assert "Армія отримає нові безпілотники" in found.stdout

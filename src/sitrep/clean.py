@@ -5,20 +5,20 @@ after the body, call-to-action and photo-credit patterns from `data/noise.json`)
 the literal strings of particular articles. The headline becomes the title, a dateline the
 publication date; captions are kept aside once; everything dropped is listed in order.
 """
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 
+from sitrep.data import lexicon
 from sitrep.dateline import PartialDate, full_dates, header_date, infer_year, opening_dateline, parse_dateline
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
 _OPENING_QUOTE = re.compile(r"^[\"“«„‘']")
-_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:we|we['’]re|we['’]ve|us|our|ours|you|your|you['’]re)\b", re.I)
+_FIRST_OR_SECOND_PERSON = re.compile(r"\b(?:we|we['’]re|we['’]ve|us|our|ours|you|your|you['’]re"
+                                     r"|мы|нас|нам|наш\w*|вы|вас|вам|ваш\w*)\b", re.I)
 # A line of prose with this many words is body text even when a scrape cut its last stop.
 LONG_LINE_WORDS = 15
 # A headline has at least this many words; shorter leading lines are section labels ("World").
@@ -54,7 +54,7 @@ class _Patterns:
 
 @cache
 def _patterns() -> _Patterns:
-    raw = json.loads(resources.files("sitrep.data").joinpath("noise.json").read_text("utf-8"))
+    raw = lexicon("noise.json")  # every language's patterns
     compile_ci = lambda key: [re.compile(p, re.I) for p in raw[key]]  # noqa: E731
     return _Patterns(
         call_to_action=compile_ci("call_to_action"),

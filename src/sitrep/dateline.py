@@ -15,10 +15,20 @@ MONTHS = {
          ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1)
     for name in names
 }
+# Russian month names: the genitive of dates ("4 сентября"), the nominative, and abbreviations ("4 сен").
+MONTHS.update({
+    name: number
+    for number, names in enumerate(
+        [("января", "январь", "янв"), ("февраля", "февраль", "фев"), ("марта", "март", "мар"), ("апреля", "апрель", "апр"),
+         ("мая", "май"), ("июня", "июнь", "июн"), ("июля", "июль", "июл"), ("августа", "август", "авг"),
+         ("сентября", "сентябрь", "сен", "сент"), ("октября", "октябрь", "окт"), ("ноября", "ноябрь", "ноя"),
+         ("декабря", "декабрь", "дек")], start=1)
+    for name in names
+})
 # Building blocks of written dates, shared with the date layer (`sitrep.nlp.dates`).
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?:\s*(?:года|г\.))?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)"
 _TIME = (r"(?:(?:at\s+)?[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?)?"
          r"(?:\s*\(?(?:[A-Z]{2,5}|GMT|UTC)(?:[+-]\d{1,2}(?::?\d\d)?)?\)?)?)")
@@ -26,8 +36,10 @@ _PREFIX = (r"(?:(?:last\s+)?(?:updated|published|posted|modified|date|publish(?:
            r"\s*(?:on|at)?\s*:?\s*)")
 _BULLET = r"(?:[•·▪►*]\s*)"
 # A place before the date: "KHARKIV, ", "Odesa, Ukraine, " (capitalised words, in any case).
-_PLACE = r"(?:(?:(?-i:[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}),\s+){1,2})"
-_AGENCY = r"(?:\s*\((?-i:[A-Z][\w.&' -]{1,30})\))"
+_PLACE = r"(?:(?:(?-i:[A-ZА-ЯЁ][\w.'’-]*(?:[ -][A-ZА-ЯЁ][\w.'’-]*){0,3}),\s+){1,2})"
+_AGENCY = r"(?:\s*\((?-i:[A-ZА-ЯЁ][\w.&' -]{1,30})\))"
+# The Russian wire credit after the dash: "СОЧИ, 4 сен - РИА Новости. ...", every word capitalised.
+_AGENCY_AFTER_DASH = r"(?:\s*(?-i:[А-ЯЁ][\wЁё-]*(?:\s[А-ЯЁ][\wЁё-]*){0,2})\.(?=\s))"
 _SEP = r"[\s,|/–—-]*"
 
 _TEXTUAL = [
@@ -66,7 +78,8 @@ _GLUED = [
 # Header lines are short; a date inside a longer line is part of a sentence.
 HEADER_DATE_MAX_WORDS = 12
 _OPENINGS = [re.compile(
-    rf"^(?P<dateline>{_PLACE}{core}(?P<agency>{_AGENCY})?\s*(?P<dash>[-–—]{{1,2}})?)\s+(?P<rest>\S.*)$", re.I | re.S)
+    rf"^(?P<dateline>{_PLACE}{core}(?P<agency>{_AGENCY})?\s*(?P<dash>[-–—]{{1,2}}{_AGENCY_AFTER_DASH}?)?)\s+(?P<rest>\S.*)$",
+    re.I | re.S)
     for core in (rf"{MONTH}\s+{DAY}(?:,?\s+{YEAR})?", rf"{DAY}\s+{MONTH}(?:,?\s+{YEAR})?")]
 
 
@@ -202,5 +215,5 @@ def iso_date(value: object) -> str | None:
         return None
     import dateparser
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False})
+    parsed = dateparser.parse(text, languages=["en", "ru"], settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False})
     return parsed.date().isoformat() if parsed else None

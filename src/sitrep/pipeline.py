@@ -13,7 +13,7 @@ from collections.abc import Callable
 from sitrep.clean import clean_text, strip_outlet_suffix
 from sitrep.errors import InputError
 from sitrep.language import detect_language
-from sitrep.nlp.analyse import parse_many
+from sitrep.nlp.analyse import parse, parse_many
 from sitrep.nlp.attribution import statements
 from sitrep.nlp.dates import dates
 from sitrep.nlp.entities import entities
@@ -28,7 +28,7 @@ MAX_TEXT_CHARS = 1_000_000
 
 # Languages the analysis stages have models and lexicons for; text in any other language is
 # stored, cleaned and searchable, but never run through another language's model.
-ANALYSED_LANGUAGES = {"en"}
+ANALYSED_LANGUAGES = {"en", "ru"}
 
 Stage = Callable[[Document], None]
 
@@ -66,10 +66,15 @@ def identify_language(doc: Document) -> None:
 
 
 def analyse(docs: list[Document]) -> None:
-    """Parse the texts with spaCy (tokens, sentences, dependencies, names) for the stages after;
-    several documents share the model's batches."""
-    for doc, parsed in zip(docs, parse_many([doc.text for doc in docs])):
+    """Parse the texts (tokens, sentences, dependencies, names) for the stages after: spaCy's
+    English model, several documents sharing its batches, or natasha for Russian, both giving a
+    spaCy Doc of the same kind."""
+    english = [doc for doc in docs if (doc.language or "en") == "en"]
+    for doc, parsed in zip(english, parse_many([doc.text for doc in english])):
         doc.parsed = parsed
+    for doc in docs:
+        if doc.parsed is None:
+            doc.parsed = parse(doc.text, doc.language)
 
 
 def find_entities(doc: Document) -> None:

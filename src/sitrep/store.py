@@ -276,9 +276,26 @@ def _version_set_of(conn: Connection, versions: dict[str, str]) -> int | None:
     return conn.execute(found).scalar_one()
 
 
+# Languages written in Cyrillic: their words inflect (удар, удары, ударов) and the FTS5 Porter
+# stemmer knows only English, so their documents are also indexed by trigrams (`_cyrillic_search`).
+CYRILLIC_LANGUAGES = ("ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn")
+
+
+def _cyrillic_search(conn: Connection) -> None:
+    """Documents in a Cyrillic-script language get a trigram index beside the word index, so that
+    a search finds a word in any of its forms (searching «удар» finds «удары» and «ударов»);
+    filled from the stored documents, so running it again rebuilds the same index."""
+    conn.execute(text("CREATE VIRTUAL TABLE IF NOT EXISTS documents_trigram USING fts5("
+                      "title, text, tokenize='trigram')"))
+    conn.execute(text("DELETE FROM documents_trigram"))
+    languages = ", ".join(f"'{code}'" for code in CYRILLIC_LANGUAGES)
+    conn.execute(text("INSERT INTO documents_trigram (rowid, title, text) "
+                      f"SELECT rowid, coalesce(title, ''), text FROM documents WHERE language IN ({languages})"))
+
+
 # Ordered schema migrations: entry N brings a database from version N to N+1. Append only.
 MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _entity_actor_fields_v2, _add_event_context, _add_claims,
-                                                  _browsing_counts, _outlets, _record_versions]
+                                                  _browsing_counts, _outlets, _record_versions, _cyrillic_search]
 
 
 @dataclass
@@ -472,11 +489,16 @@ class Store:
         if until:
             conditions.append("d.published <= :until")
             params["until"] = until + "\uffff"
-        sql = text(
-            "SELECT d.id, d.title, d.published, d.source, "
-            "snippet(documents_fts, 1, char(2), char(3), ' … ', 24) AS snippet, bm25(documents_fts, 5.0, 1.0) AS score "
-            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-            f"WHERE {' AND '.join(conditions)} ORDER BY score LIMIT :limit OFFSET :offset")
+        sql = text(_hits_from("documents_fts", conditions) + " ORDER BY score LIMIT :limit OFFSET :offset")
+        if _CYRILLIC.search(query):
+            # Cyrillic words: documents in Cyrillic by trigrams of each word's stem, any form of it;
+            # the others by words as before (an entity's Latin names among them).
+            params["trigrams"] = trigram_query(query)
+            languages = ", ".join(f"'{code}'" for code in CYRILLIC_LANGUAGES)
+            words = conditions + [f"coalesce(d.language, '') NOT IN ({languages})"]
+            trigrams = ["documents_trigram MATCH :trigrams"] + conditions[1:]
+            sql = text(_hits_from("documents_fts", words) + " UNION ALL " + _hits_from("documents_trigram", trigrams)
+                       + " ORDER BY score LIMIT :limit OFFSET :offset") if params["trigrams"] else sql
         with self.engine.connect() as conn:
             return [Hit(**row) for row in conn.execute(sql, params).mappings()]
 
@@ -993,6 +1015,44 @@ other_mentions = mentions.alias("other_mentions")
 
 
 
+def _hits_from(table: str, conditions: list[str]) -> str:
+    """The search's SELECT over one full-text table (same columns: title, text); a trigram
+    table's snippet counts trigrams, not words, so it takes the most FTS5 allows."""
+    tokens = 64 if table == "documents_trigram" else 24
+    return ("SELECT d.id, d.title, d.published, d.source, "
+            f"snippet({table}, 1, char(2), char(3), ' … ', {tokens}) AS snippet, bm25({table}, 5.0, 1.0) AS score "
+            f"FROM {table} JOIN documents d ON d.rowid = {table}.rowid WHERE {' AND '.join(conditions)}")
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Inflectional endings of Russian and Ukrainian words, longest first: a search word without its
+# ending matches every form of it ("удары" and "ударов" are "удар").
+_ENDINGS = sorted("ами ями ого его ому ему ыми ими ов ев ей ий ый ой ая яя ое ее ые ие ом ем ам ям ах ях ую юю "
+                  "у ю а я ы и і е о ь".split(), key=len, reverse=True)
+MIN_STEM = 4
+
+
+def search_stem(word: str) -> str:
+    """A Cyrillic search word less its inflectional ending, keeping at least MIN_STEM letters."""
+    lower = word.lower()
+    for ending in _ENDINGS:
+        if lower.endswith(ending) and len(lower) - len(ending) >= MIN_STEM:
+            return lower[:-len(ending)]
+    return lower
+
+
+def trigram_query(query: str) -> str:
+    """A search as a safe trigram FTS5 query: phrases as written, each word by its stem, all
+    required; words under three letters match nothing by trigrams and are left out."""
+    terms = []
+    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
+        core = phrase.replace('"', "") if phrase else search_stem(word.rstrip("*").replace('"', ""))
+        core = core.strip().strip(".,;:!?«»„“")
+        if len(core) >= 3:
+            terms.append('"' + core + '"')
+    return " ".join(terms)
+
+
 def fts_query(query: str) -> str:
     """A user's search words as a safe FTS5 query: each term and phrase quoted, all required."""
     terms = []
@@ -1057,6 +1117,9 @@ def _write(conn: Connection, doc: Document, hashvalues, reprocess: bool) -> Adde
         outlet_id=_outlet_of(conn, doc.source, doc.url), version_set_id=_version_set_of(conn, doc.versions)))
     conn.execute(text("INSERT INTO documents_fts (rowid, title, text) VALUES (:rowid, :title, :text)"),
                  {"rowid": row.inserted_primary_key[0], "title": doc.title or "", "text": doc.text})
+    if doc.language in CYRILLIC_LANGUAGES:
+        conn.execute(text("INSERT INTO documents_trigram (rowid, title, text) VALUES (:rowid, :title, :text)"),
+                     {"rowid": row.inserted_primary_key[0], "title": doc.title or "", "text": doc.text})
     conn.execute(insert(signatures).values(document_id=doc.id, hashvalues=dedup.to_bytes(hashvalues)))
     conn.execute(insert(bands), [{"band": b, "key": k, "document_id": doc.id} for b, k in keys])
     _add_extractions(conn, doc)

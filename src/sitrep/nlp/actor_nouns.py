@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from sitrep.nlp import gazetteer
+from sitrep.nlp.analyse import text_of
 from sitrep.nlp.actors import agent_sector
 from sitrep.nlp.event_lexicon import own
 from sitrep.schema import GROUP_ACTOR_PREFIX, Entity, Mention
@@ -60,7 +61,7 @@ class ActorNouns:
         # "Houthi forces", "Somali troops": the words before the noun that say whose
         before = [c for c in word.lefts if c.dep_ == "compound" or c is nationality]
         first = before[0] if before else word
-        name = refs.sdoc.text[first.idx:word.idx + len(word.text)]
+        name = text_of(refs.sdoc)[first.idx:word.idx + len(word.text)]
         key = PREFIX + re.sub(r"[^a-z]+", "-", f"{code or ''} {name}".lower()).strip("-")
         if key not in self.by_id:
             self.by_id[key] = Entity(id=key, name=name, type="ORG", country=gazetteer.iso3(code), sector=sector)

@@ -49,13 +49,18 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> Iterator[str]:
         yield text[start:]
 
 
-def parse(text: str) -> Doc:
-    """The spaCy analysis of a text, offsets aligned with `text`."""
+def parse(text: str, language: str = "en") -> Doc:
+    """The analysis of a text as a spaCy Doc, offsets aligned with `text`: the English model's,
+    or for Russian natasha's turned into the same kind of Doc (`russian.py`, loaded on first use)."""
+    if language == "ru":
+        from sitrep.nlp import russian
+
+        return russian.parse(text)
     return parse_many([text])[0]
 
 
 def parse_many(texts: list[str], batch_chars: int = BATCH_CHARS) -> list[Doc]:
-    """The spaCy analyses of several texts, in order, each with offsets aligned with its text.
+    """The English model's analyses of several texts, in order, each with offsets aligned with its text.
 
     The pieces of all the texts go to `nlp.pipe` in groups of at most `batch_chars` characters
     (a piece longer than that alone): short articles share the model's batches, which is faster
@@ -101,6 +106,11 @@ def _joined(docs: list[Doc], text: str) -> Doc:
 def _without_tensor(doc: Doc) -> Doc:
     doc.tensor = doc.tensor[:0]
     return doc
+
+
+def language_of(doc: Doc) -> str:
+    """The language a parsed document was analysed as ("en" unless a language's parser said otherwise)."""
+    return doc.user_data.get("language", "en")
 
 
 def text_of(doc: Doc) -> str:

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.data import load_json
+from sitrep.data import lexicon
 from sitrep.nlp.analyse import text_of
 from sitrep.nlp.estimative import estimate
 from sitrep.nlp.quotes import Quote, find_quotes
@@ -25,14 +25,14 @@ from sitrep.nlp.references import References
 from sitrep.nlp.sources import Sources, source_words
 from sitrep.schema import DateMention, Entity, Statement
 
-HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "should"}
 SUBJECTS = ("nsubj", "nsubjpass")
-NARRATOR = {"i", "we", "you", "me", "us"}
 GOVERNING_PREPOSITIONS = {"as", "of"}  # "described X as '...'", "accused X of '...'", "spoke of '...'"
 FLATTENED_PARAGRAPH_CHARS = 500  # how far a cueless quotation may follow its speaker on one line
 THING_PRONOUNS = {"it", "they", "this", "that", "these", "those", "which"}
 QUESTION_WORDS = {"why", "how", "whether", "if", "what", "who", "whom", "where", "when", "which"}
+# Possessive pronouns that may stand inside a phrase ("по его словам"): the source they name.
+POSSESSIVES = {"его", "её", "ее", "их"}
+NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EQUIPMENT"}
 ADDRESSEE_PASSIVES = {"tell", "inform", "assure", "warn", "advise", "notify", "remind", "brief"}
 
 
@@ -50,16 +50,32 @@ class Cues:
     accordance_nouns: frozenset[str]
     inference_verbs: frozenset[str]
     speaking_bodies: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    narrator: frozenset[str]
+    according_phrases: tuple[tuple[str, ...], ...]
+    citing: frozenset[str]
+    support_prepositions: frozenset[str]
+    anaphoric_phrases: tuple[tuple[str, str], ...]
+    speaking_in: frozenset[str]
+    as_marks: frozenset[str]  # "as" of "as X said, Y" ("как сообщили в Y, Z")
+    according_starts: frozenset[str]  # the first words of `according_phrases`
 
 
 @cache
 def cues() -> Cues:
-    data = load_json("attribution.json")
+    """The cues of every language the lexicon has (`attribution.json` and its `languages`)."""
+    data = lexicon("attribution.json")
     tails = data["narrator_tails"]
+    according = tuple(tuple(p.split()) for p in data["according_phrases"])
     return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")),
                 frozenset(tails["summary_nouns"]), frozenset(tails["participles"]), frozenset(data["quote_verbs"]),
                 frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]),
-                frozenset(data["inference_verbs"]), frozenset(data["speaking_bodies"]))
+                frozenset(data["inference_verbs"]), frozenset(data["speaking_bodies"]),
+                frozenset(data["hypothetical_marks"]), frozenset(data["hypothetical_aux"]), frozenset(data["narrator"]),
+                according, frozenset(data["citing_lemmas"]), frozenset(data["support_prepositions"]),
+                tuple(tuple(p.split()) for p in data["anaphoric_phrases"]), frozenset(data["speaking_in"]),
+                frozenset(data["as_marks"]), frozenset(p[0] for p in according))
 
 
 @dataclass
@@ -89,6 +105,7 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
     # A quotation with its own cue stands for the reported clause it fills ("said: '...'"); a
     # quotation with none inside a reported clause is part of it ("said the talks were '...'").
     reported = [r for r in reported if not any(q.source_token is not None and not q.governed and _fills(q, r)
+                                               or q.start <= r.start and r.end <= q.end + 2 and _same_cue(q, r)
                                                for q in quoted)]
     # A quotation inside a reported clause is part of it, unless a cue of its own attributes it.
     quoted = [q for q in quoted if not any(
@@ -101,8 +118,9 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
     text = text_of(sdoc)
     previous: _Found | None = None
     for item in found:
-        if item.kind == "quote" and item.source_token is None and item.continues:
-            # A quotation with no cue goes on with the latest speaker, two paragraphs back at most.
+        if item.source_token is None and item.continues:
+            # A quotation with no cue, or a report with no speaker ("Отмечается, что"), goes on with
+            # the latest speaker, two paragraphs back at most.
             if previous is not None and (previous.source is not None or previous.source_token is not None) \
                     and _continues_from(text, previous, item):
                 item.source, item.source_text = previous.source, ""
@@ -153,7 +171,7 @@ def _reported(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
     for token in sdoc:
         if token.idx in in_quote:
             continue
-        for finder in (_verb_cue, _noun_cue, _assessment_cue, _adjective_cue, _according_cue):
+        for finder in (_verb_cue, _noun_cue, _assessment_cue, _adjective_cue, _according_cue, _phrase_cue):
             item = finder(token)
             if item is not None:
                 if item.end > item.start:
@@ -169,10 +187,12 @@ def _verb_cue(token: Token) -> _Found | None:
         return None
     if _passive(token):
         return _passive_cue(token, lemma)
-    clause = _clause_of(token)
+    clause = _clause_of(token) or _said_before(token)
     if clause is None or _asks(token):
         return None
     source, via = _subject(token), _according_to(token)
+    if source is None:
+        source = _speaking_body(token)
     if source is not None and source.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
         source = _relative_speaker(token)  # "a report that said X": the report
     if lemma in cues().inference_verbs and _a_thing(source):
@@ -184,6 +204,11 @@ def _verb_cue(token: Token) -> _Found | None:
         # "Reuters reported, citing UKMTO, that X": UKMTO's statement, relayed by Reuters.
         citing, source, via = cited, _object_of(cited), ([source] if source is not None else []) + via
         clause = _without_phrase(token.doc, clause, citing)
+    if source is None and _impersonal(token):
+        # "Отмечается, что X": the report goes on with the source of the one before, if any; set
+        # in a sentence ("как утверждается"), it is the writer's hedge, said by no one.
+        return _Found("reported", _cue_tokens(token), *clause, None, lemma in cues().denials, via,
+                      sourceless=True, continues=token.dep_ == "ROOT")
     return _Found("reported", _cue_tokens(token), *clause, source, lemma in cues().denials, via)
 
 
@@ -206,6 +231,43 @@ def _a_thing(subject: Token | None) -> bool:
         return False
     words = source_words()
     return subject.lemma_.lower() not in words.unnamed | words.state_speakers | words.documents | cues().speaking_bodies
+
+
+def _said_before(verb: Token) -> tuple[int, int] | None:
+    """"Об этом сообщил губернатор": a cue whose object points back ("об этом", "about this")
+    attributes the sentence before it, in the same paragraph."""
+    if not any(c.dep_ == "prep" and (c.lower_, g.lower_) in cues().anaphoric_phrases
+               for c in verb.children for g in c.children):
+        return None
+    sentence = verb.sent
+    if sentence.start == 0:
+        return None
+    before = verb.doc[sentence.start - 1].sent
+    tokens = [t for t in before if not t.is_space]
+    if not tokens or "\n" in verb.doc[tokens[-1].i:sentence.start].text:
+        return None
+    return _span_of(tokens)
+
+
+def _speaking_body(verb: Token) -> Token | None:
+    """"В Кремле заявили, что X": a plural cue with no subject speaks for the body it is said in."""
+    if verb.morph.get("Number") != ["Plur"] or verb.morph.get("Person") == ["1"]:
+        return None
+    for place in (g for c in verb.children if c.dep_ == "prep" and c.lower_ in cues().speaking_in
+                  for g in c.children if g.dep_ == "pobj"):
+        if place.ent_type_ == "ORG":
+            return place
+        # "в пресс-службе Минобороны": the body whose service it is
+        owner = next((c for c in place.children if c.dep_ == "poss" and c.ent_type_ == "ORG"), None)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _impersonal(verb: Token) -> bool:
+    """A reflexive passive with no subject ("отмечается", "сообщается", "уточняется"): a report
+    that names no speaker."""
+    return verb.lower_.endswith(("ся", "сь")) and not any(c.dep_ in SUBJECTS for c in verb.children)
 
 
 def _passive(verb: Token) -> bool:
@@ -248,11 +310,18 @@ def _relative(verb: Token) -> bool:
 def _citing(cue: Token, clause: tuple[int, int]) -> Token | None:
     """The "citing Y" that names where a report came from: on the cue, or opening its clause."""
     for token in cue.doc[cue.sent.start:cue.sent.end]:
-        if token.lemma_.lower() == "cite" and token.tag_ == "VBG" and _object_of(token) is not None and (
-                token.head == cue or token.head.head == cue and token.i < _first_word(token.head).i
-                or clause[0] <= token.idx < clause[1] and token.head.dep_ == "ccomp" and token.head.head == cue):
+        # "со ссылкой на X": the noun stands where its preposition does
+        anchor = token.head if token.dep_ == "pobj" else token
+        if _is_citing(token) and _object_of(token) is not None and (
+                anchor.head == cue or anchor.head.head == cue and anchor.i < _first_word(anchor.head).i
+                or clause[0] <= anchor.idx < clause[1] and anchor.head.dep_ == "ccomp" and anchor.head.head == cue):
             return token
     return None
+
+
+def _is_citing(token: Token) -> bool:
+    """"citing X", "ссылаясь на X", "со ссылкой на X": the words that name where a report came from."""
+    return token.lemma_.lower() in cues().citing and (token.tag_ == "VBG" or token.pos_ == "NOUN" and token.dep_ == "pobj")
 
 
 def _first_word(clause: Token) -> Token:
@@ -260,7 +329,10 @@ def _first_word(clause: Token) -> Token:
 
 
 def _object_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    """The object of a verb, or of the preposition it takes ("ссылаясь на X")."""
+    return next((c for c in verb.children if c.dep_ == "dobj"), None) or next(
+        (g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None) \
+        if verb.lemma_.lower() in cues().citing else next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def _without_phrase(sdoc: Doc, clause: tuple[int, int], phrase_head: Token) -> tuple[int, int]:
@@ -286,7 +358,7 @@ def _noun_cue(token: Token) -> _Found | None:
     if token.lemma_.lower() not in cues().nouns:
         return None
     support = token.head if token.dep_ == "dobj" else (
-        token.head.head if token.dep_ == "pobj" and token.head.lower_ == "by" else None)
+        token.head.head if token.dep_ == "pobj" and token.head.lower_ in cues().support_prepositions else None)
     if support is None or support.lemma_.lower() not in cues().support_verbs or _hypothetical(support):
         return None
     clause = next((c for c in token.children if c.dep_ in ("acl", "ccomp", "relcl", "xcomp") and not _relative_clause(c)),
@@ -352,12 +424,54 @@ def _according_cue(token: Token) -> _Found | None:
         return None
     via = []
     citing = next((c for c in list(source.children) + list(head.children)
-                   if c.lemma_.lower() == "cite" and c.tag_ == "VBG" and _object_of(c) is not None), None)
+                   if _is_citing(c) and _object_of(c) is not None), None)
     if citing is not None:
         # "X, according to Reuters, citing the ministry": the ministry's, relayed by Reuters.
         source, via = _object_of(citing), [source]
         content = _without_phrase(token.doc, content, citing)
     return _Found("reported", list(token.doc[token.i:token.i + 2]), *content, source, via_tokens=via)
+
+
+def _phrase_cue(token: Token) -> _Found | None:
+    """"По словам X, Y", "по данным X", "по его мнению": a phrase of the lexicon's
+    `according_phrases` whose last word's owner is the source, and the clause it qualifies the
+    content; as with "according to", when that clause has a speaker of its own the phrase names
+    its reporter instead ("По словам Лукашенко, Путин сказал ему, что X")."""
+    found = _phrase_at(token)
+    if found is None:
+        return None
+    words, source = found
+    head = token.head
+    if head is token or _is_cue_verb(head) and not _passive(head) and _subject(head) is not None:
+        return None
+    phrase = {t.i for t in token.subtree}
+    tokens = [t for t in head.subtree if t.i not in phrase]
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    if tokens and tokens[0].i < token.i < tokens[-1].i:
+        tokens = [t for t in tokens if t.i > token.i] if all(
+            t.is_punct or t.dep_ in ("advmod", "cc") for t in tokens if t.i < token.i) else tokens
+    content = _span_of(tokens)
+    if len(text_of(token.doc)[content[0]:content[1]].split()) < 3:
+        return None
+    return _Found("reported", words, *content, source)
+
+
+def _phrase_at(token: Token) -> tuple[list[Token], Token] | None:
+    """The words of a phrase of `according_phrases` starting at `token` (without a possessive
+    inside it) and the source it names: the owner of its last word ("по словам [Лукашенко]",
+    "по [его] словам", "по данным [ведомства]")."""
+    if token.lower_ not in cues().according_starts:
+        return None  # most words open no phrase: the common case, answered at once
+    doc = token.doc
+    for phrase in cues().according_phrases:
+        words = [t for t in doc[token.i:token.i + len(phrase) + 1] if t.lower_ not in POSSESSIVES][:len(phrase)]
+        if [t.lower_ for t in words] != list(phrase):
+            continue
+        source = next((c for c in words[-1].children if c.dep_ in ("poss", "det", "nmod", "appos") and (
+            c.pos_ in ("PROPN", "NOUN", "PRON") or c.lower_ in POSSESSIVES)), None)
+        return (words, source) if source is not None else None
+    return None
 
 
 def _according_misparsed(according: Token) -> _Found | None:
@@ -409,9 +523,14 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
         reporter = next(c for c in verb.children if c.dep_ == "conj" and _is_cue_verb(c))
         tokens = list(verb.doc[misparsed.i:reporter.right_edge.i + 1])
         return _span_of(tokens)
-    if _set_beside(verb) and not any(t.text == ";" for t in verb.doc[verb.head.i:verb.i]):
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in cues().as_marks for c in verb.children)
+    if (_set_beside(verb) or as_clause) and not any(t.text == ";" for t in verb.doc[verb.head.i:verb.i]):
         skip = {t.i for t in verb.subtree} | {t.i for c in verb.head.children if c.lower_ == "according" for t in c.subtree}
-        return _span_of([t for t in verb.head.subtree if t.i not in skip])
+        # A relative pronoun is not what was said ("a tank which, it is claimed, was abandoned"),
+        # nor the narrator's words before a colon ("Pads appeared: these may be tents, they say").
+        skip |= {c.i for c in verb.head.children if c.tag_ in ("WDT", "WP") and c.dep_ in SUBJECTS}
+        colon = next((t.i for t in reversed(verb.doc[verb.head.left_edge.i:verb.i]) if t.text == ":"), None)
+        return _span_of([t for t in verb.head.subtree if t.i not in skip and (colon is None or t.i > colon)])
     return None
 
 
@@ -494,6 +613,7 @@ def _content_of(head: Token, skip: set[int] = frozenset()) -> tuple[int, int]:
 
 def _span_of(tokens: list[Token]) -> tuple[int, int]:
     """The character span of tokens, without a leading complementizer and the edges' punctuation."""
+    tokens = sorted(tokens, key=lambda t: t.i)  # a non-projective parse yields a subtree out of order
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].dep_ == "cc" and tokens[0].lower_ in ("and", "but")
                       or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
@@ -622,15 +742,17 @@ def _according_to(verb: Token) -> list[Token]:
     for child in attached:
         if child.lower_ == "according":
             found += [g for to in child.children if to.lower_ == "to" for g in to.children if g.dep_ == "pobj"]
+        elif (phrase := _phrase_at(child)) is not None:
+            found.append(phrase[1])
     return found
 
 
 def _hypothetical(verb: Token) -> bool:
     """"if he had said", "he would say", "he did not say": no statement is made."""
     for child in verb.children:
-        if child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
+        if child.dep_ == "mark" and child.lower_ in cues().hypothetical_marks:
             return True
-        if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
+        if child.dep_ == "aux" and child.lower_ in cues().hypothetical_aux:
             return True
         if child.dep_ == "neg" and verb.lemma_.lower() not in cues().denials:
             return True
@@ -647,7 +769,7 @@ def _quote_chars(quotes: list[Quote]) -> set[int]:
 def _not_a_speaker(token: Token | None) -> bool:
     """The writer's own voice ("I believe", "as we reported") is not attributed to anyone, and a
     number ("2 posted") speaks for no one."""
-    return token is not None and (token.lower_ in NARRATOR or token.tag_ == "CD")
+    return token is not None and (token.lower_ in cues().narrator or token.tag_ == "CD")
 
 
 def _before_narrator_tail(sdoc: Doc, start: int, end: int) -> int:
@@ -690,6 +812,7 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
     after the last part)."""
     found = []
     previous: Quote | None = None
+    quotes = [q for q in quotes if not _a_name(sdoc, q)]
     own = {id(q): _cue_after(sdoc, q) or _cue_before(sdoc, q) for q in quotes}
     governing = {id(q): _cue_governing(sdoc, q) for q in quotes if own[id(q)] is None}
     shared = {}
@@ -703,8 +826,9 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
             cue_tokens, source = cue
             negative = bool(cue_tokens) and cue_tokens[-1].lemma_.lower() in cues().denials
             via = _according_to(cue_tokens[-1]) if cue_tokens else []
+            impersonal = source is None and bool(cue_tokens) and _impersonal(cue_tokens[-1])
             found.append(_Found("quote", cue_tokens if own[id(quote)] else [], quote.start, quote.end, source,
-                                negative, via))
+                                negative, via, sourceless=impersonal, continues=impersonal))
             previous = quote
         elif governing.get(id(quote)) is not None:
             cue_tokens, source = governing[id(quote)]
@@ -716,6 +840,13 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
             found.append(_Found("quote", [], quote.start, quote.end, None, continues=True))
             previous = quote
     return found
+
+
+def _a_name(sdoc: Doc, quote: Quote) -> bool:
+    """Marks around the name of a person, body, place or weapon, not around words someone said:
+    ЧВК «Вагнер», the "Azov" regiment (a title of a work is left to the rules of quotations)."""
+    return any(ent.start_char <= quote.start and quote.end <= ent.end_char and ent.label_ in NAME_TYPES
+               for ent in sdoc.ents)
 
 
 def _opens_sentence(sdoc: Doc, quote: Quote) -> bool:

@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from sitrep.dateline import DAY, FULL_DATES, MONTH, YEAR, PartialDate, month_number, partial_date
+from sitrep.nlp import ru_dates
+from sitrep.nlp.analyse import language_of
 from sitrep.schema import DateMention
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -32,11 +34,12 @@ _DURATION = re.compile(r"\b(?:for|more than|less than|over|nearly|almost|about|s
 def dates(sdoc: Doc, published: str | None) -> list[DateMention]:
     """Every temporal expression in the parsed text, with its resolved value."""
     anchor = date.fromisoformat(published[:10]) if published else None
+    resolver = ru_dates.resolve if language_of(sdoc) == "ru" else resolve
     found = []
     for ent in sdoc.ents:
         if ent.label_ != "DATE" or _is_a_number(ent.text):
             continue
-        found.append(DateMention(text=ent.text, start=ent.start_char, end=ent.end_char, value=resolve(ent.text, anchor)))
+        found.append(DateMention(text=ent.text, start=ent.start_char, end=ent.end_char, value=resolver(ent.text, anchor)))
     return found
 
 

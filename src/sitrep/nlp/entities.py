@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from sitrep.nlp import actors, gazetteer
+from sitrep.nlp import actors, gazetteer, transliteration
 from sitrep.nlp.analyse import text_of
 from sitrep.nlp.gazetteer import Known, key, slug
 from sitrep.nlp.nominals import find_nominals
@@ -33,7 +33,7 @@ class Cluster:
     def name(self) -> str:
         if self.known:
             return self.known.name
-        return _canonical(self.names, self.type)
+        return _canonical([surface(n) for n in self.names], self.type)
 
     @property
     def id(self) -> str:
@@ -54,10 +54,10 @@ def entities(sdoc: Doc, published: str | None = None) -> list[Entity]:
         elif previous is not None and _defines_acronym(previous[0], span):
             cluster = defined[span.text] = previous[1]
         else:
-            known = gazetteer.by_id(span.ent_id_) if span.ent_id_ else gazetteer.lookup(span.text, span.label_)
+            known = gazetteer.by_id(span.ent_id_) if span.ent_id_ else gazetteer.lookup(surface(span), span.label_)
             cluster = _attach(span, span.label_, known, clusters, by_id, by_surface)
         cluster.names.append(span)
-        by_surface.setdefault(key(span.text), cluster)
+        by_surface.setdefault(key(surface(span)), cluster)
         previous = (span, cluster)
     _unmarked_surnames(sdoc, clusters)
     clusters = _join_short_forms(clusters)
@@ -65,6 +65,12 @@ def entities(sdoc: Doc, published: str | None = None) -> list[Entity]:
         profile(cluster, published)
     find_nominals(sdoc, clusters)
     return [_entity(c) for c in _merge_same_id(clusters)]
+
+
+def surface(span: Span) -> str:
+    """A name as looked up and compared: as written, or in its normal form where the language
+    inflects names and the parse gave one ("Пригожиным" -> "Пригожин")."""
+    return span.doc.user_data.get("normal_forms", {}).get((span.start_char, span.end_char), span.text)
 
 
 def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
@@ -179,8 +185,8 @@ def _attach(span: Span, label: str, known: Known | None, clusters: list[Cluster]
             by_id[known.id] = Cluster(known.type, known=known)
             clusters.append(by_id[known.id])
         return by_id[known.id]
-    if key(span.text) in by_surface:
-        return by_surface[key(span.text)]
+    if key(surface(span)) in by_surface:
+        return by_surface[key(surface(span))]
     short = _short_form_of(span, clusters)
     if short is not None:
         return short
@@ -194,11 +200,11 @@ def _short_form_of(span: Span, clusters: list[Cluster]) -> Cluster | None:
     of an organisation, mentioned before (the nearest such thing wins)."""
     if len(span) != 1:
         return None
-    word = span.text
+    word = surface(span)
     for cluster in reversed(clusters):
         if cluster.type not in ("PERSON", "ORG", "FAC"):
             continue
-        for name in [cluster.name, *(n.text for n in cluster.names)]:
+        for name in [cluster.name, *(surface(n) for n in cluster.names)]:
             words = name.split()
             if len(words) < 2:
                 continue
@@ -213,13 +219,17 @@ def _acronym(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
 
 
-def _canonical(names: list[Span], type_: str) -> str:
-    """The fullest name used: the longest non-acronym, else the first."""
-    texts = [n.text for n in names]
+def _canonical(texts: list[str], type_: str) -> str:
+    """The fullest name used: the longest non-acronym, else the first; a person named in
+    Cyrillic by the spelling of the field's actor dictionary, else of the English-language press
+    ("Юнус-Бек Евкуров" -> "Yunus-Bek Yevkurov"), as an English text would name them."""
     spelled = [t for t in texts if not t.isupper()] or texts
     best = max(spelled, key=lambda t: (len(t.split()), len(t)))
     if type_ == "EQUIPMENT" and best.endswith("s") and best[-2].isdigit():
         best = best[:-1]
+    if type_ == "PERSON" and transliteration.is_cyrillic(best):
+        actor = next(filter(None, (actors.actor(s) for s in transliteration.spellings(best))), None)
+        return actor.name if actor is not None and actor.kind == "person" else transliteration.latin(best)
     return best
 
 

@@ -7,7 +7,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from sitrep.data import load_json
+from sitrep.data import lexicon
 
 
 @dataclass
@@ -19,7 +19,7 @@ class Estimate:
 
 @cache
 def _lexicon() -> tuple[list[tuple[list[str], str]], frozenset[str], frozenset[str]]:
-    data = load_json("estimative.json")
+    data = lexicon("estimative.json")
     phrases = sorted(((p.split(), level) for p, level in data["phrases"]), key=lambda item: -len(item[0]))
     # Phrases that estimate nothing claim their words first, at no level.
     phrases = sorted(((p.split(), None) for p in data["not_estimative"]), key=lambda item: -len(item[0])) + phrases
@@ -28,8 +28,13 @@ def _lexicon() -> tuple[list[tuple[list[str], str]], frozenset[str], frozenset[s
 
 @cache
 def _inability_modals() -> frozenset[str]:
-    data = load_json("estimative.json")
+    data = lexicon("estimative.json")
     return frozenset(data["inability_modals"])
+
+
+@cache
+def _negative_words() -> frozenset[str]:
+    return frozenset(lexicon("estimative.json")["negative_words"])
 
 
 def estimate(content: Span) -> Estimate:
@@ -72,7 +77,7 @@ def _polarity(content: Span, negators: frozenset[str]) -> str:
     for child in root.children:
         if child.dep_ == "neg" and _estimative_negation(child):
             continue  # "is not likely to": an estimate (unlikely), not a denial
-        if child.dep_ == "neg" or child.lower_ in ("nothing", "nobody", "never", "none"):
+        if child.dep_ == "neg" or child.lower_ in _negative_words():
             return "negative"
         if child.dep_ in ("acomp", "attr") and any(g.dep_ == "neg" for g in child.children):
             return "negative"  # "was not helpful"

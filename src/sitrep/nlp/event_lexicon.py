@@ -14,6 +14,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from sitrep.data import lexicon as data_lexicon
+
 OBJECT_DEPS = ("dobj", "nsubjpass", "attr", "oprd")
 # words of a verb's own phrase a pattern may require ("set UP", "call OFF talks", "take LEAVE")
 PHRASE_DEPS = ("prt", "prep", "dobj", "acomp", "advmod", "attr", "oprd", "dative", "npadvmod", "xcomp")
@@ -49,8 +51,8 @@ class _Pattern:
 
 @cache
 def own() -> dict:
-    """sitrep's own triggers and rules (`data/events.json`)."""
-    return json.loads(resources.files("sitrep.data").joinpath("events.json").read_text("utf-8"))
+    """sitrep's own triggers and rules (`data/events.json`), every language's part merged in."""
+    return data_lexicon("events.json")
 
 
 @cache

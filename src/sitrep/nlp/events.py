@@ -12,6 +12,8 @@ habitual, forecast by others) are left out; an actor's own future or promised ac
 REQUEST to X; attempts are coded as what was attempted. An event inside someone's statement
 carries that statement's id.
 """
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from sitrep.nlp import actor_nouns
@@ -24,14 +26,12 @@ NEEDS_TARGET = ("COOPERATE", "AID", "SANCTION")
 COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID")
 YIELDING = ("RETREAT", "CONCEDE")
 CONFLICTUAL = ("ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST")
-TARGET_PREPOSITIONS = ("with", "to", "for", "against", "on", "into", "between")
 # "fired at X", "shouted at X"; elsewhere "at" is where ("trained at the academy")
 AT_TARGET = ("ASSAULT", "COERCE", "THREATEN", "ACCUSE", "PROTEST")
 # "withdrew from X", "expelled from X", "rejected a request from X"; elsewhere "from" is where one came from
 FROM_TARGET = ("RETREAT", "SANCTION", "REJECT", "REQUEST")
 # "a demand for X to do Y" names what is demanded, not of whom; "of" names the target of acts
 # done to someone ("the invasion of X", "the arrest of X") but the agent of others ("the mediation of X").
-NOUN_TARGET_PREPOSITIONS = ("with", "to", "against", "on", "between", "at")
 DONE_TO = ("ASSAULT", "COERCE", "SANCTION")
 PRONOUN_WORDS = ("he", "she", "him", "her", "his", "they", "them", "their", "it", "its")
 RELATIVE_PRONOUNS = ("who", "which", "that", "whom")
@@ -315,8 +315,8 @@ class _Participants:
             return self._of_noun(token, coded)
         agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         actor = self.named(agent) or self.named(_subject(token))
-        prepositions = TARGET_PREPOSITIONS + (("from",) if coded.type in FROM_TARGET else ()) + (
-            ("at",) if coded.type in AT_TARGET else ())
+        prepositions = _prepositions("target") + (_prepositions("from") if coded.type in FROM_TARGET else ()) + (
+            _prepositions("at") if coded.type in AT_TARGET else ())
         candidates = self._prepositional(token, prepositions, with_object=True)
         candidates += [c for c in token.children if c.dep_ in ("dobj", "iobj", "dative", "nsubjpass") and c.i != token.i]
         if coded.type == "REQUEST":  # "urged Y to withdraw", "demanded that Y withdraw"
@@ -330,7 +330,7 @@ class _Participants:
         return actor, self._best_target(candidates, actor, coded)
 
     def _of_noun(self, token: Token, coded: Coding) -> tuple[str | None, str | None]:
-        between = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+        between = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in _prepositions("between")
                         for g in c.children if g.dep_ == "pobj"), None)
         if between is not None:  # "talks between X and Y"
             other = next((c for c in between.children if c.dep_ == "conj"), None)
@@ -339,7 +339,7 @@ class _Participants:
         names = [n for n in dict.fromkeys(names) if self.types.get(n) in PARTICIPANTS]
         if len(names) >= 2:  # "US-Russia talks"
             return names[0], names[1]
-        agent = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "by"
+        agent = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in _prepositions("by")
                       for g in c.children if g.dep_ == "pobj"), None)
         own_party = (self.named(agent) or self.named(next((c for c in token.children if c.dep_ == "poss"), None))
                      or (names[0] if names else None) or self._nationality(token))
@@ -347,13 +347,13 @@ class _Participants:
             actor = own_party
         elif token.dep_ in ("dobj", "attr") and _support_verb(token.head):  # "X held talks", "X imposed sanctions"
             actor = self.named(_governing_subject(token))
-        elif coded.type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        elif coded.type == "CONSULT" and any(c.dep_ == "prep" and c.lower_ in _prepositions("with") for c in token.children):
             # an adjunct: "the deal was signed by X in a meeting with Y", "X, during a meeting with Y, said"
             actor = (self.named(_governing_agent(token)) or _nearest_before(token, self.refs, self.types)
                      or self.named(_governing_subject(token)))
         else:  # a noun elsewhere names an act told before or a topic, not who did it here
             actor = None
-        prepositions = NOUN_TARGET_PREPOSITIONS + (("of",) if coded.type in DONE_TO else ())
+        prepositions = _prepositions("noun_target") + (_prepositions("of") if coded.type in DONE_TO else ())
         candidates = self._prepositional(token, prepositions, with_object=False)
         # "refusal to accept Putin's demand": whose demand it was
         candidates += [t for c in token.children if c.dep_ in ("acl", "xcomp", "relcl") for t in c.subtree if t.dep_ == "poss"]
@@ -439,6 +439,13 @@ def _governing_agent(noun: Token) -> Token | None:
         if verb is not None else None
 
 
+@cache
+def _prepositions(role: str) -> tuple[str, ...]:
+    """The prepositions of every language that introduce a trigger's target, its place, its
+    agent... (`prepositions` in `data/events.json`: "with"/"с", "against"/"против", "in"/"в")."""
+    return tuple(own()["prepositions"][role])
+
+
 def _date(token: Token, dates: list[DateMention]) -> str | None:
     subtree = list(token.subtree)
     start, end = subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)
@@ -447,14 +454,14 @@ def _date(token: Token, dates: list[DateMention]) -> str | None:
 
 def _place_in(token: Token, refs: References, types: dict[str, str]) -> str | None:
     """The state or city an act was done in, named by the head of its "in" phrase."""
-    return next((found for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "in"
+    return next((found for prep in token.children if prep.dep_ == "prep" and prep.lower_ in _prepositions("in")
                  for place in prep.children if place.dep_ == "pobj"
                  for found in [refs.entity_at(place)] if types.get(found) == "GPE"), None)
 
 
 def _location(token: Token, refs: References, types: dict[str, str]) -> str | None:
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "outside"):
+        if prep.dep_ == "prep" and prep.lower_ in _prepositions("location"):
             for place in prep.children:
                 found, _ = refs.resolve(place)
                 if types.get(found) in ("GPE", "LOC", "FAC"):

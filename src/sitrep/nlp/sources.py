@@ -16,14 +16,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from sitrep.data import load_json
+from sitrep.data import lexicon
 from sitrep.nlp import gazetteer
-from sitrep.nlp.analyse import text_of
+from sitrep.nlp.analyse import language_of, text_of
 from sitrep.nlp.references import References
 from sitrep.schema import Entity
 
-PERSONAL = {"he", "she", "him", "her"}
-IMPERSONAL = {"it", "they", "them"}
 PLACE_TYPES = {"GPE", "LOC", "FAC", "NORP"}
 SPEAKING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+(?:\([^)\n]{1,40}\))?\s*[-—–]+\s")
@@ -36,13 +34,18 @@ class SourceWords:
     unnamed: frozenset[str]
     state_speakers: frozenset[str]
     documents: frozenset[str]
+    personal: frozenset[str]  # pronouns of a person speaking ("he", "она")
+    impersonal: frozenset[str]  # pronouns of a body or a state ("it", "they", "они")
+    descriptions: dict[str, str]  # a description's noun in the words of English names ("ведомство": "ministry")
 
 
 @cache
 def source_words() -> SourceWords:
-    data = load_json("attribution.json")
-    return SourceWords(frozenset(data["unnamed_sources"]), frozenset(data["state_speakers"]),
-                       frozenset(data["document_nouns"]))
+    """The source words of every language the lexicon has."""
+    data = lexicon("attribution.json")
+    return SourceWords(*(frozenset(data[k]) for k in ("unnamed_sources", "state_speakers", "document_nouns",
+                                                     "personal_pronouns", "impersonal_pronouns")),
+                       data["description_nouns"])
 
 
 class Sources:
@@ -72,12 +75,12 @@ class Sources:
         if token is None or self._in_dateline(token):
             return None, ""
         word = token.lower_
-        if word in PERSONAL:
+        if word in source_words().personal:
             nearest = self._person_before(token)
             if self.types.get(self.previous) == "PERSON" and (nearest is None or nearest[0] <= self.previous_at):
                 return self.previous, token.text
             return (nearest[1] if nearest else None), token.text
-        if word in IMPERSONAL:
+        if word in source_words().impersonal:
             if word != "it" and self.previous is None and self._spoke_in_paragraph(token):
                 return None, token.text  # "Residents said X. They added Y": the same unnamed people
             return self._organisation_before(token), token.text
@@ -140,14 +143,28 @@ class Sources:
         return bool(match) and token.idx < match.end()
 
     def _person_before(self, token: Token) -> tuple[int, str] | None:
-        """(where, id) of the nearest person named before a word."""
-        best = None
+        """(where, id) of the person a pronoun most likely stands for: the subject of its own
+        sentence or of the one before ("Lukashenko spoke of his talks with Prigozhin. In his
+        words, ..."), else the nearest person named before it."""
+        best, subject = None, None
+        sentence = token.sent
+        previous = self.sdoc[sentence.start - 1].sent if sentence.start > 0 else sentence
         for entity in self.entities:
             if entity.type == "PERSON":
                 for mention in entity.mentions:
-                    if mention.end <= token.idx and (best is None or mention.end > best[0]):
+                    if mention.end > token.idx:
+                        continue
+                    if best is None or mention.end > best[0]:
                         best = (mention.end, entity.id)
-        return best
+                    if previous.start_char <= mention.start and self._is_subject(mention.start, mention.end) and (
+                            subject is None or mention.end > subject[0]):
+                        subject = (mention.end, entity.id)
+        return subject or best
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        span = self.sdoc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(t.dep_ in ("nsubj", "nsubjpass") or t.dep_ in ("appos", "compound")
+                                        and t.head.dep_ in ("nsubj", "nsubjpass") for t in [span.root])
 
     def _spoke_in_paragraph(self, token: Token) -> bool:
         """Whether the latest statement's speaker was named in the same paragraph as `token`."""
@@ -172,11 +189,17 @@ class Sources:
     def _role_given_before(self, token: Token) -> str | None:
         """"the analyst" after "Ruslan Mykula, co-founder and analyst of the project": the one
         named thing an earlier phrase gave the same role (a definite singular noun only)."""
-        if token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        if language_of(self.sdoc) == "ru":
+            pass  # Russian marks no definiteness: a bare noun repeating a role is definite enough
+        elif token.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
             return None
         lemma, given = token.lemma_.lower(), set()
         for earlier in self.sdoc[:token.i]:
             if earlier.lemma_.lower() != lemma or earlier.i == token.i:
+                continue
+            tied = self._organisation_tied(earlier)
+            if tied is not None:  # "Аналитики ISW ... аналитики"
+                given.add(tied)
                 continue
             step = earlier
             for _ in range(4):
@@ -211,7 +234,8 @@ class Sources:
             return self._country_before(owner)
         if not token.pos_ == "NOUN":
             return None
-        holders = {e.id for e in self.entities if e.type == "ORG" and lemma in e.name.lower().split()}
+        noun = source_words().descriptions.get(lemma, lemma)
+        holders = {e.id for e in self.entities if e.type == "ORG" and noun in e.name.lower().split()}
         if len(holders) == 1:
             return holders.pop()
         for later in self.sdoc[token.i + 1:]:
