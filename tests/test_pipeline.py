@@ -121,8 +121,10 @@ def test_documents_analysed_in_one_batch_get_the_records_they_get_one_at_a_time(
     from sitrep.schema import to_record
 
     texts = [TEXT, "Moldova expels Russian diplomat\n\nMoldova ordered a Russian diplomat to leave, the foreign ministry "
-                   "said on Monday.\n", "Военные учения начались в Беларуси во вторник, сообщило министерство обороны.\n"]
+                   "said on Monday.\n", "Военные учения начались в Беларуси во вторник, сообщило министерство обороны.\n",
+             "Військові навчання почалися в Білорусі у вівторок, повідомило міністерство оборони країни.\n"]
     alone = [to_record(process(Input(origin=f"{i}.txt", text=t))) for i, t in enumerate(texts)]
     together = analyse_documents([prepare(Input(origin=f"{i}.txt", text=t)) for i, t in enumerate(texts)])
     assert [to_record(doc) for doc in together] == alone
-    assert together[2].entities == [] and "not analysed yet" in together[2].notes[0]
+    assert together[2].entities  # Russian is analysed, in a batch as alone
+    assert together[3].entities == [] and "not analysed yet" in together[3].notes[0]
