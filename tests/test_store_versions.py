@@ -57,7 +57,7 @@ def test_a_knowledge_base_of_before_gains_versions(tmp_path):
             conn.execute(text("DROP TABLE version_sets"))
             conn.execute(text("UPDATE meta SET value = '6' WHERE key = 'schema_version'"))
     with Store(path) as kb:
-        assert kb.version == 7 and kb.get("doc1")["versions"] == {}
+        assert kb.version == 8 and kb.get("doc1")["versions"] == {}
         kb.add(doc(2, NOW))
         assert kb.outdated(NOW)[1] == 1
 

@@ -24,6 +24,7 @@ from sitrep.nlp.quotes import Quote, find_quotes
 from sitrep.nlp.references import References
 from sitrep.nlp.sources import Sources, source_words
 from sitrep.schema import DateMention, Entity, Statement
+from sitrep.vocabularies import ENTITY_TYPES
 
 SUBJECTS = ("nsubj", "nsubjpass")
 GOVERNING_PREPOSITIONS = {"as", "of"}  # "described X as '...'", "accused X of '...'", "spoke of '...'"
@@ -32,7 +33,6 @@ THING_PRONOUNS = {"it", "they", "this", "that", "these", "those", "which"}
 QUESTION_WORDS = {"why", "how", "whether", "if", "what", "who", "whom", "where", "when", "which"}
 # Possessive pronouns that may stand inside a phrase ("по его словам"): the source they name.
 POSSESSIVES = {"его", "её", "ее", "их"}
-NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EQUIPMENT"}
 ADDRESSEE_PASSIVES = {"tell", "inform", "assure", "warn", "advise", "notify", "remind", "brief"}
 
 
@@ -845,7 +845,7 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
 def _a_name(sdoc: Doc, quote: Quote) -> bool:
     """Marks around the name of a person, body, place or weapon, not around words someone said:
     ЧВК «Вагнер», the "Azov" regiment (a title of a work is left to the rules of quotations)."""
-    return any(ent.start_char <= quote.start and quote.end <= ent.end_char and ent.label_ in NAME_TYPES
+    return any(ent.start_char <= quote.start and quote.end <= ent.end_char and ent.label_ in ENTITY_TYPES
                for ent in sdoc.ents)
 
 
