@@ -70,8 +70,10 @@ def child_batch(engine: str, workers: int, inputs: str, out: str) -> dict:
     summary = batch.run([inputs], out, engine=engine, workers=workers, shard_mb=0, on_shard=shard_done)
     ended = time.perf_counter()
     steady = (written["docs"] - first["docs"]) / (ended - first["at"]) if ended > first["at"] else 0.0
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"docs": summary.documents, "seconds": ended - started, "steady": steady,
-            "peak_mb": peak_mb() + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+            "peak_mb": peak_mb() + children.ru_maxrss / 1024,
+            "cpu_seconds": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime}
 
 
 def child_store(out: str, db_folder: str) -> dict:
@@ -236,7 +238,9 @@ def main() -> int:
             for engine, workers in engines:
                 figures = in_child("batch", engine, str(workers), str(inputs), str(work / f"out-{engine}-{workers}"))
                 steady[(engine, workers)] = figures["steady"]
-                memory = f", peak {figures['peak_mb']:.0f} MB (driver and pool)" if engine == "local" else ""
+                # Ray's actors are not this process's children: their memory and CPU time are not counted.
+                memory = (f", peak {figures['peak_mb']:.0f} MB (driver and pool), "
+                          f"{figures['docs'] / figures['cpu_seconds']:.2f} docs per CPU-second" if engine == "local" else "")
                 report(f"batch --engine {engine} --workers {workers}", f"{figures['steady']:.2f} docs/s",
                        f"{figures['docs']} docs in {figures['seconds']:.0f} s with start-up "
                        f"({figures['docs'] / figures['seconds']:.2f} docs/s){memory}; {machine_load()}")
