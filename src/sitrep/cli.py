@@ -196,7 +196,7 @@ def _shard_progress() -> Iterator:
     """A bar of shards written on a terminal (nothing when stderr is piped); yields the callback
     the batch calls for each shard."""
     if not err.is_terminal:
-        yield lambda name, documents: None
+        yield lambda name, documents, done, shards: None
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -205,9 +205,9 @@ def _shard_progress() -> Iterator:
                   TimeElapsedColumn(), console=err, transient=True) as progress:
         task = progress.add_task("batch", total=None, docs=0)
 
-        def shard_done(name: str, documents: int) -> None:
+        def shard_done(name: str, documents: int, done: int, shards: int) -> None:
             written["documents"] += documents
-            progress.update(task, advance=1, docs=written["documents"])
+            progress.update(task, completed=done, total=shards, docs=written["documents"])
 
         try:
             yield shard_done

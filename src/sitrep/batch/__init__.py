@@ -39,12 +39,13 @@ class Summary:
 def run(inputs: list[str], out: str | Path, engine: str = "local", workers: int | None = None,
         address: str | None = None, shard_mb: float = DEFAULT_SHARD_MB, batch_size: int = 16,
         on_error: Callable[[InputError], None] = lambda error: None,
-        on_shard: Callable[[str, int], None] = lambda name, documents: None) -> Summary:
+        on_shard: Callable[[str, int, int, int], None] = lambda name, documents, done, shards: None) -> Summary:
     """Extract every document of the named files and folders into Parquet shards under `out`.
 
     Shards already in the manifest are skipped (a rerun after a crash does only the rest); a
     text already written, in this run or a finished shard, is not written again. `on_error` hears
-    of each bad input, `on_shard` of each shard written (its name and documents).
+    of each bad input, `on_shard` of each shard written (its name, its documents, the shards done
+    so far and in all).
     """
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
@@ -79,7 +80,7 @@ def run(inputs: list[str], out: str | Path, engine: str = "local", workers: int 
         summary.written += 1
         summary.documents += len(rows)
         summary.duplicates += duplicates
-        on_shard(name, len(rows))
+        on_shard(name, len(rows), len(manifest.done), len(shards))
     return summary
 
 
