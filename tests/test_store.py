@@ -2,6 +2,8 @@ import pytest
 
 from sitrep.pipeline import process
 from sitrep.schema import Document, Input, Mention, Entity, to_record
+from sitrep import migrate
+from sitrep.errors import StoreError
 from sitrep.store import Store, fts_query
 
 STORY = ("Moldova summoned the Russian ambassador on Sunday after debris of a drone was found near the village of "
@@ -123,14 +125,20 @@ def test_a_failure_mid_document_leaves_nothing_half_written(store, monkeypatch):
     assert store.add(d).status == "added"
 
 
-def test_schema_is_created_once_and_versioned(tmp_path):
-    path = tmp_path / "kb.db"
-    with Store(path) as first:
+def test_schema_is_created_once_and_versioned(kb_location):
+    with Store(kb_location) as first:
         first.add(doc(STORY))
-        version = first.version
-    with Store(path) as reopened:
-        assert reopened.version == version >= 1
+        assert first.version == migrate.head()
+    with Store(kb_location) as reopened:
+        assert reopened.version == migrate.head()
         assert reopened.count() == 1
+
+
+def as_before_alembic(kb: Store, schema_version: int) -> None:
+    """Leave a knowledge base as sitrep's hand-rolled migrations left it at `schema_version`."""
+    with kb.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE alembic_version")
+        conn.exec_driver_sql(f"INSERT INTO meta (key, value) VALUES ('schema_version', '{schema_version}')")
 
 
 def test_a_version_1_database_gains_the_entity_country_sector_and_roles(tmp_path):
@@ -139,20 +147,26 @@ def test_a_version_1_database_gains_the_entity_country_sector_and_roles(tmp_path
         with kb.engine.begin() as conn:
             for column in ("country", "sector", "roles"):
                 conn.exec_driver_sql(f"ALTER TABLE entities DROP COLUMN {column}")
-            conn.exec_driver_sql("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        as_before_alembic(kb, 1)
     with Store(path) as migrated:
         migrated.add(doc(STORY))
         stored = migrated.get(doc(STORY).id)
     assert all({"country", "sector", "roles"} <= set(e) for e in stored["entities"])
 
 
-def test_database_from_a_newer_sitrep_is_refused(tmp_path):
-    path = tmp_path / "kb.db"
-    with Store(path) as kb:
+def test_database_from_a_newer_sitrep_is_refused(kb_location):
+    with Store(kb_location) as kb:
         with kb.engine.begin() as conn:
-            conn.exec_driver_sql("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
-    with pytest.raises(RuntimeError, match="newer"):
-        Store(path)
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    with pytest.raises(StoreError, match="newer sitrep"):
+        Store(kb_location)
+
+
+def test_database_from_a_newer_sitrep_before_alembic_is_refused(tmp_path):
+    with Store(tmp_path / "kb.db") as kb:
+        as_before_alembic(kb, 999)
+    with pytest.raises(StoreError, match="newer sitrep"):
+        Store(tmp_path / "kb.db")
 
 
 def test_the_same_person_across_documents_and_spellings_is_one_entity(store):

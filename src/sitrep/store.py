@@ -1,23 +1,27 @@
 """The knowledge base: the one module that speaks SQL.
 
-SQLAlchemy Core over SQLite (embedded, the default) so that the same tables can move to
-PostgreSQL; full-text search uses SQLite's FTS5. The schema is created and migrated here,
-and every document is written in one transaction: a crash loses at most the one in flight.
+SQLAlchemy Core over SQLite (embedded, the default) or PostgreSQL (for teams), the same tables
+in both; full-text search by each database's own engine (`fulltext`), what else differs in
+`database`. The schema's steps are here and Alembic runs them (`migrate`); every document is
+written in one transaction: a crash loses at most the one in flight.
 """
 import json
-import re
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (JSON, Column, Connection, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
-                        Table, Text, create_engine, event, func, insert, literal, select, text, tuple_, union_all)
+                        Table, Text, func, insert, inspect, literal, select, text, tuple_, union_all)
 from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from sitrep import database, fulltext, migrate
 
 from sitrep.aliases import is_name
 from sitrep.errors import StoreError
+from sitrep.fulltext import fts_query  # noqa: F401  (the quoting users' words get; tests hold it)
 from sitrep.periods import period
 from sitrep.schema import CONFIDENCE, GROUP_ACTOR_PREFIX, SCHEMA_VERSION, Document
 
@@ -119,15 +123,19 @@ CLAIM_TABLES = (claims, claim_reports)
 
 
 def _create_v1(conn: Connection) -> None:
+    """The documents and what is extracted from them, and their full-text index."""
     metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t not in CLAIM_TABLES])
-    conn.execute(text("CREATE VIRTUAL TABLE documents_fts USING fts5("
-                      "title, text, tokenize='porter unicode61 remove_diacritics 2')"))
+    fulltext.create(conn)
+
+
+def _columns(conn: Connection, table: str) -> set[str]:
+    return {column["name"] for column in inspect(conn).get_columns(table)}
 
 
 def _entity_actor_fields_v2(conn: Connection) -> None:
     """Entities gain the country, sector and dated roles of the record (a version 1 table has
     none; a table created since already has them)."""
-    present = {row[1] for row in conn.execute(text("PRAGMA table_info(entities)"))}
+    present = _columns(conn, "entities")
     for column, kind in (("country", "TEXT"), ("sector", "TEXT"), ("roles", "JSON")):
         if column not in present:
             conn.execute(text(f"ALTER TABLE entities ADD COLUMN {column} {kind}"))
@@ -135,7 +143,7 @@ def _entity_actor_fields_v2(conn: Connection) -> None:
 
 def _add_event_context(conn: Connection) -> None:
     """Events carry their PLOVER contexts; a knowledge base made before has none stored."""
-    if "context" not in {row[1] for row in conn.execute(text("PRAGMA table_info(events)"))}:
+    if "context" not in _columns(conn, "events"):
         conn.execute(text("ALTER TABLE events ADD COLUMN context JSON NOT NULL DEFAULT '[]'"))
 
 
@@ -179,26 +187,58 @@ def _browsing_counts(conn: Connection) -> None:
         "SELECT entity_id, document_id, count(*) FROM mentions GROUP BY entity_id, document_id",
         "INSERT INTO entity_counts (entity_id, documents, mentions) "
         "SELECT entity_id, count(*), sum(mentions) FROM entity_documents GROUP BY entity_id",
-        """CREATE TRIGGER IF NOT EXISTS mentions_counted AFTER INSERT ON mentions BEGIN
-             INSERT INTO entity_counts (entity_id, documents, mentions) VALUES (NEW.entity_id, 0, 0)
-               ON CONFLICT (entity_id) DO NOTHING;
-             UPDATE entity_counts SET mentions = mentions + 1, documents = documents + NOT EXISTS (
-               SELECT 1 FROM entity_documents WHERE entity_id = NEW.entity_id AND document_id = NEW.document_id)
-               WHERE entity_id = NEW.entity_id;
-             INSERT INTO entity_documents (entity_id, document_id, mentions) VALUES (NEW.entity_id, NEW.document_id, 1)
-               ON CONFLICT (entity_id, document_id) DO UPDATE SET mentions = mentions + 1;
-           END""",
-        """CREATE TRIGGER IF NOT EXISTS mentions_uncounted AFTER DELETE ON mentions BEGIN
-             UPDATE entity_documents SET mentions = mentions - 1
-               WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id;
-             UPDATE entity_counts SET mentions = mentions - 1, documents = documents - EXISTS (
-               SELECT 1 FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
-               AND mentions = 0) WHERE entity_id = OLD.entity_id;
-             DELETE FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
-               AND mentions = 0;
-           END""",
     ):
         conn.execute(text(statement))
+    for statement in (POSTGRESQL_COUNT_TRIGGERS if conn.dialect.name == "postgresql" else SQLITE_COUNT_TRIGGERS):
+        conn.execute(text(statement))
+
+
+SQLITE_COUNT_TRIGGERS = (
+    """CREATE TRIGGER IF NOT EXISTS mentions_counted AFTER INSERT ON mentions BEGIN
+         INSERT INTO entity_counts (entity_id, documents, mentions) VALUES (NEW.entity_id, 0, 0)
+           ON CONFLICT (entity_id) DO NOTHING;
+         UPDATE entity_counts SET mentions = mentions + 1, documents = documents + NOT EXISTS (
+           SELECT 1 FROM entity_documents WHERE entity_id = NEW.entity_id AND document_id = NEW.document_id)
+           WHERE entity_id = NEW.entity_id;
+         INSERT INTO entity_documents (entity_id, document_id, mentions) VALUES (NEW.entity_id, NEW.document_id, 1)
+           ON CONFLICT (entity_id, document_id) DO UPDATE SET mentions = mentions + 1;
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS mentions_uncounted AFTER DELETE ON mentions BEGIN
+         UPDATE entity_documents SET mentions = mentions - 1
+           WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id;
+         UPDATE entity_counts SET mentions = mentions - 1, documents = documents - EXISTS (
+           SELECT 1 FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
+           AND mentions = 0) WHERE entity_id = OLD.entity_id;
+         DELETE FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
+           AND mentions = 0;
+       END""",
+)
+POSTGRESQL_COUNT_TRIGGERS = (
+    """CREATE OR REPLACE FUNCTION sitrep_mentions_counted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+         INSERT INTO entity_counts (entity_id, documents, mentions) VALUES (NEW.entity_id, 0, 0)
+           ON CONFLICT (entity_id) DO NOTHING;
+         UPDATE entity_counts SET mentions = mentions + 1, documents = documents + CASE WHEN EXISTS (
+           SELECT 1 FROM entity_documents WHERE entity_id = NEW.entity_id AND document_id = NEW.document_id)
+           THEN 0 ELSE 1 END WHERE entity_id = NEW.entity_id;
+         INSERT INTO entity_documents (entity_id, document_id, mentions) VALUES (NEW.entity_id, NEW.document_id, 1)
+           ON CONFLICT (entity_id, document_id) DO UPDATE SET mentions = entity_documents.mentions + 1;
+         RETURN NULL;
+       END $$""",
+    """CREATE OR REPLACE FUNCTION sitrep_mentions_uncounted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+         UPDATE entity_documents SET mentions = mentions - 1
+           WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id;
+         UPDATE entity_counts SET mentions = mentions - 1, documents = documents - CASE WHEN EXISTS (
+           SELECT 1 FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
+           AND mentions = 0) THEN 1 ELSE 0 END WHERE entity_id = OLD.entity_id;
+         DELETE FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
+           AND mentions = 0;
+         RETURN NULL;
+       END $$""",
+    "CREATE OR REPLACE TRIGGER mentions_counted AFTER INSERT ON mentions "
+    "FOR EACH ROW EXECUTE FUNCTION sitrep_mentions_counted()",
+    "CREATE OR REPLACE TRIGGER mentions_uncounted AFTER DELETE ON mentions "
+    "FOR EACH ROW EXECUTE FUNCTION sitrep_mentions_uncounted()",
+)
 
 
 def _outlets(conn: Connection) -> None:
@@ -206,7 +246,7 @@ def _outlets(conn: Connection) -> None:
     and every document tied to one (`documents.outlet_id`), the stored documents included; one
     outlet spelled two ways, or known once by name and once by address, is one outlet."""
     metadata.create_all(conn, tables=[outlets])
-    if "outlet_id" not in {row[1] for row in conn.execute(text("PRAGMA table_info(documents)"))}:
+    if "outlet_id" not in _columns(conn, "documents"):
         conn.execute(text("ALTER TABLE documents ADD COLUMN outlet_id INTEGER"))
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_outlet ON documents (outlet_id)"))
     untied = conn.execute(select(documents.c.id, documents.c.source, documents.c.url)
@@ -241,9 +281,49 @@ def _outlet_of(conn: Connection, name: str | None, url: str | None) -> int | Non
     return row.inserted_primary_key[0]
 
 
-# Ordered schema migrations: entry N brings a database from version N to N+1. Append only.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _entity_actor_fields_v2, _add_event_context, _add_claims,
-                                                  _browsing_counts, _outlets]
+# Every lower-cased name an entity is mentioned by (`uses`: how many mentions are written so) and
+# every ending of one after a space (`ending_uses`: "sandu" for "President Maia Sandu"), kept as
+# mentions are written, so that finding an entity by a name reads an index instead of every mention.
+aliased = MetaData()
+entity_aliases = Table(
+    "entity_aliases", aliased,
+    Column("alias", String, primary_key=True), Column("entity_id", String, primary_key=True),
+    Column("uses", Integer, nullable=False), Column("ending_uses", Integer, nullable=False),
+)
+
+
+def _entity_aliases(conn: Connection) -> None:
+    """The alias table, filled from the stored mentions."""
+    aliased.create_all(conn)
+    conn.execute(entity_aliases.delete())  # filled afresh: the migration may meet a table it made before
+    written = conn.execute(select(mentions.c.entity_id, mentions.c.text, func.count())
+                           .group_by(mentions.c.entity_id, mentions.c.text)).all()
+    _count_aliases(conn, [(entity_id, name) for entity_id, name, n in written for _ in range(n)], +1)
+
+
+def _alias_uses(names: list[tuple[str, str]]) -> dict[tuple[str, str], list[int]]:
+    """(alias, entity) -> [uses, ending_uses] of these (entity, mention text) pairs."""
+    counted: dict[tuple[str, str], list[int]] = {}
+    for entity_id, name in names:
+        lowered = name.lower()
+        counted.setdefault((lowered, entity_id), [0, 0])[0] += 1
+        for i, char in enumerate(lowered):
+            if char == " " and lowered[i + 1:]:
+                counted.setdefault((lowered[i + 1:], entity_id), [0, 0])[1] += 1
+    return counted
+
+
+def _count_aliases(conn: Connection, names: list[tuple[str, str]], sign: int) -> None:
+    """Add (sign +1) or take away (-1) these (entity, mention text) pairs in the alias table, in one statement."""
+    rows = [{"alias": alias, "entity_id": entity_id, "uses": sign * uses, "ending_uses": sign * endings}
+            for (alias, entity_id), (uses, endings) in _alias_uses(names).items()]
+    if not rows:
+        return
+    upsert = database.upsert(conn, entity_aliases)
+    conn.execute(upsert.on_conflict_do_update(
+        index_elements=["alias", "entity_id"],
+        set_={"uses": entity_aliases.c.uses + upsert.excluded.uses,
+              "ending_uses": entity_aliases.c.ending_uses + upsert.excluded.ending_uses}), rows)
 
 
 @dataclass
@@ -277,35 +357,30 @@ RELATION_KINDS = ("event", "said", "co-mentioned")
 # How many of an entity's latest documents its co-mentions and the statements about it are read from.
 NEIGHBOURS_WINDOW = 300
 
-# How long a writer waits for another process's transaction before giving up.
-LOCK_TIMEOUT_SECONDS = 120
-
 
 class Store:
-    """A sitrep knowledge base in one SQLite file, migrated on open.
+    """A sitrep knowledge base, in an SQLite file or a PostgreSQL database, migrated on open.
 
-    With `create` (what ingesting wants) a missing file is created; without it (what reading
-    wants) a missing knowledge base is a `StoreError`, never a new empty one. Several processes
-    may write to one knowledge base at once: each write transaction takes the database's write
-    lock when it begins and others wait for it, so no write fails or is lost because of another.
+    `location` is a file path or an SQLAlchemy URL (`postgresql+psycopg://user@host/db`). With
+    `create` (what ingesting wants) a missing file is created; without it (what reading wants) a
+    missing knowledge base is a `StoreError`, never a new empty one. One Store holds one engine
+    (a pool of connections) and may serve many threads. Several processes may write to one
+    knowledge base at once: each write transaction takes the database's write lock when it
+    begins and others wait for it, so no write fails or is lost because of another.
     """
 
-    def __init__(self, path: str | Path = "sitrep.db", create: bool = True):
-        self.path = str(path)
-        location = Path(self.path)
-        if not create and not location.is_file():
-            raise StoreError(self.path, "no knowledge base here (sitrep ingest creates one)")
-        if not location.parent.is_dir():
-            raise StoreError(self.path, f"cannot create a knowledge base: no directory {str(location.parent)!r}")
-        self.engine = create_engine(f"sqlite:///{self.path}", connect_args={"timeout": LOCK_TIMEOUT_SECONDS})
-        event.listen(self.engine, "connect", _sqlite_pragmas)
-        event.listen(self.engine, "begin", _sqlite_begin)
-        self.writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+    def __init__(self, location: str | Path = "sitrep.db", create: bool = True):
+        self.path = str(location)
+        self.database = database.connect(location, create)
+        self.engine, self.writer = self.database.engine, self.database.writer
         try:
             self._migrate()
         except DBAPIError as error:
             self.engine.dispose()
             raise StoreError(self.path, f"not a usable knowledge base: {error.orig}") from None
+        except migrate.NewerSchema as error:
+            self.engine.dispose()
+            raise StoreError(self.path, f"made by a newer sitrep ({error}); upgrade sitrep to open it") from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -317,21 +392,15 @@ class Store:
         self.close()
 
     @property
-    def version(self) -> int:
+    def version(self) -> str | None:
+        """The schema's Alembic revision."""
         with self.engine.connect() as conn:
-            return _version(conn)
+            return migrate.revision(conn)
 
     def _migrate(self) -> None:
         # In a write transaction: two processes opening a new knowledge base at once migrate it once.
         with self.writer.begin() as conn:
-            current = _version(conn)
-            if current > len(MIGRATIONS):
-                raise RuntimeError(f"{self.path}: knowledge base version {current} is newer than this sitrep ({len(MIGRATIONS)})")
-            for step in MIGRATIONS[current:]:
-                step(conn)
-            if current < len(MIGRATIONS):
-                conn.execute(text("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', :v)"),
-                             {"v": str(len(MIGRATIONS))})
+            migrate.upgrade(conn)
 
     def add(self, doc: Document, reprocess: bool = False, hashvalues=None) -> Added:
         """Store one document with everything extracted from it, in one transaction.
@@ -401,14 +470,13 @@ class Store:
         a trailing * as a prefix; FTS5's own operators are not exposed to untrusted input.
         A query with no word, or bounds that are not dates, are a ValueError saying so.
         """
-        match = fts_query(query)
-        if not match:
+        wanted = fulltext.terms(query)
+        if not wanted:
             raise ValueError(f"the query {query!r} has no word to search for")
         since, until = period(since, until)
-        other_names = self._other_names(query)
-        if other_names:  # "Lukashenko" finds the documents that write "Lukashenka" too
-            match = " OR ".join([f"({match})", *(fts_query(f'"{name}"') for name in other_names)])
-        conditions, params = ["documents_fts MATCH :match"], {"match": match, "limit": limit, "offset": offset}
+        # "Lukashenko" finds the documents that write "Lukashenka" too
+        alternatives = [wanted, *(fulltext.terms(f'"{name}"') for name in self._other_names(query))]
+        conditions, params = [], {"limit": limit, "offset": offset}
         if entity:
             conditions.append("EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.entity_id = :entity)")
             params["entity"] = entity
@@ -421,13 +489,8 @@ class Store:
         if until:
             conditions.append("d.published <= :until")
             params["until"] = until + "\uffff"
-        sql = text(
-            "SELECT d.id, d.title, d.published, d.source, "
-            "snippet(documents_fts, 1, char(2), char(3), ' … ', 24) AS snippet, bm25(documents_fts, 5.0, 1.0) AS score "
-            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
-            f"WHERE {' AND '.join(conditions)} ORDER BY score LIMIT :limit OFFSET :offset")
         with self.engine.connect() as conn:
-            return [Hit(**row) for row in conn.execute(sql, params).mappings()]
+            return [Hit(**row) for row in fulltext.search(conn, alternatives, conditions, params)]
 
     def _other_names(self, query: str) -> list[str]:
         """The other names of the entity a query names exactly (by any of its names), if any."""
@@ -466,17 +529,16 @@ class Store:
         with self.engine.connect() as conn:
             entity_id = conn.execute(select(entities.c.id).where(
                 (entities.c.id == name) | (func.lower(entities.c.name) == name.lower()))).scalar()
-            for matches in (func.lower(mentions.c.text) == name.lower(),
-                            func.lower(mentions.c.text).endswith(" " + name.lower(), autoescape=True)):
+            for uses in (entity_aliases.c.uses, entity_aliases.c.ending_uses):  # a name it is written by, or ends with
                 if entity_id is None:
                     entity_id = conn.execute(
-                        select(mentions.c.entity_id).where(matches)
-                        .group_by(mentions.c.entity_id).order_by(func.count().desc()).limit(1)).scalar()
+                        select(entity_aliases.c.entity_id).where(entity_aliases.c.alias == name.lower(), uses > 0)
+                        .order_by(uses.desc(), entity_aliases.c.entity_id).limit(1)).scalar()
             if entity_id is None:  # a surname of the canonical name ("Lukashenko" for Alexander Lukashenko)
                 entity_id = conn.execute(
-                    select(mentions.c.entity_id).join(entities, entities.c.id == mentions.c.entity_id)
+                    select(entities.c.id).join(entity_counts, entity_counts.c.entity_id == entities.c.id)
                     .where(func.lower(entities.c.name).endswith(" " + name.lower(), autoescape=True))
-                    .group_by(mentions.c.entity_id).order_by(func.count().desc()).limit(1)).scalar()
+                    .order_by(entity_counts.c.mentions.desc(), entities.c.id).limit(1)).scalar()
             if entity_id is None:  # any name the gazetteer knows the thing by, written in no stored document
                 from sitrep.nlp.gazetteer import known
 
@@ -493,7 +555,8 @@ class Store:
                 select(documents.c.id, documents.c.title, documents.c.published, documents.c.source,
                        func.count().label("mentions"))
                 .join(mentions, mentions.c.document_id == documents.c.id).where(mentions.c.entity_id == entity_id)
-                .group_by(documents.c.id).order_by(documents.c.published.desc().nulls_last())).mappings()]
+                .group_by(documents.c.id, documents.c.title, documents.c.published, documents.c.source)
+                .order_by(documents.c.published.desc().nulls_last())).mappings()]
             return row
 
 
@@ -584,10 +647,11 @@ class Store:
         edges = union_all(*queries).subquery()
         query = (select(edges.c.other, entities.c.name, entities.c.type, edges.c.relation,
                         func.count(edges.c.document_id.distinct()).label("count"),
-                        func.group_concat(edges.c.document_id.distinct()).label("documents"))
+                        database.joined(self.database.dialect, edges.c.document_id).label("documents"))
                  .join(entities, entities.c.id == edges.c.other)
                  .where(edges.c.other != entity_id)
-                 .group_by(edges.c.other, edges.c.relation).order_by(text("count DESC"), entities.c.name))
+                 .group_by(edges.c.other, edges.c.relation, entities.c.name, entities.c.type)
+                 .order_by(text("count DESC"), entities.c.name))
         with self.engine.connect() as conn:
             return [{**dict(r), "documents": (r["documents"] or "").split(",")} for r in conn.execute(query).mappings()]
 
@@ -631,7 +695,7 @@ class Store:
         def in_span(table: Table, column=mentions.c.entity_id):
             """The entities named inside each row's words (or the words naming them), as one
             comma-separated value."""
-            return select(func.group_concat(column.distinct())).where(
+            return select(database.joined(self.database.dialect, column)).where(
                 mentions.c.document_id == table.c.document_id, mentions.c.start >= table.c.start,
                 mentions.c.end <= table.c.end).scalar_subquery()
 
@@ -942,48 +1006,6 @@ other_mentions = mentions.alias("other_mentions")
 
 
 
-def fts_query(query: str) -> str:
-    """A user's search words as a safe FTS5 query: each term and phrase quoted, all required."""
-    terms = []
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
-        if phrase.strip():
-            terms.append('"' + phrase.replace('"', "") + '"')
-        elif word:
-            prefix = word.endswith("*")
-            core = word.rstrip("*").replace('"', "")
-            if re.search(r"\w", core):
-                terms.append('"' + core + '"' + ("*" if prefix else ""))
-    return " ".join(terms)
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # The driver's own transaction handling is switched off (it begins transactions lazily and
-    # runs DDL outside them); `_sqlite_begin` begins every transaction instead.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout={LOCK_TIMEOUT_SECONDS * 1000}")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-def _sqlite_begin(conn: Connection) -> None:
-    """Begin a transaction: deferred for reading, IMMEDIATE (the write lock, waited for) for writing.
-
-    Taking the write lock up front is what makes concurrent writers wait instead of failing: a
-    deferred transaction that reads and then writes cannot wait for a lock held by another."""
-    conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get('sqlite_begin', '')}".strip())
-
-
-def _version(conn: Connection) -> int:
-    exists = conn.execute(text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'")).first()
-    if not exists:
-        return 0
-    value = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
-    return int(value or 0)
-
-
 def _write(conn: Connection, doc: Document, hashvalues, reprocess: bool) -> Added:
     """One document's rows, inside the caller's write transaction."""
     from sitrep import dedup
@@ -992,6 +1014,8 @@ def _write(conn: Connection, doc: Document, hashvalues, reprocess: bool) -> Adde
     if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
         if not reprocess:
             return Added(doc.id, "exists")
+        _count_aliases(conn, conn.execute(select(mentions.c.entity_id, mentions.c.text)
+                                          .where(mentions.c.document_id == doc.id)).all(), -1)
         for table in (mentions, statements, events, dates):
             conn.execute(table.delete().where(table.c.document_id == doc.id))
         _add_extractions(conn, doc)
@@ -1002,8 +1026,7 @@ def _write(conn: Connection, doc: Document, hashvalues, reprocess: bool) -> Adde
         url=doc.url, language=doc.language, text=doc.text, removed=doc.removed, captions=doc.captions,
         duplicate_of=original, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         outlet_id=_outlet_of(conn, doc.source, doc.url)))
-    conn.execute(text("INSERT INTO documents_fts (rowid, title, text) VALUES (:rowid, :title, :text)"),
-                 {"rowid": row.inserted_primary_key[0], "title": doc.title or "", "text": doc.text})
+    fulltext.index(conn, row.inserted_primary_key[0], doc.title, doc.text)
     conn.execute(insert(signatures).values(document_id=doc.id, hashvalues=dedup.to_bytes(hashvalues)))
     conn.execute(insert(bands), [{"band": b, "key": k, "document_id": doc.id} for b, k in keys])
     _add_extractions(conn, doc)
@@ -1028,13 +1051,16 @@ def _near_duplicate_of(conn: Connection, hashvalues, keys) -> str | None:
 
 
 def _add_extractions(conn: Connection, doc: Document) -> None:
-    for entity in doc.entities:
-        conn.execute(insert(entities).prefix_with("OR IGNORE").values(
-            id=entity.id, name=entity.name, type=entity.type, wikidata=entity.wikidata,
-            country=entity.country, sector=entity.sector, roles=entity.roles))
+    """A document's entities (those known already kept as they are), mentions, aliases, statements,
+    events and dates: one statement per table."""
+    if doc.entities:
+        conn.execute(database.insert_ignoring(conn, entities), [
+            {"id": e.id, "name": e.name, "type": e.type, "wikidata": e.wikidata, "country": e.country,
+             "sector": e.sector, "roles": e.roles} for e in doc.entities])
     rows = [{"document_id": doc.id, "entity_id": e.id, **asdict(m)} for e in doc.entities for m in e.mentions]
     if rows:
         conn.execute(insert(mentions), rows)
+        _count_aliases(conn, [(row["entity_id"], row["text"]) for row in rows], +1)
     if doc.statements:
         conn.execute(insert(statements), [{"document_id": doc.id, **asdict(s)} for s in doc.statements])
     if doc.events:
