@@ -1,3 +1,6 @@
+import shutil
+import sqlite3
+
 import pytest
 
 from sitrep.pipeline import process
@@ -240,3 +243,30 @@ def test_an_entity_is_found_by_a_name_only_the_gazetteer_knows(store):
     assert found is not None and found["name"] == "Institute for the Study of War"
     assert not any(alias["text"] == "ISW" for alias in found["aliases"])
     assert store.statements(source="ISW")
+
+
+def test_a_knowledge_base_made_by_the_hand_rolled_migrations_opens_and_finds_entities_by_alias(tmp_path, fixtures):
+    path = tmp_path / "old.db"
+    shutil.copy(fixtures / "legacy-v6.db", path)  # made by sitrep before Alembic (schema_version 6)
+    with Store(path) as kb:
+        assert kb.version == migrate.head() and kb.count() == 3
+        assert kb.entity("moldova")["id"] == "md"  # through the alias table, filled from the stored mentions
+        assert [h.id for h in kb.search("Galati")] == ["doc1"]
+        kb.add(doc(STORY))
+        assert kb.count() == 4
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM meta WHERE key = 'schema_version'").fetchone() == (0,)
+        assert conn.execute("SELECT uses FROM entity_aliases WHERE alias = 'moldova' AND entity_id = 'md'").fetchone() == (3,)
+
+
+def test_aliases_follow_mentions_through_reprocessing(store):
+    first = Document(origin="a.txt", text="President Maia Sandu spoke. Sandu left.", id="d1",
+                     entities=[Entity("sandu", "Maia Sandu", "PERSON",
+                                      mentions=[Mention(0, 20, "President Maia Sandu"), Mention(28, 33, "Sandu")])])
+    store.add(first)
+    assert store.entity("president maia sandu")["id"] == "sandu"
+    assert store.entity("MAIA SANDU")["id"] == "sandu"  # the ending of a name it is written by
+    first.entities[0].mentions = [Mention(28, 33, "Sandu")]
+    store.add(first, reprocess=True)
+    assert store.entity("President Maia Sandu") is None
+    assert store.entity("Sandu")["id"] == "sandu"
