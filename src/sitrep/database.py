@@ -45,10 +45,16 @@ def is_url(location: str) -> bool:
     return True
 
 
+def display_name(location: str | Path) -> str:
+    """How messages name a knowledge base: its path, or its URL without the password."""
+    location = str(location)
+    return make_url(location).render_as_string(hide_password=True) if is_url(location) else location
+
+
 def connect(location: str | Path, create: bool) -> Database:
     """The engine for `location`: an SQLite file (created when `create`; a missing one is a
     StoreError otherwise) or a database URL (`sqlite:///...`, `postgresql+psycopg://...`)."""
-    location = str(location)
+    location = given = str(location)
     if not is_url(location):
         path = Path(location)
         if not create and not path.is_file():
@@ -70,7 +76,7 @@ def connect(location: str | Path, create: bool) -> Database:
         event.listen(engine, "begin", _postgresql_begin)
     else:
         raise StoreError(url.render_as_string(), "sitrep stores in SQLite or PostgreSQL only")
-    return Database(engine, engine.execution_options(sitrep_write=True), url.render_as_string(hide_password=True))
+    return Database(engine, engine.execution_options(sitrep_write=True), display_name(given))
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
