@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (JSON, Column, Connection, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
-                        Table, Text, func, insert, inspect, literal, select, text, tuple_, union_all)
+                        Table, Text, bindparam, func, insert, inspect, literal, select, text, tuple_, union_all)
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sitrep import database, fulltext, migrate
@@ -752,8 +752,10 @@ class Store:
                 conn.execute(insert(claims), rows)
             if reports:
                 conn.execute(insert(claim_reports), reports)
-            for claim_id, credibility in grades.items():
-                conn.execute(claims.update().where(claims.c.id == claim_id).values(credibility=credibility))
+            if grades:  # one statement for all of them (executemany)
+                conn.execute(claims.update().where(claims.c.id == bindparam("claim_id"))
+                             .values(credibility=bindparam("grade")),
+                             [{"claim_id": claim_id, "grade": grade} for claim_id, grade in grades.items()])
 
     def save_claims(self, rows: list[dict[str, Any]], reports: list[dict[str, Any]]) -> None:
         """Replace the stored claims with these (one transaction: readers see the old set or the new)."""
