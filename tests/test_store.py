@@ -87,11 +87,19 @@ def test_search_ranks_matches_and_marks_them_in_snippets(store):
     assert store.search("Ocn*")[0].title.startswith("Moldova")
 
 
-@pytest.mark.parametrize("query", ['Su-25 "unclosed', "NEAR(a b)", "a OR", "title:x", "'; DROP TABLE documents; --"])
+@pytest.mark.parametrize("query", ['Su-25 "unclosed', "NEAR(a b)", "a OR", "title:x", "'; DROP TABLE documents; --",
+                                   "drone & !Moldova", "Ocnita:* <-> (envoy | x)", "Su-25*", "'note' of:A"])
 def test_search_never_breaks_on_user_syntax(store, query):
     store.add(doc(STORY))
     store.search(query)
     assert store.count() == 1
+
+
+def test_tsquery_operators_typed_by_a_user_are_words(store):
+    store.add(doc(STORY))
+    assert store.search("drone & !Moldova")  # both words required, nothing negated
+    assert store.search("Moldova | Finland") == []  # '|' is no OR: Finland is required too
+    assert store.search("Ocn:*")  # the prefix of 'Ocn', not tsquery syntax
 
 
 @pytest.mark.parametrize("query", ["", "   ", "*", '""', "-- !"])
