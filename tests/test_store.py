@@ -7,7 +7,8 @@ from sitrep.pipeline import process
 from sitrep.schema import Document, Input, Mention, Entity, to_record
 from sitrep import migrate
 from sitrep.errors import StoreError
-from sitrep.store import Store, fts_query
+from sitrep.fulltext import fts_query
+from sitrep.store import Store
 
 STORY = ("Moldova summoned the Russian ambassador on Sunday after debris of a drone was found near the village of "
          "Ocnita, close to the border with Ukraine, the foreign ministry said. Police said no one was hurt. The "

@@ -21,7 +21,6 @@ from sitrep import database, fulltext, migrate
 
 from sitrep.aliases import is_name
 from sitrep.errors import StoreError
-from sitrep.fulltext import fts_query  # noqa: F401  (the quoting users' words get; tests hold it)
 from sitrep.periods import period
 from sitrep.schema import CONFIDENCE, GROUP_ACTOR_PREFIX, SCHEMA_VERSION, Document
 
