@@ -6,7 +6,6 @@ in both; full-text search by each database's own engine (`fulltext`), what else 
 written in one transaction: a crash loses at most the one in flight.
 """
 import json
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
