@@ -17,7 +17,6 @@ from sqlalchemy import (JSON, Column, Connection, ForeignKey, Index, Integer, La
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sitrep import database, fulltext, migrate
-
 from sitrep.aliases import is_name
 from sitrep.errors import StoreError
 from sitrep.periods import period
@@ -211,6 +210,7 @@ SQLITE_COUNT_TRIGGERS = (
            AND mentions = 0;
        END""",
 )
+# The same triggers in PL/pgSQL (PostgreSQL adds no boolean to an integer: CASE says it).
 POSTGRESQL_COUNT_TRIGGERS = (
     """CREATE OR REPLACE FUNCTION sitrep_mentions_counted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
          INSERT INTO entity_counts (entity_id, documents, mentions) VALUES (NEW.entity_id, 0, 0)
@@ -296,23 +296,24 @@ def _entity_aliases(conn: Connection) -> None:
     conn.execute(entity_aliases.delete())  # filled afresh: the migration may meet a table it made before
     written = conn.execute(select(mentions.c.entity_id, mentions.c.text, func.count())
                            .group_by(mentions.c.entity_id, mentions.c.text)).all()
-    _count_aliases(conn, [(entity_id, name) for entity_id, name, n in written for _ in range(n)], +1)
+    _count_aliases(conn, written, +1)
 
 
-def _alias_uses(names: list[tuple[str, str]]) -> dict[tuple[str, str], list[int]]:
-    """(alias, entity) -> [uses, ending_uses] of these (entity, mention text) pairs."""
+def _alias_uses(names) -> dict[tuple[str, str], list[int]]:
+    """(alias, entity) -> [uses, ending_uses] of these (entity, mention text, how many mentions) rows."""
     counted: dict[tuple[str, str], list[int]] = {}
-    for entity_id, name in names:
+    for entity_id, name, times in names:
         lowered = name.lower()
-        counted.setdefault((lowered, entity_id), [0, 0])[0] += 1
+        counted.setdefault((lowered, entity_id), [0, 0])[0] += times
         for i, char in enumerate(lowered):
             if char == " " and lowered[i + 1:]:
-                counted.setdefault((lowered[i + 1:], entity_id), [0, 0])[1] += 1
+                counted.setdefault((lowered[i + 1:], entity_id), [0, 0])[1] += times
     return counted
 
 
-def _count_aliases(conn: Connection, names: list[tuple[str, str]], sign: int) -> None:
-    """Add (sign +1) or take away (-1) these (entity, mention text) pairs in the alias table, in one statement."""
+def _count_aliases(conn: Connection, names, sign: int) -> None:
+    """Add (sign +1) or take away (-1) these (entity, mention text, how many mentions) rows in the
+    alias table, in one statement."""
     rows = [{"alias": alias, "entity_id": entity_id, "uses": sign * uses, "ending_uses": sign * endings}
             for (alias, entity_id), (uses, endings) in _alias_uses(names).items()]
     if not rows:
@@ -465,7 +466,7 @@ class Store:
         optionally only those mentioning an entity (by id), from an outlet, or published in a range.
 
         Words are matched as words (stemmed, accents folded), "quoted phrases" as phrases and
-        a trailing * as a prefix; FTS5's own operators are not exposed to untrusted input.
+        a trailing * as a prefix; neither engine's operators are exposed to untrusted input.
         A query with no word, or bounds that are not dates, are a ValueError saying so.
         """
         wanted = fulltext.terms(query)
@@ -1014,8 +1015,9 @@ def _write(conn: Connection, doc: Document, hashvalues, reprocess: bool) -> Adde
     if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
         if not reprocess:
             return Added(doc.id, "exists")
-        _count_aliases(conn, conn.execute(select(mentions.c.entity_id, mentions.c.text)
-                                          .where(mentions.c.document_id == doc.id)).all(), -1)
+        _count_aliases(conn, conn.execute(select(mentions.c.entity_id, mentions.c.text, func.count())
+                                          .where(mentions.c.document_id == doc.id)
+                                          .group_by(mentions.c.entity_id, mentions.c.text)).all(), -1)
         for table in (mentions, statements, events, dates):
             conn.execute(table.delete().where(table.c.document_id == doc.id))
         _add_extractions(conn, doc)
@@ -1060,7 +1062,7 @@ def _add_extractions(conn: Connection, doc: Document) -> None:
     rows = [{"document_id": doc.id, "entity_id": e.id, **asdict(m)} for e in doc.entities for m in e.mentions]
     if rows:
         conn.execute(insert(mentions), rows)
-        _count_aliases(conn, [(row["entity_id"], row["text"]) for row in rows], +1)
+        _count_aliases(conn, [(row["entity_id"], row["text"], 1) for row in rows], +1)
     if doc.statements:
         conn.execute(insert(statements), [{"document_id": doc.id, **asdict(s)} for s in doc.statements])
     if doc.events:
