@@ -34,3 +34,11 @@ def test_a_missing_file_is_not_created_for_reading(tmp_path):
     with pytest.raises(StoreError, match="no knowledge base here"):
         database.connect(tmp_path / "missing.db", create=False)
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_a_database_that_cannot_be_reached_is_a_store_error_without_its_password():
+    from sitrep.store import Store
+
+    with pytest.raises(StoreError, match="not a usable knowledge base") as refused:
+        Store("postgresql://sitrep:secret@127.0.0.1:1/none", create=False)
+    assert "secret" not in str(refused.value)

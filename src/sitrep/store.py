@@ -376,10 +376,10 @@ class Store:
             self._migrate()
         except DBAPIError as error:
             self.engine.dispose()
-            raise StoreError(self.path, f"not a usable knowledge base: {error.orig}") from None
+            raise StoreError(self.database.name, f"not a usable knowledge base: {error.orig}") from None
         except migrate.NewerSchema as error:
             self.engine.dispose()
-            raise StoreError(self.path, f"made by a newer sitrep ({error}); upgrade sitrep to open it") from None
+            raise StoreError(self.database.name, f"made by a newer sitrep ({error}); upgrade sitrep to open it") from None
 
     def close(self) -> None:
         self.engine.dispose()
