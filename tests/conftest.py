@@ -15,6 +15,7 @@ import pytest
 import uvicorn
 from typer.testing import CliRunner
 
+from postgresql_cluster import PostgreSQLCluster
 from sitrep.cli import app
 from sitrep.store import Store
 
@@ -27,9 +28,27 @@ def fixtures() -> Path:
     return FIXTURES
 
 
+@pytest.fixture(scope="session")
+def postgresql_server():
+    """A throwaway PostgreSQL cluster (Debian's binaries) for the session, as a function that
+    makes a fresh database and returns its URL; skipped when PostgreSQL is not installed."""
+    cluster = PostgreSQLCluster.start()
+    yield cluster.new_database
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def kb_location(request, tmp_path) -> str:
+    """Where a fresh knowledge base goes: an SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "kb.db")
+    return request.getfixturevalue("postgresql_server")()
+
+
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "kb.db") as kb:
+def store(kb_location):
+    """A fresh knowledge base, on each database sitrep stores in."""
+    with Store(kb_location) as kb:
         yield kb
 
 

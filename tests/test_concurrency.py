@@ -51,9 +51,9 @@ def _add_all(path: str, texts: list[str], start, results) -> None:
     results.put(statuses)
 
 
-def test_processes_adding_the_same_documents_at_once_store_each_once(tmp_path):
+def test_processes_adding_the_same_documents_at_once_store_each_once(kb_location):
     texts = [" ".join(f"word{i}x{j}" for j in range(40)) for i in range(40)]
-    db = str(tmp_path / "race.db")
+    db = kb_location
     # Fresh interpreters: a forked child of a test process that runs threads (servers, model pools)
     # can inherit a lock held by one of them and hang.
     context = multiprocessing.get_context("spawn")
@@ -70,3 +70,21 @@ def test_processes_adding_the_same_documents_at_once_store_each_once(tmp_path):
         assert sorted(run[number] for run in statuses) == ["added", "exists", "exists", "exists"]
     with Store(db, create=False) as kb:
         assert kb.count() == len(texts)
+
+
+def test_two_ingest_processes_into_postgresql_lose_nothing_and_store_nothing_twice(tmp_path, postgresql_server):
+    first = _write_jsonl(tmp_path / "first.jsonl", range(0, 24))
+    second = _write_jsonl(tmp_path / "second.jsonl", range(12, 36))
+    db = postgresql_server()  # an empty database: both processes race on creating the schema
+    command = [sys.executable, "-m", "sitrep", "ingest", "--db", db]
+    runs = [subprocess.Popen([*command, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for path in (first, second)]
+    results = [(run.returncode, stderr) for run in runs for _, stderr in [run.communicate(timeout=300)]]
+    for code, stderr in results:
+        assert code == 0, stderr
+        assert "Traceback" not in stderr
+    with Store(db, create=False) as kb:
+        stored = kb.documents(limit=100)
+        assert sorted(d["title"] for d in stored) == sorted(_article(n)["title"] for n in range(36))
+        assert len({d["id"] for d in stored}) == 36
+        assert {h.title for h in kb.search("Kharkiv", limit=100)} == {_article(n)["title"] for n in range(36) if n % 10 == 1}

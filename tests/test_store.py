@@ -1,8 +1,14 @@
+import shutil
+import sqlite3
+
 import pytest
 
 from sitrep.pipeline import process
 from sitrep.schema import Document, Input, Mention, Entity, to_record
-from sitrep.store import Store, fts_query
+from sitrep import migrate
+from sitrep.errors import StoreError
+from sitrep.fulltext import fts_query
+from sitrep.store import Store
 
 STORY = ("Moldova summoned the Russian ambassador on Sunday after debris of a drone was found near the village of "
          "Ocnita, close to the border with Ukraine, the foreign ministry said. Police said no one was hurt. The "
@@ -82,11 +88,19 @@ def test_search_ranks_matches_and_marks_them_in_snippets(store):
     assert store.search("Ocn*")[0].title.startswith("Moldova")
 
 
-@pytest.mark.parametrize("query", ['Su-25 "unclosed', "NEAR(a b)", "a OR", "title:x", "'; DROP TABLE documents; --"])
+@pytest.mark.parametrize("query", ['Su-25 "unclosed', "NEAR(a b)", "a OR", "title:x", "'; DROP TABLE documents; --",
+                                   "drone & !Moldova", "Ocnita:* <-> (envoy | x)", "Su-25*", "'note' of:A"])
 def test_search_never_breaks_on_user_syntax(store, query):
     store.add(doc(STORY))
     store.search(query)
     assert store.count() == 1
+
+
+def test_tsquery_operators_typed_by_a_user_are_words(store):
+    store.add(doc(STORY))
+    assert store.search("drone & !Moldova")  # both words required, nothing negated
+    assert store.search("Moldova | Finland") == []  # '|' is no OR: Finland is required too
+    assert store.search("Ocn:*")  # the prefix of 'Ocn', not tsquery syntax
 
 
 @pytest.mark.parametrize("query", ["", "   ", "*", '""', "-- !"])
@@ -123,14 +137,20 @@ def test_a_failure_mid_document_leaves_nothing_half_written(store, monkeypatch):
     assert store.add(d).status == "added"
 
 
-def test_schema_is_created_once_and_versioned(tmp_path):
-    path = tmp_path / "kb.db"
-    with Store(path) as first:
+def test_schema_is_created_once_and_versioned(kb_location):
+    with Store(kb_location) as first:
         first.add(doc(STORY))
-        version = first.version
-    with Store(path) as reopened:
-        assert reopened.version == version >= 1
+        assert first.version == migrate.head()
+    with Store(kb_location) as reopened:
+        assert reopened.version == migrate.head()
         assert reopened.count() == 1
+
+
+def as_before_alembic(kb: Store, schema_version: int) -> None:
+    """Leave a knowledge base as sitrep's hand-rolled migrations left it at `schema_version`."""
+    with kb.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE alembic_version")
+        conn.exec_driver_sql(f"INSERT INTO meta (key, value) VALUES ('schema_version', '{schema_version}')")
 
 
 def test_a_version_1_database_gains_the_entity_country_sector_and_roles(tmp_path):
@@ -139,20 +159,26 @@ def test_a_version_1_database_gains_the_entity_country_sector_and_roles(tmp_path
         with kb.engine.begin() as conn:
             for column in ("country", "sector", "roles"):
                 conn.exec_driver_sql(f"ALTER TABLE entities DROP COLUMN {column}")
-            conn.exec_driver_sql("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+        as_before_alembic(kb, 1)
     with Store(path) as migrated:
         migrated.add(doc(STORY))
         stored = migrated.get(doc(STORY).id)
     assert all({"country", "sector", "roles"} <= set(e) for e in stored["entities"])
 
 
-def test_database_from_a_newer_sitrep_is_refused(tmp_path):
-    path = tmp_path / "kb.db"
-    with Store(path) as kb:
+def test_database_from_a_newer_sitrep_is_refused(kb_location):
+    with Store(kb_location) as kb:
         with kb.engine.begin() as conn:
-            conn.exec_driver_sql("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
-    with pytest.raises(RuntimeError, match="newer"):
-        Store(path)
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    with pytest.raises(StoreError, match="newer sitrep"):
+        Store(kb_location)
+
+
+def test_database_from_a_newer_sitrep_before_alembic_is_refused(tmp_path):
+    with Store(tmp_path / "kb.db") as kb:
+        as_before_alembic(kb, 999)
+    with pytest.raises(StoreError, match="newer sitrep"):
+        Store(tmp_path / "kb.db")
 
 
 def test_the_same_person_across_documents_and_spellings_is_one_entity(store):
@@ -226,3 +252,30 @@ def test_an_entity_is_found_by_a_name_only_the_gazetteer_knows(store):
     assert found is not None and found["name"] == "Institute for the Study of War"
     assert not any(alias["text"] == "ISW" for alias in found["aliases"])
     assert store.statements(source="ISW")
+
+
+def test_a_knowledge_base_made_by_the_hand_rolled_migrations_opens_and_finds_entities_by_alias(tmp_path, fixtures):
+    path = tmp_path / "old.db"
+    shutil.copy(fixtures / "legacy-v6.db", path)  # made by sitrep before Alembic (schema_version 6)
+    with Store(path) as kb:
+        assert kb.version == migrate.head() and kb.count() == 3
+        assert kb.entity("moldova")["id"] == "md"  # through the alias table, filled from the stored mentions
+        assert [h.id for h in kb.search("Galati")] == ["doc1"]
+        kb.add(doc(STORY))
+        assert kb.count() == 4
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT count(*) FROM meta WHERE key = 'schema_version'").fetchone() == (0,)
+        assert conn.execute("SELECT uses FROM entity_aliases WHERE alias = 'moldova' AND entity_id = 'md'").fetchone() == (3,)
+
+
+def test_aliases_follow_mentions_through_reprocessing(store):
+    first = Document(origin="a.txt", text="President Maia Sandu spoke. Sandu left.", id="d1",
+                     entities=[Entity("sandu", "Maia Sandu", "PERSON",
+                                      mentions=[Mention(0, 20, "President Maia Sandu"), Mention(28, 33, "Sandu")])])
+    store.add(first)
+    assert store.entity("president maia sandu")["id"] == "sandu"
+    assert store.entity("MAIA SANDU")["id"] == "sandu"  # the ending of a name it is written by
+    first.entities[0].mentions = [Mention(28, 33, "Sandu")]
+    store.add(first, reprocess=True)
+    assert store.entity("President Maia Sandu") is None
+    assert store.entity("Sandu")["id"] == "sandu"

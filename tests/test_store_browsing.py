@@ -1,10 +1,13 @@
 """The store's browsing block: counts kept by triggers (through adds, reprocessing and the
 migration of a knowledge base written before them), ranked neighbours, and the statements and
 events pages with their totals. Documents are built by hand so that every count is known."""
+import shutil
+import sqlite3
+
 import pytest
 from sqlalchemy import func, select
 
-from sitrep import store as store_module
+from sitrep import migrate
 from sitrep.schema import Document, Entity, Event, Mention, Statement
 from sitrep.store import Store, entity_counts, entity_documents, mentions
 
@@ -25,8 +28,8 @@ def document(k: int, published: str, entities, statements=(), events=()) -> Docu
 
 
 @pytest.fixture
-def kb(tmp_path):
-    with Store(tmp_path / "kb.db") as opened:
+def kb(kb_location):
+    with Store(kb_location) as opened:
         yield opened
 
 
@@ -75,15 +78,13 @@ def test_counts_are_kept_as_documents_are_added_and_reprocessed(kb):
     assert kb.entity_index("gpe", limit=2, offset=2)[1] == 4
 
 
-def test_a_knowledge_base_written_before_the_counts_gets_them_when_opened(tmp_path, monkeypatch):
+def test_a_knowledge_base_written_before_the_counts_gets_them_when_opened(tmp_path, fixtures):
     path = tmp_path / "old.db"
-    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:1])
-    with Store(path) as old:
-        fill(old)
-        assert old.version == 1
-    monkeypatch.undo()
+    shutil.copy(fixtures / "legacy-v1.db", path)  # `fill` by sitrep's first schema, before Alembic
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [("1",)]
     with Store(path) as migrated:
-        assert migrated.version == len(store_module.MIGRATIONS)
+        assert migrated.version == migrate.head()
         kept, fresh = recounted(migrated)
         assert kept == fresh and len(kept) == 4
         assert migrated.entity_profile("Moldova")["document_count"] == 2

@@ -41,7 +41,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, http(s) URLs, or - for standard input.")]
-Db = Annotated[str, typer.Option("--db", help="The knowledge base (an SQLite file).")]
+Db = Annotated[str, typer.Option("--db", envvar="SITREP_DB", help=(
+    "The knowledge base: an SQLite file, or a database URL (postgresql+psycopg://user@host/db)."))]
 EntityType = enum.Enum("EntityType", {name: name for name in ENTITY_TYPES}, type=str)
 Confidence = enum.Enum("Confidence", {name: name for name in CONFIDENCE}, type=str)
 ExportFormat = enum.Enum("ExportFormat", {name: name for name in FORMATS}, type=str)
@@ -155,7 +156,7 @@ def ingest(paths: Paths, db: Db = "sitrep.db", workers: Workers = 1,
                   "(sitrep documents marks them)")
     reprocessed = f"{counts['reprocessed']} reprocessed, " if reprocess else ""
     err.print(f"sitrep: {counts['added']} added, {counts['near_duplicate']} near-duplicates linked, "
-              f"{counts['exists']} already stored, {reprocessed}{failures.count} failed; {total} documents in {db}")
+              f"{counts['exists']} already stored, {reprocessed}{failures.count} failed; {total} documents in {store.database.name}")
     _exit(failures)
 
 
@@ -235,7 +236,7 @@ def load(folder: Annotated[str, typer.Argument(help="The --out folder of sitrep 
             claims.update(store)
         total = store.count()
     err.print(f"sitrep: {counts['added']} added, {counts['near_duplicate']} near-duplicates linked, "
-              f"{counts['exists']} already stored; {total} documents in {db}")
+              f"{counts['exists']} already stored; {total} documents in {store.database.name}")
 
 
 @app.command()

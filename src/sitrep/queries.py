@@ -160,7 +160,7 @@ def period_relations(kb: Store, since: str, until: str, limit: int = 40) -> list
              .join(actor, actor.c.id == events.c.actor).join(target, target.c.id == events.c.target)
              .where(documents.c.published >= since, documents.c.published <= until + UNTIL_END,
                     events.c.actor != events.c.target)
-             .group_by(events.c.actor, events.c.target, events.c.type)
+             .group_by(events.c.actor, events.c.target, events.c.type, actor.c.id, target.c.id)  # names by their keys
              .order_by(func.count(story.distinct()).desc(), actor.c.name, target.c.name).limit(limit))
     with kb.engine.connect() as conn:
         return [dict(r) for r in conn.execute(query).mappings()]

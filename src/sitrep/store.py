@@ -1,22 +1,23 @@
 """The knowledge base: the one module that speaks SQL.
 
-SQLAlchemy Core over SQLite (embedded, the default) so that the same tables can move to
-PostgreSQL; full-text search uses SQLite's FTS5. The schema is created and migrated here,
-and every document is written in one transaction: a crash loses at most the one in flight.
+SQLAlchemy Core over SQLite (embedded, the default) or PostgreSQL (for teams), the same tables
+in both; full-text search by each database's own engine (`fulltext`), what else differs in
+`database`. The schema's steps are here and Alembic runs them (`migrate`); every document is
+written in one transaction: a crash loses at most the one in flight.
 """
 import hashlib
 import json
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (JSON, Column, Connection, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
-                        Table, Text, create_engine, event, func, insert, literal, select, text, tuple_, union_all)
+                        Table, Text, bindparam, func, insert, inspect, literal, select, text, tuple_, union_all)
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
+from sitrep import database, fulltext, migrate
 from sitrep.aliases import is_name
 from sitrep.errors import StoreError
 from sitrep.periods import period
@@ -129,15 +130,19 @@ CLAIM_TABLES = (claims, claim_reports)
 
 
 def _create_v1(conn: Connection) -> None:
+    """The documents and what is extracted from them, and their full-text index."""
     metadata.create_all(conn, tables=[t for t in metadata.sorted_tables if t not in CLAIM_TABLES])
-    conn.execute(text("CREATE VIRTUAL TABLE documents_fts USING fts5("
-                      "title, text, tokenize='porter unicode61 remove_diacritics 2')"))
+    fulltext.create(conn)
+
+
+def _columns(conn: Connection, table: str) -> set[str]:
+    return {column["name"] for column in inspect(conn).get_columns(table)}
 
 
 def _entity_actor_fields_v2(conn: Connection) -> None:
     """Entities gain the country, sector and dated roles of the record (a version 1 table has
     none; a table created since already has them)."""
-    present = {row[1] for row in conn.execute(text("PRAGMA table_info(entities)"))}
+    present = _columns(conn, "entities")
     for column, kind in (("country", "TEXT"), ("sector", "TEXT"), ("roles", "JSON")):
         if column not in present:
             conn.execute(text(f"ALTER TABLE entities ADD COLUMN {column} {kind}"))
@@ -145,7 +150,7 @@ def _entity_actor_fields_v2(conn: Connection) -> None:
 
 def _add_event_context(conn: Connection) -> None:
     """Events carry their PLOVER contexts; a knowledge base made before has none stored."""
-    if "context" not in {row[1] for row in conn.execute(text("PRAGMA table_info(events)"))}:
+    if "context" not in _columns(conn, "events"):
         conn.execute(text("ALTER TABLE events ADD COLUMN context JSON NOT NULL DEFAULT '[]'"))
 
 
@@ -189,26 +194,59 @@ def _browsing_counts(conn: Connection) -> None:
         "SELECT entity_id, document_id, count(*) FROM mentions GROUP BY entity_id, document_id",
         "INSERT INTO entity_counts (entity_id, documents, mentions) "
         "SELECT entity_id, count(*), sum(mentions) FROM entity_documents GROUP BY entity_id",
-        """CREATE TRIGGER IF NOT EXISTS mentions_counted AFTER INSERT ON mentions BEGIN
-             INSERT INTO entity_counts (entity_id, documents, mentions) VALUES (NEW.entity_id, 0, 0)
-               ON CONFLICT (entity_id) DO NOTHING;
-             UPDATE entity_counts SET mentions = mentions + 1, documents = documents + NOT EXISTS (
-               SELECT 1 FROM entity_documents WHERE entity_id = NEW.entity_id AND document_id = NEW.document_id)
-               WHERE entity_id = NEW.entity_id;
-             INSERT INTO entity_documents (entity_id, document_id, mentions) VALUES (NEW.entity_id, NEW.document_id, 1)
-               ON CONFLICT (entity_id, document_id) DO UPDATE SET mentions = mentions + 1;
-           END""",
-        """CREATE TRIGGER IF NOT EXISTS mentions_uncounted AFTER DELETE ON mentions BEGIN
-             UPDATE entity_documents SET mentions = mentions - 1
-               WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id;
-             UPDATE entity_counts SET mentions = mentions - 1, documents = documents - EXISTS (
-               SELECT 1 FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
-               AND mentions = 0) WHERE entity_id = OLD.entity_id;
-             DELETE FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
-               AND mentions = 0;
-           END""",
     ):
         conn.execute(text(statement))
+    for statement in (POSTGRESQL_COUNT_TRIGGERS if conn.dialect.name == "postgresql" else SQLITE_COUNT_TRIGGERS):
+        conn.execute(text(statement))
+
+
+SQLITE_COUNT_TRIGGERS = (
+    """CREATE TRIGGER IF NOT EXISTS mentions_counted AFTER INSERT ON mentions BEGIN
+         INSERT INTO entity_counts (entity_id, documents, mentions) VALUES (NEW.entity_id, 0, 0)
+           ON CONFLICT (entity_id) DO NOTHING;
+         UPDATE entity_counts SET mentions = mentions + 1, documents = documents + NOT EXISTS (
+           SELECT 1 FROM entity_documents WHERE entity_id = NEW.entity_id AND document_id = NEW.document_id)
+           WHERE entity_id = NEW.entity_id;
+         INSERT INTO entity_documents (entity_id, document_id, mentions) VALUES (NEW.entity_id, NEW.document_id, 1)
+           ON CONFLICT (entity_id, document_id) DO UPDATE SET mentions = mentions + 1;
+       END""",
+    """CREATE TRIGGER IF NOT EXISTS mentions_uncounted AFTER DELETE ON mentions BEGIN
+         UPDATE entity_documents SET mentions = mentions - 1
+           WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id;
+         UPDATE entity_counts SET mentions = mentions - 1, documents = documents - EXISTS (
+           SELECT 1 FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
+           AND mentions = 0) WHERE entity_id = OLD.entity_id;
+         DELETE FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
+           AND mentions = 0;
+       END""",
+)
+# The same triggers in PL/pgSQL (PostgreSQL adds no boolean to an integer: CASE says it).
+POSTGRESQL_COUNT_TRIGGERS = (
+    """CREATE OR REPLACE FUNCTION sitrep_mentions_counted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+         INSERT INTO entity_counts (entity_id, documents, mentions) VALUES (NEW.entity_id, 0, 0)
+           ON CONFLICT (entity_id) DO NOTHING;
+         UPDATE entity_counts SET mentions = mentions + 1, documents = documents + CASE WHEN EXISTS (
+           SELECT 1 FROM entity_documents WHERE entity_id = NEW.entity_id AND document_id = NEW.document_id)
+           THEN 0 ELSE 1 END WHERE entity_id = NEW.entity_id;
+         INSERT INTO entity_documents (entity_id, document_id, mentions) VALUES (NEW.entity_id, NEW.document_id, 1)
+           ON CONFLICT (entity_id, document_id) DO UPDATE SET mentions = entity_documents.mentions + 1;
+         RETURN NULL;
+       END $$""",
+    """CREATE OR REPLACE FUNCTION sitrep_mentions_uncounted() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+         UPDATE entity_documents SET mentions = mentions - 1
+           WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id;
+         UPDATE entity_counts SET mentions = mentions - 1, documents = documents - CASE WHEN EXISTS (
+           SELECT 1 FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
+           AND mentions = 0) THEN 1 ELSE 0 END WHERE entity_id = OLD.entity_id;
+         DELETE FROM entity_documents WHERE entity_id = OLD.entity_id AND document_id = OLD.document_id
+           AND mentions = 0;
+         RETURN NULL;
+       END $$""",
+    "CREATE OR REPLACE TRIGGER mentions_counted AFTER INSERT ON mentions "
+    "FOR EACH ROW EXECUTE FUNCTION sitrep_mentions_counted()",
+    "CREATE OR REPLACE TRIGGER mentions_uncounted AFTER DELETE ON mentions "
+    "FOR EACH ROW EXECUTE FUNCTION sitrep_mentions_uncounted()",
+)
 
 
 def _outlets(conn: Connection) -> None:
@@ -216,7 +254,7 @@ def _outlets(conn: Connection) -> None:
     and every document tied to one (`documents.outlet_id`), the stored documents included; one
     outlet spelled two ways, or known once by name and once by address, is one outlet."""
     metadata.create_all(conn, tables=[outlets])
-    if "outlet_id" not in {row[1] for row in conn.execute(text("PRAGMA table_info(documents)"))}:
+    if "outlet_id" not in _columns(conn, "documents"):
         conn.execute(text("ALTER TABLE documents ADD COLUMN outlet_id INTEGER"))
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_outlet ON documents (outlet_id)"))
     untied = conn.execute(select(documents.c.id, documents.c.source, documents.c.url)
@@ -254,7 +292,7 @@ def _outlet_of(conn: Connection, name: str | None, url: str | None) -> int | Non
 def _record_versions(conn: Connection) -> None:
     """Documents keep what produced them (the record's `versions`); those stored before have none."""
     metadata.create_all(conn, tables=[version_sets])
-    if "version_set_id" not in {row[1] for row in conn.execute(text("PRAGMA table_info(documents)"))}:
+    if "version_set_id" not in _columns(conn, "documents"):
         conn.execute(text("ALTER TABLE documents ADD COLUMN version_set_id INTEGER"))
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_documents_version_set ON documents (version_set_id)"))
 
@@ -272,30 +310,59 @@ def _version_set_of(conn: Connection, versions: dict[str, str]) -> int | None:
     key = _versions_key(versions)
     found = select(version_sets.c.id).where(version_sets.c.key == key)
     if conn.execute(found).scalar() is None:
-        conn.execute(insert(version_sets).prefix_with("OR IGNORE").values(key=key, versions=versions))
+        conn.execute(database.insert_ignoring(conn, version_sets).values(key=key, versions=versions))
     return conn.execute(found).scalar_one()
 
 
-# Languages written in Cyrillic: their words inflect (удар, удары, ударов) and the FTS5 Porter
-# stemmer knows only English, so their documents are also indexed by trigrams (`_cyrillic_search`).
-CYRILLIC_LANGUAGES = ("ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn")
-
-
 def _cyrillic_search(conn: Connection) -> None:
-    """Documents in a Cyrillic-script language get a trigram index beside the word index, so that
-    a search finds a word in any of its forms (searching «удар» finds «удары» and «ударов»);
-    filled from the stored documents, so running it again rebuilds the same index."""
-    conn.execute(text("CREATE VIRTUAL TABLE IF NOT EXISTS documents_trigram USING fts5("
-                      "title, text, tokenize='trigram')"))
-    conn.execute(text("DELETE FROM documents_trigram"))
-    languages = ", ".join(f"'{code}'" for code in CYRILLIC_LANGUAGES)
-    conn.execute(text("INSERT INTO documents_trigram (rowid, title, text) "
-                      f"SELECT rowid, coalesce(title, ''), text FROM documents WHERE language IN ({languages})"))
+    """Documents in a Cyrillic-script language searchable in any form of their words (`fulltext`)."""
+    fulltext.create_cyrillic(conn)
 
 
-# Ordered schema migrations: entry N brings a database from version N to N+1. Append only.
-MIGRATIONS: list[Callable[[Connection], None]] = [_create_v1, _entity_actor_fields_v2, _add_event_context, _add_claims,
-                                                  _browsing_counts, _outlets, _record_versions, _cyrillic_search]
+# Every lower-cased name an entity is mentioned by (`uses`: how many mentions are written so) and
+# every ending of one after a space (`ending_uses`: "sandu" for "President Maia Sandu"), kept as
+# mentions are written, so that finding an entity by a name reads an index instead of every mention.
+aliased = MetaData()
+entity_aliases = Table(
+    "entity_aliases", aliased,
+    Column("alias", String, primary_key=True), Column("entity_id", String, primary_key=True),
+    Column("uses", Integer, nullable=False), Column("ending_uses", Integer, nullable=False),
+)
+
+
+def _entity_aliases(conn: Connection) -> None:
+    """The alias table, filled from the stored mentions."""
+    aliased.create_all(conn)
+    conn.execute(entity_aliases.delete())  # filled afresh: the migration may meet a table it made before
+    written = conn.execute(select(mentions.c.entity_id, mentions.c.text, func.count())
+                           .group_by(mentions.c.entity_id, mentions.c.text)).all()
+    _count_aliases(conn, written, +1)
+
+
+def _alias_uses(names) -> dict[tuple[str, str], list[int]]:
+    """(alias, entity) -> [uses, ending_uses] of these (entity, mention text, how many mentions) rows."""
+    counted: dict[tuple[str, str], list[int]] = {}
+    for entity_id, name, times in names:
+        lowered = name.lower()
+        counted.setdefault((lowered, entity_id), [0, 0])[0] += times
+        for i, char in enumerate(lowered):
+            if char == " " and lowered[i + 1:]:
+                counted.setdefault((lowered[i + 1:], entity_id), [0, 0])[1] += times
+    return counted
+
+
+def _count_aliases(conn: Connection, names, sign: int) -> None:
+    """Add (sign +1) or take away (-1) these (entity, mention text, how many mentions) rows in the
+    alias table, in one statement."""
+    rows = [{"alias": alias, "entity_id": entity_id, "uses": sign * uses, "ending_uses": sign * endings}
+            for (alias, entity_id), (uses, endings) in _alias_uses(names).items()]
+    if not rows:
+        return
+    upsert = database.upsert(conn, entity_aliases)
+    conn.execute(upsert.on_conflict_do_update(
+        index_elements=["alias", "entity_id"],
+        set_={"uses": entity_aliases.c.uses + upsert.excluded.uses,
+              "ending_uses": entity_aliases.c.ending_uses + upsert.excluded.ending_uses}), rows)
 
 
 @dataclass
@@ -329,35 +396,30 @@ RELATION_KINDS = ("event", "said", "co-mentioned")
 # How many of an entity's latest documents its co-mentions and the statements about it are read from.
 NEIGHBOURS_WINDOW = 300
 
-# How long a writer waits for another process's transaction before giving up.
-LOCK_TIMEOUT_SECONDS = 120
-
 
 class Store:
-    """A sitrep knowledge base in one SQLite file, migrated on open.
+    """A sitrep knowledge base, in an SQLite file or a PostgreSQL database, migrated on open.
 
-    With `create` (what ingesting wants) a missing file is created; without it (what reading
-    wants) a missing knowledge base is a `StoreError`, never a new empty one. Several processes
-    may write to one knowledge base at once: each write transaction takes the database's write
-    lock when it begins and others wait for it, so no write fails or is lost because of another.
+    `location` is a file path or an SQLAlchemy URL (`postgresql+psycopg://user@host/db`). With
+    `create` (what ingesting wants) a missing file is created; without it (what reading wants) a
+    missing knowledge base is a `StoreError`, never a new empty one. One Store holds one engine
+    (a pool of connections) and may serve many threads. Several processes may write to one
+    knowledge base at once: each write transaction takes the database's write lock when it
+    begins and others wait for it, so no write fails or is lost because of another.
     """
 
-    def __init__(self, path: str | Path = "sitrep.db", create: bool = True):
-        self.path = str(path)
-        location = Path(self.path)
-        if not create and not location.is_file():
-            raise StoreError(self.path, "no knowledge base here (sitrep ingest creates one)")
-        if not location.parent.is_dir():
-            raise StoreError(self.path, f"cannot create a knowledge base: no directory {str(location.parent)!r}")
-        self.engine = create_engine(f"sqlite:///{self.path}", connect_args={"timeout": LOCK_TIMEOUT_SECONDS})
-        event.listen(self.engine, "connect", _sqlite_pragmas)
-        event.listen(self.engine, "begin", _sqlite_begin)
-        self.writer = self.engine.execution_options(sqlite_begin="IMMEDIATE")
+    def __init__(self, location: str | Path = "sitrep.db", create: bool = True):
+        self.path = str(location)
+        self.database = database.connect(location, create)
+        self.engine, self.writer = self.database.engine, self.database.writer
         try:
             self._migrate()
         except DBAPIError as error:
             self.engine.dispose()
-            raise StoreError(self.path, f"not a usable knowledge base: {error.orig}") from None
+            raise StoreError(self.database.name, f"not a usable knowledge base: {error.orig}") from None
+        except migrate.NewerSchema as error:
+            self.engine.dispose()
+            raise StoreError(self.database.name, f"made by a newer sitrep ({error}); upgrade sitrep to open it") from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -369,21 +431,15 @@ class Store:
         self.close()
 
     @property
-    def version(self) -> int:
+    def version(self) -> str | None:
+        """The schema's Alembic revision."""
         with self.engine.connect() as conn:
-            return _version(conn)
+            return migrate.revision(conn)
 
     def _migrate(self) -> None:
         # In a write transaction: two processes opening a new knowledge base at once migrate it once.
         with self.writer.begin() as conn:
-            current = _version(conn)
-            if current > len(MIGRATIONS):
-                raise RuntimeError(f"{self.path}: knowledge base version {current} is newer than this sitrep ({len(MIGRATIONS)})")
-            for step in MIGRATIONS[current:]:
-                step(conn)
-            if current < len(MIGRATIONS):
-                conn.execute(text("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', :v)"),
-                             {"v": str(len(MIGRATIONS))})
+            migrate.upgrade(conn)
 
     def add(self, doc: Document, reprocess: bool = False, hashvalues=None) -> Added:
         """Store one document with everything extracted from it, in one transaction.
@@ -466,17 +522,16 @@ class Store:
         optionally only those mentioning an entity (by id), from an outlet, or published in a range.
 
         Words are matched as words (stemmed, accents folded), "quoted phrases" as phrases and
-        a trailing * as a prefix; FTS5's own operators are not exposed to untrusted input.
+        a trailing * as a prefix; neither engine's operators are exposed to untrusted input.
         A query with no word, or bounds that are not dates, are a ValueError saying so.
         """
-        match = fts_query(query)
-        if not match:
+        wanted = fulltext.terms(query)
+        if not wanted:
             raise ValueError(f"the query {query!r} has no word to search for")
         since, until = period(since, until)
-        other_names = self._other_names(query)
-        if other_names:  # "Lukashenko" finds the documents that write "Lukashenka" too
-            match = " OR ".join([f"({match})", *(fts_query(f'"{name}"') for name in other_names)])
-        conditions, params = ["documents_fts MATCH :match"], {"match": match, "limit": limit, "offset": offset}
+        # "Lukashenko" finds the documents that write "Lukashenka" too
+        alternatives = [wanted, *(fulltext.terms(f'"{name}"') for name in self._other_names(query))]
+        conditions, params = [], {"limit": limit, "offset": offset}
         if entity:
             conditions.append("EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = d.id AND m.entity_id = :entity)")
             params["entity"] = entity
@@ -489,18 +544,8 @@ class Store:
         if until:
             conditions.append("d.published <= :until")
             params["until"] = until + "\uffff"
-        sql = text(_hits_from("documents_fts", conditions) + " ORDER BY score LIMIT :limit OFFSET :offset")
-        if _CYRILLIC.search(query):
-            # Cyrillic words: documents in Cyrillic by trigrams of each word's stem, any form of it;
-            # the others by words as before (an entity's Latin names among them).
-            params["trigrams"] = trigram_query(query)
-            languages = ", ".join(f"'{code}'" for code in CYRILLIC_LANGUAGES)
-            words = conditions + [f"coalesce(d.language, '') NOT IN ({languages})"]
-            trigrams = ["documents_trigram MATCH :trigrams"] + conditions[1:]
-            sql = text(_hits_from("documents_fts", words) + " UNION ALL " + _hits_from("documents_trigram", trigrams)
-                       + " ORDER BY score LIMIT :limit OFFSET :offset") if params["trigrams"] else sql
         with self.engine.connect() as conn:
-            return [Hit(**row) for row in conn.execute(sql, params).mappings()]
+            return [Hit(**row) for row in fulltext.search(conn, alternatives, conditions, params)]
 
     def _other_names(self, query: str) -> list[str]:
         """The other names of the entity a query names exactly (by any of its names), if any."""
@@ -539,17 +584,16 @@ class Store:
         with self.engine.connect() as conn:
             entity_id = conn.execute(select(entities.c.id).where(
                 (entities.c.id == name) | (func.lower(entities.c.name) == name.lower()))).scalar()
-            for matches in (func.lower(mentions.c.text) == name.lower(),
-                            func.lower(mentions.c.text).endswith(" " + name.lower(), autoescape=True)):
+            for uses in (entity_aliases.c.uses, entity_aliases.c.ending_uses):  # a name it is written by, or ends with
                 if entity_id is None:
                     entity_id = conn.execute(
-                        select(mentions.c.entity_id).where(matches)
-                        .group_by(mentions.c.entity_id).order_by(func.count().desc()).limit(1)).scalar()
+                        select(entity_aliases.c.entity_id).where(entity_aliases.c.alias == name.lower(), uses > 0)
+                        .order_by(uses.desc(), entity_aliases.c.entity_id).limit(1)).scalar()
             if entity_id is None:  # a surname of the canonical name ("Lukashenko" for Alexander Lukashenko)
                 entity_id = conn.execute(
-                    select(mentions.c.entity_id).join(entities, entities.c.id == mentions.c.entity_id)
+                    select(entities.c.id).join(entity_counts, entity_counts.c.entity_id == entities.c.id)
                     .where(func.lower(entities.c.name).endswith(" " + name.lower(), autoescape=True))
-                    .group_by(mentions.c.entity_id).order_by(func.count().desc()).limit(1)).scalar()
+                    .order_by(entity_counts.c.mentions.desc(), entities.c.id).limit(1)).scalar()
             if entity_id is None:  # any name the gazetteer knows the thing by, written in no stored document
                 from sitrep.nlp.gazetteer import known
 
@@ -566,7 +610,8 @@ class Store:
                 select(documents.c.id, documents.c.title, documents.c.published, documents.c.source,
                        func.count().label("mentions"))
                 .join(mentions, mentions.c.document_id == documents.c.id).where(mentions.c.entity_id == entity_id)
-                .group_by(documents.c.id).order_by(documents.c.published.desc().nulls_last())).mappings()]
+                .group_by(documents.c.id, documents.c.title, documents.c.published, documents.c.source)
+                .order_by(documents.c.published.desc().nulls_last())).mappings()]
             return row
 
 
@@ -657,10 +702,11 @@ class Store:
         edges = union_all(*queries).subquery()
         query = (select(edges.c.other, entities.c.name, entities.c.type, edges.c.relation,
                         func.count(edges.c.document_id.distinct()).label("count"),
-                        func.group_concat(edges.c.document_id.distinct()).label("documents"))
+                        database.joined(self.database.dialect, edges.c.document_id).label("documents"))
                  .join(entities, entities.c.id == edges.c.other)
                  .where(edges.c.other != entity_id)
-                 .group_by(edges.c.other, edges.c.relation).order_by(text("count DESC"), entities.c.name))
+                 .group_by(edges.c.other, edges.c.relation, entities.c.name, entities.c.type)
+                 .order_by(text("count DESC"), entities.c.name))
         with self.engine.connect() as conn:
             return [{**dict(r), "documents": (r["documents"] or "").split(",")} for r in conn.execute(query).mappings()]
 
@@ -704,7 +750,7 @@ class Store:
         def in_span(table: Table, column=mentions.c.entity_id):
             """The entities named inside each row's words (or the words naming them), as one
             comma-separated value."""
-            return select(func.group_concat(column.distinct())).where(
+            return select(database.joined(self.database.dialect, column)).where(
                 mentions.c.document_id == table.c.document_id, mentions.c.start >= table.c.start,
                 mentions.c.end <= table.c.end).scalar_subquery()
 
@@ -761,8 +807,10 @@ class Store:
                 conn.execute(insert(claims), rows)
             if reports:
                 conn.execute(insert(claim_reports), reports)
-            for claim_id, credibility in grades.items():
-                conn.execute(claims.update().where(claims.c.id == claim_id).values(credibility=credibility))
+            if grades:  # one statement for all of them (executemany)
+                conn.execute(claims.update().where(claims.c.id == bindparam("claim_id"))
+                             .values(credibility=bindparam("grade")),
+                             [{"claim_id": claim_id, "grade": grade} for claim_id, grade in grades.items()])
 
     def save_claims(self, rows: list[dict[str, Any]], reports: list[dict[str, Any]]) -> None:
         """Replace the stored claims with these (one transaction: readers see the old set or the new)."""
@@ -1015,86 +1063,6 @@ other_mentions = mentions.alias("other_mentions")
 
 
 
-def _hits_from(table: str, conditions: list[str]) -> str:
-    """The search's SELECT over one full-text table (same columns: title, text); a trigram
-    table's snippet counts trigrams, not words, so it takes the most FTS5 allows."""
-    tokens = 64 if table == "documents_trigram" else 24
-    return ("SELECT d.id, d.title, d.published, d.source, "
-            f"snippet({table}, 1, char(2), char(3), ' … ', {tokens}) AS snippet, bm25({table}, 5.0, 1.0) AS score "
-            f"FROM {table} JOIN documents d ON d.rowid = {table}.rowid WHERE {' AND '.join(conditions)}")
-
-
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-# Inflectional endings of Russian and Ukrainian words, longest first: a search word without its
-# ending matches every form of it ("удары" and "ударов" are "удар").
-_ENDINGS = sorted("ами ями ого его ому ему ыми ими ов ев ей ий ый ой ая яя ое ее ые ие ом ем ам ям ах ях ую юю "
-                  "у ю а я ы и і е о ь".split(), key=len, reverse=True)
-MIN_STEM = 4
-
-
-def search_stem(word: str) -> str:
-    """A Cyrillic search word less its inflectional ending, keeping at least MIN_STEM letters."""
-    lower = word.lower()
-    for ending in _ENDINGS:
-        if lower.endswith(ending) and len(lower) - len(ending) >= MIN_STEM:
-            return lower[:-len(ending)]
-    return lower
-
-
-def trigram_query(query: str) -> str:
-    """A search as a safe trigram FTS5 query: phrases as written, each word by its stem, all
-    required; words under three letters match nothing by trigrams and are left out."""
-    terms = []
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
-        core = phrase.replace('"', "") if phrase else search_stem(word.rstrip("*").replace('"', ""))
-        core = core.strip().strip(".,;:!?«»„“")
-        if len(core) >= 3:
-            terms.append('"' + core + '"')
-    return " ".join(terms)
-
-
-def fts_query(query: str) -> str:
-    """A user's search words as a safe FTS5 query: each term and phrase quoted, all required."""
-    terms = []
-    for phrase, word in re.findall(r'"([^"]*)"|(\S+)', query):
-        if phrase.strip():
-            terms.append('"' + phrase.replace('"', "") + '"')
-        elif word:
-            prefix = word.endswith("*")
-            core = word.rstrip("*").replace('"', "")
-            if re.search(r"\w", core):
-                terms.append('"' + core + '"' + ("*" if prefix else ""))
-    return " ".join(terms)
-
-
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
-    # The driver's own transaction handling is switched off (it begins transactions lazily and
-    # runs DDL outside them); `_sqlite_begin` begins every transaction instead.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout={LOCK_TIMEOUT_SECONDS * 1000}")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
-
-
-def _sqlite_begin(conn: Connection) -> None:
-    """Begin a transaction: deferred for reading, IMMEDIATE (the write lock, waited for) for writing.
-
-    Taking the write lock up front is what makes concurrent writers wait instead of failing: a
-    deferred transaction that reads and then writes cannot wait for a lock held by another."""
-    conn.exec_driver_sql(f"BEGIN {conn.get_execution_options().get('sqlite_begin', '')}".strip())
-
-
-def _version(conn: Connection) -> int:
-    exists = conn.execute(text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'")).first()
-    if not exists:
-        return 0
-    value = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
-    return int(value or 0)
-
-
 def _write(conn: Connection, doc: Document, hashvalues, reprocess: bool) -> Added:
     """One document's rows, inside the caller's write transaction."""
     from sitrep import dedup
@@ -1103,6 +1071,9 @@ def _write(conn: Connection, doc: Document, hashvalues, reprocess: bool) -> Adde
     if conn.execute(select(documents.c.id).where(documents.c.id == doc.id)).first():
         if not reprocess:
             return Added(doc.id, "exists")
+        _count_aliases(conn, conn.execute(select(mentions.c.entity_id, mentions.c.text, func.count())
+                                          .where(mentions.c.document_id == doc.id)
+                                          .group_by(mentions.c.entity_id, mentions.c.text)).all(), -1)
         for table in (mentions, statements, events, dates):
             conn.execute(table.delete().where(table.c.document_id == doc.id))
         conn.execute(documents.update().where(documents.c.id == doc.id)
@@ -1115,11 +1086,7 @@ def _write(conn: Connection, doc: Document, hashvalues, reprocess: bool) -> Adde
         url=doc.url, language=doc.language, text=doc.text, removed=doc.removed, captions=doc.captions,
         duplicate_of=original, ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         outlet_id=_outlet_of(conn, doc.source, doc.url), version_set_id=_version_set_of(conn, doc.versions)))
-    conn.execute(text("INSERT INTO documents_fts (rowid, title, text) VALUES (:rowid, :title, :text)"),
-                 {"rowid": row.inserted_primary_key[0], "title": doc.title or "", "text": doc.text})
-    if doc.language in CYRILLIC_LANGUAGES:
-        conn.execute(text("INSERT INTO documents_trigram (rowid, title, text) VALUES (:rowid, :title, :text)"),
-                     {"rowid": row.inserted_primary_key[0], "title": doc.title or "", "text": doc.text})
+    fulltext.index(conn, row.inserted_primary_key[0], doc.title, doc.text, doc.language)
     conn.execute(insert(signatures).values(document_id=doc.id, hashvalues=dedup.to_bytes(hashvalues)))
     conn.execute(insert(bands), [{"band": b, "key": k, "document_id": doc.id} for b, k in keys])
     _add_extractions(conn, doc)
@@ -1144,13 +1111,16 @@ def _near_duplicate_of(conn: Connection, hashvalues, keys) -> str | None:
 
 
 def _add_extractions(conn: Connection, doc: Document) -> None:
-    for entity in doc.entities:
-        conn.execute(insert(entities).prefix_with("OR IGNORE").values(
-            id=entity.id, name=entity.name, type=entity.type, wikidata=entity.wikidata,
-            country=entity.country, sector=entity.sector, roles=entity.roles))
+    """A document's entities (those known already kept as they are), mentions, aliases, statements,
+    events and dates: one statement per table."""
+    if doc.entities:
+        conn.execute(database.insert_ignoring(conn, entities), [
+            {"id": e.id, "name": e.name, "type": e.type, "wikidata": e.wikidata, "country": e.country,
+             "sector": e.sector, "roles": e.roles} for e in doc.entities])
     rows = [{"document_id": doc.id, "entity_id": e.id, **asdict(m)} for e in doc.entities for m in e.mentions]
     if rows:
         conn.execute(insert(mentions), rows)
+        _count_aliases(conn, [(row["entity_id"], row["text"], 1) for row in rows], +1)
     if doc.statements:
         conn.execute(insert(statements), [{"document_id": doc.id, **asdict(s)} for s in doc.statements])
     if doc.events:

@@ -159,3 +159,22 @@ def test_an_entity_page_shows_its_country_sector_and_dated_roles(client):
     assert page.status_code == 200
     assert "country BLR" in page.text and "sector GOV" in page.text
     assert '<span class="role">GOV of BLR since 1994-07-20</span>' in page.text
+
+
+def test_one_store_serves_every_request_and_thread(client, monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    opened = []
+    original = Store.__init__
+
+    def counting(self, *args, **kwargs):
+        opened.append(args)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "__init__", counting)
+    paths = ["/api/documents", "/api/entities", "/api/search?q=Moldova", "/api/entities/Sandu"] * 6
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        statuses = list(pool.map(lambda path: client.get(path).status_code, paths))
+    assert statuses == [200] * len(paths)
+    assert len(opened) == 1  # one Store, one engine and its pool, for the whole app
+    assert client.app.state.store.engine.pool.checkedout() == 0

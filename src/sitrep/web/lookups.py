@@ -1,5 +1,8 @@
 """What the routes look up in the running app's knowledge base: a document, an entity, the
 network around it; a missing one is a 404 with the one error shape."""
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from fastapi import HTTPException, Request
@@ -12,10 +15,18 @@ EXPANDED = 5  # at depth 2, how many of those show their own neighbours
 SECOND_LAYER = 6  # and how many each,
 SECOND_WINDOW = 60  # read from their latest documents (the centre's are read from NEIGHBOURS_WINDOW)
 
+_opening = threading.Lock()  # two first requests at once open one Store
 
-def knowledge_base(request: Request) -> Store:
-    """The knowledge base the app serves, opened for one request (`with knowledge_base(r) as kb`)."""
-    return Store(request.app.state.db)
+
+@contextmanager
+def knowledge_base(request: Request) -> Iterator[Store]:
+    """The knowledge base the app serves (`with knowledge_base(r) as kb`): one Store for every
+    request and thread, opened at the first, so that the process holds one engine and one pool."""
+    state = request.app.state
+    with _opening:
+        if getattr(state, "store", None) is None:
+            state.store = Store(state.db)
+    yield state.store
 
 
 def document(kb: Store, doc_id: str) -> dict[str, Any]:

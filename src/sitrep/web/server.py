@@ -4,6 +4,7 @@ without a token, and the Host names the server answers.
 from collections.abc import Callable
 from pathlib import Path
 
+from sitrep.database import display_name
 from sitrep.web.hosts import BadHost, HostPolicy, host_form, bind_addresses
 
 
@@ -41,5 +42,5 @@ def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str 
     from sitrep.web.app import create_app
 
     hosts = prepare(host, port, token, allowed_hosts)
-    announce(f"serving {db} on {address_of(host, port)} (Ctrl-C to stop)")
+    announce(f"serving {display_name(db)} on {address_of(host, port)} (Ctrl-C to stop)")
     uvicorn.run(create_app(db, token=token, hosts=hosts), host=host.strip("[]"), port=port, log_level="warning")
