@@ -4,6 +4,8 @@
 `connect` makes the one engine of a Store and its writer, and the few statements that SQLite and
 PostgreSQL spell differently are small functions here, so that `store.py` writes one query.
 """
+import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,10 +87,24 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={LOCK_TIMEOUT_SECONDS * 1000}")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _switch_to_wal(cursor) -> None:
+    """Write-ahead logging, waited for: SQLite answers "database is locked" at once, without its
+    busy timeout, when another process is creating or switching the same file at that moment."""
+    deadline = time.monotonic() + LOCK_TIMEOUT_SECONDS
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _sqlite_begin(conn: Connection) -> None:
