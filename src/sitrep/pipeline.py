@@ -89,7 +89,7 @@ def find_dates(doc: Document) -> None:
 
 def find_statements(doc: Document) -> None:
     """Fill `statements`: who said, claimed or assessed what, through whom, and how sure."""
-    doc.statements = statements(doc.parsed, doc.entities, doc.dates)
+    doc.statements = statements(doc.parsed, doc.entities, doc.dates, doc.source)
 
 
 def find_events(doc: Document) -> None:

@@ -588,3 +588,21 @@ def test_on_a_flattened_line_a_cueless_quotation_right_after_the_speaker_is_thei
     doc, names = run('"We will play every match to win," said coach Ilona Brandt. The team trained on Monday. '
                      '"Nobody expected the pitch to hold up so well after the storm."')
     assert names[only(doc, "Nobody expected").source] == "Ilona Brandt"
+
+
+def test_a_publications_own_assessment_is_its_publishers():
+    doc = process(Input(origin="t.txt", source="Halden Institute", published="2026-03-05", text=(
+        "Halden Institute for Security Studies - Situation assessment\n\n"
+        "We assess that Talmeria will probably not launch a ground offensive before April.\n\n"
+        "We visited the border last week. The Halden Institute for Security Studies will update this assessment "
+        "every Friday.")))
+    names = {e.id: e.name for e in doc.entities}
+    statement = only(doc, "Talmeria will probably")
+    assert (names[statement.source], statement.confidence) == ("Halden Institute for Security Studies", "unlikely")
+    assert len(doc.statements) == 1
+
+
+def test_we_in_a_text_that_does_not_name_its_publisher_stays_the_writers_voice():
+    doc = process(Input(origin="t.txt", source="Northern Ledger", published="2026-03-05", text=(
+        "We believe the ceasefire will hold until the spring, and so should our readers.")))
+    assert doc.statements == []

@@ -50,6 +50,7 @@ class Cues:
     accordance_nouns: frozenset[str]
     inference_verbs: frozenset[str]
     speaking_bodies: frozenset[str]
+    house_view_verbs: frozenset[str]
     hypothetical_marks: frozenset[str]
     hypothetical_aux: frozenset[str]
     narrator: frozenset[str]
@@ -71,7 +72,7 @@ def cues() -> Cues:
     return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")),
                 frozenset(tails["summary_nouns"]), frozenset(tails["participles"]), frozenset(data["quote_verbs"]),
                 frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]),
-                frozenset(data["inference_verbs"]), frozenset(data["speaking_bodies"]),
+                frozenset(data["inference_verbs"]), frozenset(data["speaking_bodies"]), frozenset(data["house_view_verbs"]),
                 frozenset(data["hypothetical_marks"]), frozenset(data["hypothetical_aux"]), frozenset(data["narrator"]),
                 according, frozenset(data["citing_lemmas"]), frozenset(data["support_prepositions"]),
                 tuple(tuple(p.split()) for p in data["anaphoric_phrases"]), frozenset(data["speaking_in"]),
@@ -96,8 +97,10 @@ class _Found:
     governed: bool = False  # a quotation attributed by a cue that governs it from further away
 
 
-def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> list[Statement]:
-    """Every attributed statement of the parsed text, in text order."""
+def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention], outlet: str | None = None) -> list[Statement]:
+    """Every attributed statement of the parsed text, in text order. `outlet` is who published
+    it: a publication's own "we assess that X" is its assessment when the text names the outlet
+    as an organisation (a think tank's key judgements)."""
     quotes = find_quotes(text_of(sdoc))
     resolver = References(sdoc, entities)
     speakers = Sources(sdoc, entities, resolver)
@@ -113,7 +116,8 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
         for r in reported)]
     for item in reported:
         item.end = _before_narrator_tail(sdoc, item.start, item.end)
-    found = [f for f in quoted + reported if not _not_a_speaker(f.source_token)]
+    author = _publishing_body(entities, outlet)
+    found = [f for f in quoted + reported if not _not_a_speaker(f.source_token) or _house_view(f, author)]
     found.sort(key=lambda f: f.start)
     text = text_of(sdoc)
     previous: _Found | None = None
@@ -126,12 +130,33 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention]) -> l
                 item.source, item.source_text = previous.source, ""
                 item.sourceless = previous.source is None
                 speakers.remember(item.source)
+        elif _house_view(item, author):
+            item.source, item.source_text = author, item.source_token.text
+            speakers.remember(author)
         else:
             item.source, item.source_text = speakers.resolve(item.source_token)
         if item.source is not None or item.source_token is not None or item.sourceless:
             previous = item
     found = [f for f in found if f.source is not None or f.source_token is not None or f.sourceless]
     return _records(sdoc, found, resolver, dates)
+
+
+def _publishing_body(entities: list[Entity], outlet: str | None) -> str | None:
+    """The organisation the text names that is its own publisher ("Halden Institute" publishing
+    as "the Halden Institute for Security Studies"), if one."""
+    if not outlet or len(outlet.split()) < 2:
+        return None
+    wanted = outlet.lower().removeprefix("the ")
+    found = {e.id for e in entities if e.type == "ORG" and (wanted in e.name.lower() or e.name.lower() in wanted)
+             and len(e.name.split()) >= 2}
+    return found.pop() if len(found) == 1 else None
+
+
+def _house_view(item: _Found, author: str | None) -> bool:
+    """A publication's own assessment: "we" assessing, judging or estimating, in the words of a
+    body the text names as its publisher."""
+    return author is not None and item.source_token is not None and item.source_token.lower_ == "we" \
+        and bool(item.cue_tokens) and item.cue_tokens[-1].lemma_.lower() in cues().house_view_verbs
 
 
 def _continues_from(text: str, previous: _Found, item: _Found) -> bool:
