@@ -74,6 +74,18 @@ def test_assessments_two_steps_apart_are_a_disagreement():
     assert [why for _, _, why in disagreements(grouped)] == ["confidence two or more steps apart"]
 
 
+def test_a_denial_disagrees_with_what_any_report_of_a_claim_says():
+    # The ministry's claim is first reported in a short form; a later report of the same claim
+    # gives the words the denial shares with it.
+    claim = [Claim("statement", "org:ministry", [
+        _report("a", "org:ministry", "artillery hit Dovrany overnight", date="2025-03-04"),
+        _report("b", "org:ministry", "enemy artillery shelled the border town of Dovrany overnight, killing two civilians",
+                date="2025-03-04", channel="outlet:b")])]
+    denial = group([_report("c", "org:enemy-ministry", "its guns had shelled the border town of Dovrany",
+                            polarity="negative")])
+    assert [why for _, _, why in disagreements(claim + denial)] == ["opposite polarity"]
+
+
 def test_statements_weeks_apart_or_about_other_things_do_not_disagree():
     far = group([_report("a", "p:x", "troops left Dovrany"),
                  _report("b", "p:y", "troops left Dovrany", date="2025-04-20", polarity="negative")])

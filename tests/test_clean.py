@@ -229,3 +229,10 @@ def test_russian_page_furniture_is_dropped_and_the_article_kept():
 def test_a_russian_sentence_with_a_noise_word_is_prose():
     assert not is_call_to_action("Президент подписал указ о мобилизации, а министр поделился подробностями с журналистами.")
     assert is_call_to_action("Подписывайтесь на наш канал")
+
+
+def test_a_dateline_without_a_date_is_cut_from_the_first_paragraph():
+    cleaned = clean_text("Ministry denies shelling\n\nVOSTREL - The Ministry of Defence of Talmeria on Wednesday "
+                         "denied that its forces had shelled the town.\n\nA second paragraph follows here.")
+    assert cleaned.text.startswith("The Ministry of Defence of Talmeria on Wednesday denied")
+    assert "VOSTREL -" in cleaned.removed

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from sitrep.dateline import (PartialDate, full_dates, header_date, infer_year, iso_date, opening_dateline,
+from sitrep.dateline import (PartialDate, bare_dateline, full_dates, header_date, infer_year, iso_date, opening_dateline,
                               parse_dateline)
 
 
@@ -98,3 +98,19 @@ def test_russian_datelines_and_dates():
     assert [d.isoformat() for d in full_dates("Это произошло 17 июня 2023 года под Минском.")] == ["2023-06-17"]
     # a sentence opening with a place and a dash is not a dateline: the words after the dash stay
     assert opening_dateline("KYIV, Feb 17 - Russian forces attacked the city.")[1] == "Russian forces attacked the city."
+
+
+@pytest.mark.parametrize("paragraph, rest", [
+    ("VOSTREL - The Ministry of Defence said no unit had fired.", "The Ministry of Defence said no unit had fired."),
+    ("BRENNA (CPA) - Talmeria has moved troops.", "Talmeria has moved troops."),
+    ("DROSK, Kardenia - Shells fell overnight.", "Shells fell overnight."),
+    ('KYIV — "We will hold," the mayor said.', '"We will hold," the mayor said.'),
+])
+def test_a_dateline_without_a_date_is_found(paragraph, rest):
+    assert bare_dateline(paragraph) == rest
+
+
+@pytest.mark.parametrize("paragraph", ["NATO - the alliance met on Friday.", "Kyiv - the capital - was quiet.",
+                                       "The ministry - not the army - said so."])
+def test_a_paragraph_that_only_has_a_dash_has_no_dateline(paragraph):
+    assert bare_dateline(paragraph) is None

@@ -329,8 +329,10 @@ def _same_subject(a: Claim, b: Claim) -> bool:
 
 
 def _content_prefixes(claim: Claim) -> frozenset[str]:
+    """The words of every report of a claim, less those naming its entities: a claim is about what
+    any of its reports says (one copy may shorten "the Kardenian town of Drosk" to "Drosk")."""
     naming = frozenset().union(*(_prefixes(r.names.replace(",", " ")) for r in claim.reports))
-    return _prefixes(claim.text) - naming
+    return frozenset().union(*(_prefixes(r.text) for r in claim.reports)) - naming
 
 
 def _prefixes(text: str) -> frozenset[str]:

@@ -12,7 +12,8 @@ from datetime import date
 from functools import cache
 
 from sitrep.data import lexicon
-from sitrep.dateline import PartialDate, full_dates, header_date, infer_year, opening_dateline, parse_dateline
+from sitrep.dateline import (PartialDate, bare_dateline, full_dates, header_date, infer_year, opening_dateline,
+                             parse_dateline)
 
 _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 _TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
@@ -187,6 +188,9 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
                 found, line = opening
                 removed.append(lines[i][: len(lines[i]) - len(line)].rstrip())
                 dateline = dateline or found
+            elif bare_dateline(line) is not None:
+                line = bare_dateline(line)
+                removed.append(lines[i][: len(lines[i]) - len(line)].rstrip())
         body.append(line)
 
     text = "\n\n".join(body)

@@ -168,6 +168,20 @@ def opening_dateline(paragraph: str) -> tuple[PartialDate, str] | None:
     return None
 
 
+# "VOSTREL -", "BRENNA (CPA) -", "KYIV/MOSCOW —": a dateline with no date, a place in capitals
+# (cities joined by a slash, a country after a comma) with an agency in parentheses or not, then a dash.
+_BARE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'’.-]{2,}(?:[ /][A-Z][A-Z'’.-]+)*(?:, [A-Z][A-Za-z'’.-]+(?: [A-Z][A-Za-z'’.-]+)*)?)"
+    r"(?: \([^)\n]{1,40}\))? +[-—–]+ +(?P<rest>[A-Z\"“‘'].*)", re.S)
+
+
+def bare_dateline(paragraph: str) -> str | None:
+    """The paragraph without a dateline that has no date ("VOSTREL - The ministry said..."), or
+    None when it does not open with one."""
+    match = _BARE_DATELINE.match(paragraph)
+    return match.group("rest") if match else None
+
+
 def full_dates(text: str) -> list[date]:
     """Every complete calendar date written in `text` ("February 17, 2023", "2023-02-17"), in order."""
     found = []
