@@ -148,3 +148,17 @@ def test_a_name_taken_for_a_title_that_speaks_is_a_person():
 def test_a_weekday_or_a_common_word_that_speaks_stays_unmarked():
     found = ents("Sunday said it all. Police said the road was closed.")
     assert "PERSON" not in found.values()
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Ministers met in the Velmark capital on Monday. Velmark said it would mediate.", "Velmark", "GPE"),
+    ("Farmers fear the dam on the Selva river will fail. Selva floods every spring.", "Selva", "LOC"),
+    ("Talks were held in Aldersund on Tuesday, and Aldersund said more would follow.", "Aldersund", "GPE"),
+])
+def test_a_one_word_person_that_the_text_writes_as_a_place_is_a_place(text, name, label):
+    assert {e.label_ for e in parse(text).ents if e.text == name} == {label}
+
+
+def test_a_person_in_a_possessive_after_in_stays_a_person():
+    found = ents("Arlenko said the talks were over. In Arlenko's view, the border was safe.")
+    assert found.get("Arlenko") == "PERSON"

@@ -35,6 +35,10 @@ BODY_NOUNS = frozenset({"firm", "company", "group", "agency", "organisation", "o
                         "contractor", "operator", "airline", "bank", "website", "portal", "daily", "weekly"})
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "hamlet", "region", "province", "district",
                               "oblast", "county", "municipality", "island", "port", "commune", "community"})
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across"})
+# Common nouns a place's name is written before ("the Selva river"), and the kind of place it makes.
+PLACE_NOUNS = {"river": "LOC", "lake": "LOC", "valley": "LOC", "mountains": "LOC", "sea": "LOC", "bay": "LOC",
+               "capital": "GPE", "province": "GPE", "region": "GPE", "town": "GPE", "city": "GPE", "village": "GPE"}
 LOCATIVE = frozenset({"in", "from", "near", "to", "outside", "around", "at", "into", "towards", "toward"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "recall", "explain", "describe", "write"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -72,7 +76,7 @@ def repair_entities(doc: Doc, common_words: frozenset[str] = frozenset()) -> Doc
             continue  # "the defence ministry": a description, not a name
         spans.append(_with_head_word(ent))
     spans = _with_country_prefix(_joined_official_names(doc, spans))
-    spans = [_retyped(span) for span in spans]
+    spans = _places_by_usage([_retyped(span) for span in spans])
     spans += _dictionary_names(doc, spans)
     speakers = _speaking_names(doc, spans, common_words)
     taken = {i for span in speakers for i in range(span.start, span.end)}
@@ -276,6 +280,25 @@ def _type_from_context(span: Span) -> str | None:
             and root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS:
         return "PERSON"  # "Nino Kovalenko said": places do not speak, people do
     return None
+
+
+def _places_by_usage(spans: list[Span]) -> list[Span]:
+    """One-word "people" that the text also writes as a place ("talks in Aldersund", "near
+    Velmark", "the Selva river", "the Velmark capital"): a person is not somewhere one is in or
+    near, so every mention of the name is a place. Not a possessive ("in Arlenko's view")."""
+    people = {span.text for span in spans if span.label_ == "PERSON" and len(span) == 1 and not span.ent_id_}
+    if not people:
+        return spans
+    doc = spans[0].doc
+    placed: dict[str, str] = {}
+    for token in (t for t in doc if t.text in people):
+        if token.dep_ == "compound" and token.head.lower_ in PLACE_NOUNS:
+            placed.setdefault(token.text, PLACE_NOUNS[token.head.lower_])  # "the Selva river", "the Velmark capital"
+        elif token.i > 0 and doc[token.i - 1].lower_ in PLACE_PREPOSITIONS and not (
+                token.i + 1 < len(doc) and doc[token.i + 1].tag_ == "POS"):
+            placed.setdefault(token.text, "GPE")
+    return [_span(s.doc, s.start, s.end, placed[s.text], s) if s.label_ == "PERSON" and len(s) == 1 and s.text in placed
+            else s for s in spans]
 
 
 def _dictionary_kind(text: str) -> str | None:
