@@ -15,16 +15,20 @@ MONTHS = {
          ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1)
     for name in names
 }
-# Russian month names: the genitive of dates ("4 сентября"), the nominative, and abbreviations ("4 сен").
-MONTHS.update({
+# Russian month names as dates write them: nominative, genitive ("4 сентября"), prepositional
+# ("в сентябре") and dative ("к марту"); and their abbreviations ("4 сен"), for datelines only.
+RUSSIAN_MONTHS = {
     name: number
-    for number, names in enumerate(
-        [("января", "январь", "янв"), ("февраля", "февраль", "фев"), ("марта", "март", "мар"), ("апреля", "апрель", "апр"),
-         ("мая", "май"), ("июня", "июнь", "июн"), ("июля", "июль", "июл"), ("августа", "август", "авг"),
-         ("сентября", "сентябрь", "сен", "сент"), ("октября", "октябрь", "окт"), ("ноября", "ноябрь", "ноя"),
-         ("декабря", "декабрь", "дек")], start=1)
-    for name in names
-})
+    for number, stem, endings in [
+        (1, "январ", "ьяе"), (2, "феврал", "ьяе"), (3, "март", "аеу"), (4, "апрел", "ьяе"), (5, "ма", "йяе"),
+        (6, "июн", "ьяе"), (7, "июл", "ьяе"), (8, "август", "аеу"), (9, "сентябр", "ьяе"), (10, "октябр", "ьяе"),
+        (11, "ноябр", "ьяе"), (12, "декабр", "ьяе")]
+    for name in ([stem] if stem in ("март", "август") else []) + [stem + ending for ending in endings]
+}
+MONTHS.update(RUSSIAN_MONTHS)
+MONTHS.update({abbreviation: number for number, abbreviation in [
+    (1, "янв"), (2, "фев"), (3, "мар"), (4, "апр"), (6, "июн"), (7, "июл"), (8, "авг"), (9, "сен"), (9, "сент"),
+    (10, "окт"), (11, "ноя"), (12, "дек")]})
 # Building blocks of written dates, shared with the date layer (`sitrep.nlp.dates`).
 MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"

@@ -10,12 +10,9 @@ import re
 from datetime import date, datetime, timedelta
 from functools import cache
 
-from sitrep.dateline import PartialDate
+from sitrep.dateline import RUSSIAN_MONTHS, PartialDate
 
-MONTHS = {"январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
-          "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12}
-_MONTH = (r"(?P<month>январ[ьяе]|феврал[ьяе]|март[аеу]?|апрел[ьяе]|ма[йяе]|июн[ьяе]|июл[ьяе]|август[аеу]?|"
-          r"сентябр[ьяе]|октябр[ьяе]|ноябр[ьяе]|декабр[ьяе])")
+_MONTH = "(?P<month>" + "|".join(sorted(RUSSIAN_MONTHS, key=len, reverse=True)) + ")"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?:\s*(?:года|году|год|г\.))?"
 _NUMBER = r"(?:\d+|одн[иа]|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять|несколько)"
 _UNIT = r"(?:дн(?:я|ей)|день|недел(?:ю|и|ь)|месяц(?:а|ев)?|год(?:а)?|лет)"
@@ -126,6 +123,4 @@ def _calendar(match: re.Match, anchor: date | None) -> str | None:
 
 
 def _month(word: str) -> int | None:
-    word = word.lower()
-    return next((number for stem, number in sorted(MONTHS.items(), key=lambda item: -len(item[0]))
-                 if word.startswith(stem)), None)
+    return RUSSIAN_MONTHS.get(word.lower())
