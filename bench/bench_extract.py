@@ -67,16 +67,24 @@ def run_phase(phase: str, corpus: Path, limit: int, workers: int) -> dict:
 
 
 def measure(phase: str, corpus: Path, limit: int, workers: int = 1) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", phase, str(corpus), str(limit), str(workers)],
-                         capture_output=True, text=True, check=True)
+    return child_figures(__file__, phase, corpus, limit, workers)
+
+
+def child_figures(script: str, *args) -> dict:
+    """The figures a bench script prints (JSON, last line) when run as `script --child ARGS` in a
+    fresh process, so that each measurement's peak memory is its own."""
+    out = subprocess.run([sys.executable, script, "--child", *map(str, args)], capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def row(label: str, figures: dict, base: dict | None) -> str:
+def row(label: str, figures: dict, base: dict | None, reference: str = "bare spaCy") -> str:
+    """One line of figures, with the ratio of its documents/s to the reference's (`base`); the time
+    to load the models first when the figures have it."""
     dps, wps = figures["docs"] / figures["seconds"], figures["words"] / figures["seconds"]
     ratio = f"{dps / (base['docs'] / base['seconds']):.2f}x" if base else "1.00x"
-    return (f"{label:<28} {figures['docs']:>6} docs {figures['seconds']:>8.1f} s {dps:>8.2f} docs/s "
-            f"{wps:>9.0f} words/s {figures['peak_mb']:>8.0f} MB peak RSS   {ratio} of bare spaCy")
+    load = f"load {figures['load']:>5.1f} s " if "load" in figures else ""
+    return (f"{label:<28} {load}{figures['docs']:>6} docs {figures['seconds']:>8.1f} s {dps:>8.2f} docs/s "
+            f"{wps:>9.0f} words/s {figures['peak_mb']:>8.0f} MB peak RSS   {ratio} of {reference}")
 
 
 def main() -> int:

@@ -15,11 +15,13 @@ ratio to bare natasha.
 import argparse
 import json
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_extract import child_figures, row  # noqa: E402
 
 DEV_RU = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev-ru"
 
@@ -73,19 +75,6 @@ def run_phase(phase: str, corpus: Path) -> dict:
     return {"docs": docs, "words": words, "seconds": seconds, "load": loaded, "peak_mb": peak_kb / 1024}
 
 
-def measure(phase: str, corpus: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", phase, str(corpus)],
-                         capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def row(label: str, figures: dict, base: dict | None) -> str:
-    dps, wps = figures["docs"] / figures["seconds"], figures["words"] / figures["seconds"]
-    ratio = f"{dps / (base['docs'] / base['seconds']):.2f}x" if base else "1.00x"
-    return (f"{label:<24} load {figures['load']:>5.1f} s {figures['docs']:>6} docs {figures['seconds']:>7.1f} s "
-            f"{dps:>7.2f} docs/s {wps:>8.0f} words/s {figures['peak_mb']:>7.0f} MB peak RSS   {ratio} of bare natasha")
-
-
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         print(json.dumps(run_phase(sys.argv[2], Path(sys.argv[3]))))
@@ -100,9 +89,9 @@ def main() -> int:
         corpus = Path(tmp) / "corpus.jsonl"
         total = build_corpus(corpus, args.docs)
         print(f"corpus: {total} documents from {DEV_RU.name}/ (five articles, repeated)")
-        bare = measure("bare", corpus)
-        print(row("bare natasha", bare, None), flush=True)
-        print(row("sitrep extract (ru)", measure("sitrep", corpus), bare), flush=True)
+        bare = child_figures(__file__, "bare", corpus)
+        print(row("bare natasha", bare, None, "bare natasha"), flush=True)
+        print(row("sitrep extract (ru)", child_figures(__file__, "sitrep", corpus), bare, "bare natasha"), flush=True)
     return 0
 
 
