@@ -40,7 +40,6 @@ PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "across"})
 PLACE_NOUNS = {"river": "LOC", "lake": "LOC", "valley": "LOC", "mountains": "LOC", "sea": "LOC", "bay": "LOC",
                "capital": "GPE", "province": "GPE", "region": "GPE", "town": "GPE", "city": "GPE", "village": "GPE"}
 LOCATIVE = frozenset({"in", "from", "near", "to", "outside", "around", "at", "into", "towards", "toward"})
-SPEECH_VERBS = frozenset({"say", "tell", "add", "recall", "explain", "describe", "write"})
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 COMMON_TAGS = frozenset({"NN", "NNS", "JJ", "JJR", "JJS", "RB", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "IN", "DT"})
 
@@ -277,7 +276,7 @@ def _type_from_context(span: Span) -> str | None:
             and gazetteer.is_place(span.text):
         return "GPE"  # "a nurse from Kherson"
     if span.label_ in ("GPE", "LOC") and len(words) > 1 and not gazetteer.is_place(span.text) \
-            and root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS:
+            and root.dep_ == "nsubj" and root.head.lemma_.lower() in _cue_verbs():
         return "PERSON"  # "Nino Kovalenko said": places do not speak, people do
     return None
 
@@ -336,6 +335,7 @@ def _dictionary_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 @cache
 def _cue_verbs() -> frozenset[str]:
+    """The verbs of saying of the attribution lexicon: who does them is a person or a body."""
     return frozenset(load_json("attribution.json")["verbs"])
 
 
