@@ -188,8 +188,8 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
                 found, line = opening
                 removed.append(lines[i][: len(lines[i]) - len(line)].rstrip())
                 dateline = dateline or found
-            elif bare_dateline(line) is not None:
-                line = bare_dateline(line)
+            elif (rest := bare_dateline(line)) is not None:
+                line = rest
                 removed.append(lines[i][: len(lines[i]) - len(line)].rstrip())
         body.append(line)
 
