@@ -38,8 +38,11 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
 fi
 
 [ -x .venv/bin/python ] || "$python" -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+# --no-deps: the lock holds every package pinned; without it, pip 23 resolves a dependency asked for
+# with an extra (justext: lxml[html_clean]) to the newest release and refuses it as unpinned.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+.venv/bin/python -m pip check --disable-pip-version-check >/dev/null || { .venv/bin/python -m pip check; exit 1; }
 
 echo "== sitrep ingest examples/ --db examples/sitrep.db"
 .venv/bin/sitrep ingest examples/ --db examples/sitrep.db
