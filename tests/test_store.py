@@ -279,3 +279,22 @@ def test_aliases_follow_mentions_through_reprocessing(store):
     store.add(first, reprocess=True)
     assert store.entity("President Maia Sandu") is None
     assert store.entity("Sandu")["id"] == "sandu"
+
+
+def test_the_near_duplicate_lookup_searches_the_band_index_not_the_whole_table(tmp_path):
+    """SQLite scanned every stored band for each new document when the lookup was a row-value IN,
+    so adding documents slowed as the knowledge base grew."""
+    import numpy as np
+    from sqlalchemy import select
+
+    from sitrep import dedup
+    from sitrep.store import _band_matches, bands
+
+    keys = dedup.band_keys(np.arange(128, dtype=np.uint64))
+    with Store(tmp_path / "kb.db") as kb, kb.engine.connect() as conn:
+        compiled = select(bands.c.document_id).distinct().where(_band_matches(keys)).compile(
+            conn, compile_kwargs={"render_postcompile": True})
+        plan = [row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}", tuple(compiled.positiontup
+                and [compiled.params[name] for name in compiled.positiontup]))]
+    assert not any(step.startswith("SCAN minhash_bands") for step in plan)
+    assert any("USING INDEX ix_minhash_bands" in step for step in plan)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (JSON, Column, Connection, ForeignKey, Index, Integer, LargeBinary, MetaData, String,
-                        Table, Text, bindparam, func, insert, inspect, literal, select, text, tuple_, union_all)
+                        Table, Text, and_, bindparam, func, insert, inspect, literal, or_, select, text, union_all)
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from sitrep import database, fulltext, migrate
@@ -1098,7 +1098,7 @@ def _near_duplicate_of(conn: Connection, hashvalues, keys) -> str | None:
     from sitrep import dedup
 
     candidates = conn.execute(select(bands.c.document_id).distinct()
-                              .where(tuple_(bands.c.band, bands.c.key).in_(keys))).scalars().all()
+                              .where(_band_matches(keys))).scalars().all()
     best, best_similarity = None, dedup.THRESHOLD
     for candidate in candidates:
         stored = conn.execute(select(signatures.c.hashvalues, documents.c.duplicate_of)
@@ -1108,6 +1108,13 @@ def _near_duplicate_of(conn: Connection, hashvalues, keys) -> str | None:
         if similar >= best_similarity:
             best, best_similarity = stored.duplicate_of or candidate, similar
     return best
+
+
+def _band_matches(keys):
+    """Rows of `minhash_bands` with any of these (band, key) pairs, as one OR of equalities: SQLite
+    answers a row-value IN by scanning the whole table (a cost that grows with every stored
+    document), and an OR of equalities by one index search per pair."""
+    return or_(*(and_(bands.c.band == band, bands.c.key == key) for band, key in keys))
 
 
 def _add_extractions(conn: Connection, doc: Document) -> None:
