@@ -236,3 +236,16 @@ def test_a_dateline_without_a_date_is_cut_from_the_first_paragraph():
                          "denied that its forces had shelled the town.\n\nA second paragraph follows here.")
     assert cleaned.text.startswith("The Ministry of Defence of Talmeria on Wednesday denied")
     assert "VOSTREL -" in cleaned.removed
+
+
+def test_sentences_glued_by_the_scraper_get_their_space_back():
+    raw = ("The mayor thanked the rescue teams in a message on Sunday.Hearing the news, residents gathered in the "
+           "square. 'We owe them everything,' she wrote on Instagram.'Today we grieve together.' The St.Louis "
+           "office and the U.S.Army base stayed closed.")
+    text = clean_text(raw, title="Mayor thanks rescuers", published="2024-05-01").text
+    assert "on Sunday. Hearing the news" in text
+    assert "on Instagram. 'Today we grieve" in text
+    assert "St.Louis" in text and "U.S.Army" in text
+    closing = clean_text("'We stand with our soldiers,' the captain said on Instagram.'Proud of them,' wrote the "
+                         "coach.\"They fought for freedom.\"Fans cheered.", title="Team", published="2024-05-01").text
+    assert "on Instagram. 'Proud of them,'" in closing and 'the coach. "They fought for freedom." Fans' in closing

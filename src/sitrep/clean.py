@@ -31,6 +31,10 @@ DATELINE_BODY_REACH = 2
 # A section label glued before a headline: "POLITICS/ ", "WORLD | ", "Defence | ".
 _SECTION_LABEL = re.compile(r"^[A-Z][\w&'-]*(?: [A-Z&][\w&'-]*){0,2}\s*[/|]\s+(?=\S)")
 # A wire agency credited in parentheses inside a sentence: "(Reuters)", "(AFP)".
+# A sentence's end glued to the next sentence, the space lost by the scraper ("on
+# Sunday.Hearing the case", "on Instagram.'Today we"): a word of two lower-case letters or more,
+# its full stop, perhaps a quotation mark, then a capitalised word.
+_GLUED_SENTENCES = re.compile(r"(?<=[a-z][a-z][.!?])([\"'“‘”’]?)(?=[A-Z][a-z])")
 _AGENCY_IN_PARENTHESES = re.compile(r"\(\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?\s*\)")
 
 
@@ -130,6 +134,19 @@ def split_lines(raw: str) -> list[str]:
     return lines
 
 
+def _unglued(line: str, glued: re.Match) -> str:
+    """The space back between two glued sentences: before a mark that opens the second one,
+    after a mark that closes the first (a straight mark closes when one of its kind is open)."""
+    mark = glued.group(1)
+    if mark in ("", "“", "‘"):
+        return " " + mark
+    if mark in ("”", "’"):
+        return mark + " "
+    marks = [i for i, c in enumerate(line[:glued.start()]) if c == mark
+             and not (0 < i < len(line) - 1 and line[i - 1].isalnum() and line[i + 1].isalnum())]
+    return mark + " " if len(marks) % 2 else " " + mark
+
+
 def _is_wrapped_paragraph(lines: list[str]) -> bool:
     """Lines of a block that one paragraph was folded into at a fixed width."""
     if len(lines) < 2 or len(set(lines)) < len(lines):
@@ -191,7 +208,7 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
             elif (rest := bare_dateline(line)) is not None:
                 line = rest
                 removed.append(lines[i][: len(lines[i]) - len(line)].rstrip())
-        body.append(line)
+        body.append(_GLUED_SENTENCES.sub(lambda m: _unglued(line, m), line))
 
     text = "\n\n".join(body)
     if tail:

@@ -606,3 +606,53 @@ def test_we_in_a_text_that_does_not_name_its_publisher_stays_the_writers_voice()
     doc = process(Input(origin="t.txt", source="Northern Ledger", published="2026-03-05", text=(
         "We believe the ceasefire will hold until the spring, and so should our readers.")))
     assert doc.statements == []
+
+
+def test_a_quotation_reopened_by_a_stray_mark_is_one_speakers_words_not_a_cue_inside_the_next():
+    doc, names = run('Labour Minister Anil Kumar spoke to reporters on Monday. "I gave an entire day to the unions, '
+                     'an entire day to the farmers. I asked for their feedback. "I told them that they should tell '
+                     'me what kind of law they wanted," Kumar said.')
+    first, second = only(doc, "I gave an entire day"), only(doc, "I told them")
+    assert names[first.source] == names[second.source] == "Anil Kumar"
+
+
+def test_a_stray_opening_mark_does_not_turn_narration_into_a_quotation():
+    doc, names = run('Opposition leader Tariq Hamid spoke in Srinagar on Friday. "He criticised the remarks made by '
+                     'the judge on Monday and said that the government had misled the public. He stated, "Elections '
+                     'were held in the region even during the insurgency." He also said the fight would go on.')
+    assert names[only(doc, "Elections were held").source] == "Tariq Hamid"
+    assert not [s for s in doc.statements if s.content.startswith("He criticised")]
+
+
+def test_a_cue_in_a_relative_clause_whose_relative_word_is_a_circumstance_reports_its_complement():
+    doc, names = run("The commission was answering Sunil Mehta's press conference in which he claimed that the party "
+                     "had found thousands of fake voters in one district.")
+    assert names[only(doc, "the party had found").source] == "Sunil Mehta"
+    doc, _ = run("The hearing where the lawyers argued that the law was void lasted an hour.")
+    assert only(doc, "the law was void").cue == "argued"
+
+
+def test_a_relative_clause_whose_relative_word_is_the_content_is_still_no_statement():
+    doc, _ = run("The plan, which officials said would fail, was approved in the end. The rules that the "
+                 "ministry says protect voters were published.")
+    assert doc.statements == []
+
+
+def test_a_cue_after_the_quotation_introduced_by_as():
+    doc, names = run("“When we stand with our allies, we are also defending our way of life,” as Arno Keller, the "
+                     "honorary chairman of the party, has stated.")
+    assert names[only(doc, "When we stand").source] == "Arno Keller"
+
+
+def test_a_quotation_after_a_participle_of_speaking_in_an_opening_phrase_is_the_main_subjects():
+    doc, names = run("By stating, “Even if they take me to the moon out of revenge, I will not be afraid”, Rabi "
+                     "Lamsal framed his detention as a political attack.")
+    assert names[only(doc, "Even if they take me").source] == "Rabi Lamsal"
+
+
+def test_a_quotation_governed_by_a_cue_nested_in_a_reported_clause_is_the_inner_speakers():
+    doc, names = run("The lawyer, Prakash Bhandari, pointed out that the Election Commission had said in its affidavit "
+                     "that “we have given this information to the agents of the recognised parties”.")
+    inner = only(doc, "we have given")
+    assert names[inner.source] == "Election Commission" and inner.cue == "had said"
+    assert names[only(doc, "the Election Commission had said").source] == "Prakash Bhandari"

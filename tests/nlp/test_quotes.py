@@ -87,3 +87,15 @@ def test_a_quotation_left_open_and_reopened_on_one_flattened_line_is_two_parts_o
 def test_a_mark_after_a_space_inside_a_sentence_does_not_reopen():
     text = 'The envoy said "the talks were over" and "nothing was agreed" after midnight.'
     assert [text[q.start:q.end] for q in find_quotes(text)] == ["the talks were over", "nothing was agreed"]
+
+
+def test_a_stray_straight_mark_does_not_pair_with_the_opening_of_an_introduced_quotation():
+    text = ('The court has not ruled yet. "He spoke about the ruling on Monday and said the council had '
+            'misled the public. He stated, "Elections were held in the region even during the war." '
+            'He also said the fight would go on.')
+    assert spans(text) == ["Elections were held in the region even during the war"]
+
+
+def test_a_closing_mark_before_a_comma_and_a_cue_still_closes():
+    text = '"The bridge is closed," he said, "and it will stay closed."'
+    assert spans(text) == ["The bridge is closed", "and it will stay closed"]

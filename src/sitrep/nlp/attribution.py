@@ -110,9 +110,10 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention], outl
     reported = [r for r in reported if not any(q.source_token is not None and not q.governed and _fills(q, r)
                                                or q.start <= r.start and r.end <= q.end + 2 and _same_cue(q, r)
                                                for q in quoted)]
-    # A quotation inside a reported clause is part of it, unless a cue of its own attributes it.
+    # A quotation inside a reported clause is part of it, unless a cue of its own attributes it
+    # (a cue inside the clause governing it: "X pointed out that Y had said that '...'").
     quoted = [q for q in quoted if not any(
-        r.start <= q.start and q.end <= r.end and (q.source_token is None or q.governed or _same_cue(q, r))
+        r.start <= q.start and q.end <= r.end and (q.source_token is None or _same_cue(q, r))
         for r in reported)]
     for item in reported:
         item.end = _before_narrator_tail(sdoc, item.start, item.end)
@@ -324,6 +325,8 @@ def _relative(verb: Token) -> bool:
     when the relative pronoun is the speaker ("a report that said X", "Sandu, who said X")."""
     if verb.dep_ == "relcl" and _relative_speaker(verb) is not None and any(c.dep_ == "ccomp" for c in verb.children):
         return False
+    if _adjunct_relative(verb):
+        return False
     if verb.dep_ in ("relcl", "csubj") or any(c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" for c in verb.children):
         return True
     for complement in (c for c in verb.children if c.dep_ == "ccomp"):
@@ -391,6 +394,21 @@ def _noun_cue(token: Token) -> _Found | None:
     if clause is None:
         return None
     return _Found("reported", list(token.doc[support.i:token.i + 1]), *_content_of(clause), _subject(support))
+
+
+def _adjunct_relative(verb: Token) -> bool:
+    """`the press conference at which he claimed that X`, `a hearing where the lawyers argued
+    that X`: the relative word is a circumstance of the cue, not its subject or content, and
+    the complement is a clause of its own (with a subject of its own): that clause is reported."""
+    def relative(token: Token) -> bool:
+        return token.tag_ in ("WDT", "WP", "WRB")
+    if verb.dep_ != "relcl" or not any(c.dep_ in SUBJECTS and not relative(c) for c in verb.children):
+        return False
+    circumstance = any(c.dep_ == "prep" and any(relative(g) for g in c.children if g.dep_ == "pobj")
+                       or c.dep_ == "advmod" and c.tag_ == "WRB" for c in verb.children)
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    return circumstance and complement is not None and any(
+        c.dep_ in SUBJECTS and not relative(c) for c in complement.children)
 
 
 def _relative_speaker(verb: Token) -> Token | None:
@@ -717,7 +735,8 @@ def _subject(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | None:
             speaker = _speaker_of_enclosing_report(current)
             if speaker is not None:
                 return speaker
-        if current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and current.head is not current:
+        climbs = current.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") or quoted[0] <= current.idx < quoted[1]
+        if climbs and current.head is not current:
             current = current.head
             continue
         break
@@ -838,7 +857,7 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
     found = []
     previous: Quote | None = None
     quotes = [q for q in quotes if not _a_name(sdoc, q)]
-    own = {id(q): _cue_after(sdoc, q) or _cue_before(sdoc, q) for q in quotes}
+    own = {id(q): _cue_after(sdoc, q, quotes) or _cue_before(sdoc, q) for q in quotes}
     governing = {id(q): _cue_governing(sdoc, q) for q in quotes if own[id(q)] is None}
     shared = {}
     for quote in quotes:
@@ -887,9 +906,11 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | None:
-    """ `"...," the analysts argue` / `"...," said Lukashenko`: a cue just after the closing mark."""
-    after = sdoc.char_span(quote.end, len(text_of(sdoc)), alignment_mode="expand")
+def _cue_after(sdoc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[list[Token], Token | None] | None:
+    """ `"...," the analysts argue` / `"...," said Lukashenko`: a cue just after the closing mark,
+    never inside the next quotation (`"...feedback. "I told them..."`: the speaker's own words)."""
+    until = min((other.start for other in quotes if other.start > quote.end), default=len(text_of(sdoc)))
+    after = sdoc.char_span(quote.end, until, alignment_mode="expand")
     if after is None:
         return None
     described = _cue_after_described_speaker(after) or _headline_speaker(sdoc, quote, after)
@@ -903,7 +924,7 @@ def _cue_after(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | No
             return _cue_tokens(token), _subject(token, (quote.start, quote.end)) or _inverted_subject(token)
         if token.lemma_.lower() in cues().adjectives and token.dep_ == "acomp":
             return [token.head, token], _subject(token.head)
-        if token.tag_ == "WRB" or token.dep_ == "mark" or not (
+        if token.tag_ == "WRB" or token.dep_ == "mark" and token.lower_ != "as" or not (
                 token.is_punct or token.is_space or token.dep_ in ("det", "amod", "compound", "poss", "case", "aux",
                                                                    "nsubj", "advmod") or token.pos_ in ("PROPN", "PRON")):
             return None  # only the speaker's name may stand between a quotation and its cue, not "when it said"
@@ -926,9 +947,10 @@ def _headline_speaker(sdoc: Doc, quote: Quote, after: Span) -> tuple[list[Token]
 
 
 def _cue_after_described_speaker(after: Span) -> tuple[list[Token], Token | None] | None:
-    """`"...," Mi Lin, an activist working with the Mon minority, told CNN`: a speaker with a long
-    description between the quotation and the cue; every word up to the cue is the subject's."""
-    first = next((t for t in after[:4] if not (t.is_punct or t.is_space)), None)
+    """`"...," Mi Lin, an activist working with the Mon minority, told CNN` (or `"...," as Mi Lin,
+    ..., has said`): a speaker with a long description between the quotation and the cue; every
+    word up to the cue is the subject's."""
+    first = next((t for t in after[:4] if not (t.is_punct or t.is_space or t.lower_ == "as" and t.dep_ == "mark")), None)
     if first is None or "\n" in after.doc[after.start:first.i].text:
         return None
     subject = next((a for a in [first, *first.ancestors] if a.dep_ == "nsubj"), None)

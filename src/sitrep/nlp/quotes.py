@@ -65,6 +65,9 @@ def find_quotes(text: str) -> list[Quote]:
                 quotes.append(_trimmed(text, start + i + len(mark), start + len(body), begins, continues, group))
                 opened = _PAIRS[mark]
                 break
+            if mark == "\"" and _introduced(body, close[0]):
+                i += len(mark)  # a stray mark: the one it would pair with opens a quotation of its own
+                continue
             quotes.append(_trimmed(text, start + i + len(mark), start + close[0], begins, continues, group))
             i = close[0] + close[1]
         left_open = opened
@@ -109,6 +112,12 @@ def _closing(body: str, i: int, marks: tuple[str, ...]) -> tuple[int, int] | Non
                 return i, len(mark)
         i += 1
     return None
+
+
+def _introduced(body: str, i: int) -> bool:
+    """A straight double mark that opens a quotation introduced by a comma or colon (`He stated,
+    "Elections...`), so it cannot close one: a mark before it was stray (`...rolls. "He said`)."""
+    return body[i] == "\"" and body[max(0, i - 2):i] in (", ", ": ") and body[i + 1:i + 2].isalnum()
 
 
 def _reopens(body: str, i: int) -> bool:
