@@ -656,3 +656,18 @@ def test_a_quotation_governed_by_a_cue_nested_in_a_reported_clause_is_the_inner_
     inner = only(doc, "we have given")
     assert names[inner.source] == "Election Commission" and inner.cue == "had said"
     assert names[only(doc, "the Election Commission had said").source] == "Prakash Bhandari"
+
+
+def test_a_cue_between_commas_inside_the_clause_reports_the_whole_clause():
+    doc, names = run("The government, Prime Minister Narendra Modi said, would support the farmers through the "
+                     "next round of reforms.")
+    whole = only(doc, "The government")
+    assert whole.content.endswith("the next round of reforms") and names[whole.source] == "Narendra Modi"
+    doc, _ = run("The drones, the army said on Friday, were shot down over the sea.")
+    assert only(doc, "The drones").content.endswith("shot down over the sea")
+
+
+def test_a_cue_set_beside_the_end_of_its_clause_is_not_inside_it():
+    doc, names = run("The volunteers will train the regional police, Governor Anton Belov has said, according to "
+                     "the Interfax news agency.")
+    assert only(doc, "The volunteers").content == "The volunteers will train the regional police"

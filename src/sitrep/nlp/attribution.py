@@ -542,6 +542,11 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
     a gerund object ("denied deploying drones"), or the clause it is set beside ("X, Lukashenko
     has said")."""
     complements = _complements(verb)
+    interrupted = _interrupted_subject(verb, complements)
+    if interrupted is not None:
+        # "The drones, the army said on Friday, were shot down": the parser gave the cue both
+        # subjects; the first one opens the reported clause, which runs over the cue.
+        return _span_of(list(interrupted.subtree) + list(verb.doc[interrupted.right_edge.i + 1:complements[0].right_edge.i + 1]))
     if complements:
         # A parse may split one clause into sibling complements ("that drones launched at X
         # regularly stray into Y"): adjacent ones are one content.
@@ -573,8 +578,36 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
         # nor the narrator's words before a colon ("Pads appeared: these may be tents, they say").
         skip |= {c.i for c in verb.head.children if c.tag_ in ("WDT", "WP") and c.dep_ in SUBJECTS}
         colon = next((t.i for t in reversed(verb.doc[verb.head.left_edge.i:verb.i]) if t.text == ":"), None)
-        return _span_of([t for t in verb.head.subtree if t.i not in skip and (colon is None or t.i > colon)])
+        kept = [t for t in verb.head.subtree if t.i not in skip and (colon is None or t.i > colon)]
+        if _parenthetical(verb, kept):
+            # "The government, he said, would encourage them": the cue interrupts its clause,
+            # which is reported whole (a span of the text cannot leave the cue out).
+            kept += list(verb.subtree)
+        return _span_of(kept)
     return None
+
+
+def _interrupted_subject(verb: Token, complements: list[Token]) -> Token | None:
+    """The subject of a reported clause that a cue between commas interrupts, when the parser
+    hung it on the cue beside the speaker and left the clause after the cue without one."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS and c.i < verb.i]
+    if len(subjects) != 2 or not complements or complements[0].i < verb.i \
+            or any(c.dep_ in SUBJECTS for c in complements[0].children):
+        return None
+    first, speaker = subjects
+    between = verb.doc[first.right_edge.i + 1:speaker.left_edge.i]
+    return first if [t.text for t in between] == [","] else None
+
+
+def _parenthetical(verb: Token, clause: list[Token]) -> bool:
+    """A cue set between commas inside the clause it reports, before the clause's verb and after
+    some of its words ("The government, he said, would ...")."""
+    doc = verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    first -= doc[first].text != ","
+    last += doc[last].text != ","
+    return bool(clause) and 0 <= first and last < len(doc) and doc[first].text == doc[last].text == "," \
+        and verb.head.i > last and any(t.i < first and not t.is_punct for t in clause)
 
 
 def _clause_after_addressee(verb: Token) -> Token | None:
@@ -719,8 +752,11 @@ def _subject(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | None:
     a word of the `quoted` span the cue attributes."""
     current = verb
     for _ in range(4):
-        subject = next((c for c in current.children if c.dep_ in SUBJECTS
-                        and not quoted[0] <= c.idx < quoted[1]), None) or _speaker_in_clausal_subject(current)
+        # Of two subjects the parser gave one verb ("The drones, the army said, were ..."), the
+        # speaker is the one next to it.
+        subjects = [c for c in current.children if c.dep_ in SUBJECTS and not quoted[0] <= c.idx < quoted[1]]
+        subject = max(subjects, key=lambda c: (c.i < current.i, c.i if c.i < current.i else -c.i), default=None) \
+            or _speaker_in_clausal_subject(current)
         if subject is not None:
             return subject
         if current is verb:
