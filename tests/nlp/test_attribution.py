@@ -671,3 +671,33 @@ def test_a_cue_set_beside_the_end_of_its_clause_is_not_inside_it():
     doc, names = run("The volunteers will train the regional police, Governor Anton Belov has said, according to "
                      "the Interfax news agency.")
     assert only(doc, "The volunteers").content == "The volunteers will train the regional police"
+
+
+def test_a_sentence_shouted_in_capitals_continues_the_speaker_but_a_slogan_is_no_quotation():
+    doc, names = run('"Our rivals cannot win without this scheme," the former president, Donald Tramwell, wrote on '
+                     'his platform on Monday. "ELECTIONS CAN NEVER BE HONEST WITH MAIL BALLOTS, AND EVERYBODY KNOWS '
+                     'THIS." "WE WILL FIGHT LIKE HELL FOR HONEST ELECTIONS," he added.')
+    assert names[only(doc, "ELECTIONS CAN NEVER").source] == "Donald Tramwell"
+    doc, _ = run('The rally ended under a banner reading "TARGETED FOR POLITICAL OPINION" in the square.')
+    assert doc.statements == []
+
+
+def test_the_writers_own_cue_after_a_quotation_leaves_it_to_the_cue_before():
+    doc, names = run("Madam — I agree with Edward Horgan when he says: “Like most citizens, I believe that "
+                     "neutrality is by far the best way to protect the people.” I also contend that the lock "
+                     "should be kept.")
+    assert names[only(doc, "Like most citizens").source] == "Edward Horgan"
+
+
+def test_an_as_clause_with_a_cue_introduces_the_quotation_after_it():
+    doc, names = run("As Vice President Dale Hutton recently observed about the prospects for a deal, “The way to "
+                     "peace is to have a decisive leader sit down with the others.” The summit opens on Friday.")
+    found = only(doc, "The way to peace")
+    assert names[found.source] == "Dale Hutton" and found.cue == "observed"
+
+
+def test_the_writers_own_question_does_not_continue_the_previous_speaker():
+    doc, names = run("“The water is clean today,” the lifeguard, Tom Reyes, said. “Is there no danger from the "
+                     "algae at all?” I asked, a little wary.")
+    assert names[only(doc, "The water is clean").source] == "Tom Reyes"
+    assert not [s for s in doc.statements if s.content.startswith("Is there no danger")]

@@ -174,9 +174,11 @@ def _continues_from(text: str, previous: _Found, item: _Found) -> bool:
 
 
 def _titled(words: str) -> bool:
-    """A span written like a title or a headline: nearly all of its longer words capitalised."""
+    """A span written like a title or a headline: nearly all of its longer words capitalised (but
+    not a sentence shouted in capitals, "WE WILL FIGHT LIKE HELL TO ...": words said in a post)."""
     long_words = [w for w in words.split() if len(w) > 3 and w[0].isalpha()]
-    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    shouted = len(words.split()) >= 6 and sum(w.isupper() for w in long_words) >= 0.8 * len(long_words)
+    return len(long_words) >= 2 and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words) and not shouted
 
 
 def _is_cue_verb(token: Token) -> str | None:
@@ -893,7 +895,10 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
     found = []
     previous: Quote | None = None
     quotes = [q for q in quotes if not _a_name(sdoc, q)]
-    own = {id(q): _cue_after(sdoc, q, quotes) or _cue_before(sdoc, q) for q in quotes}
+    after = {id(q): _cue_after(sdoc, q, quotes) for q in quotes}
+    own = {id(q): _not_the_narrators(after[id(q)]) or _introducing(sdoc, q, after[id(q)] is not None) for q in quotes}
+    # The writer's own words ('"Is it safe?" I asked'): no one else's, and no continuation.
+    quotes = [q for q in quotes if own[id(q)] is not None or after[id(q)] is None]
     governing = {id(q): _cue_governing(sdoc, q) for q in quotes if own[id(q)] is None}
     shared = {}
     for quote in quotes:
@@ -920,6 +925,21 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
             found.append(_Found("quote", [], quote.start, quote.end, None, continues=True))
             previous = quote
     return found
+
+
+def _introducing(sdoc: Doc, quote: Quote, narrated: bool) -> tuple[list[Token], Token | None] | None:
+    """The cue before a quotation; when the writer's own cue follows it, only one in the same
+    sentence ('when he says: "..." I also contend'), not the previous speaker's."""
+    cue = _cue_before(sdoc, quote)
+    if cue is None or not narrated or not cue[0]:
+        return cue
+    return None if "." in text_of(sdoc)[cue[0][-1].idx:quote.start] else cue
+
+
+def _not_the_narrators(cue: tuple[list[Token], Token | None] | None) -> tuple[list[Token], Token | None] | None:
+    """A cue after a quotation, unless it is the writer's own ("...' I also contend that"): the
+    quotation may then have its cue before it ("when he says: '...'")."""
+    return None if cue is not None and _not_a_speaker(cue[1]) else cue
 
 
 def _a_name(sdoc: Doc, quote: Quote) -> bool:
@@ -1056,6 +1076,19 @@ def _cue_before(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | N
         subject = _subject(root, (quote.start, quote.end)) if root.pos_ in ("VERB", "AUX") else None
         if subject is not None and not _hypothetical(root):
             return _cue_tokens(root), subject
+    return _as_clause_before(last, quote)
+
+
+def _as_clause_before(last: Token, quote: Quote) -> tuple[list[Token], Token | None] | None:
+    """`As Vance observed about the talks, "..."`: an as-clause with a cue, ending at the comma
+    before the opening mark, introduces the quotation."""
+    doc = last.doc
+    if last.i + 1 >= len(doc) or doc[last.i + 1].text != ",":
+        return None
+    for verb in doc[last.sent.start:last.i + 1]:
+        if _is_cue_verb(verb) and verb.right_edge.i >= last.i - 1 and not _hypothetical(verb) and any(
+                c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            return _cue_tokens(verb), _subject(verb, (quote.start, quote.end))
     return None
 
 
