@@ -701,3 +701,32 @@ def test_the_writers_own_question_does_not_continue_the_previous_speaker():
                      "algae at all?” I asked, a little wary.")
     assert names[only(doc, "The water is clean").source] == "Tom Reyes"
     assert not [s for s in doc.statements if s.content.startswith("Is there no danger")]
+
+
+def test_one_of_a_group_speaking_is_an_unnamed_speaker_not_a_number():
+    doc, _ = run("One of the members who left the camp, and one of the few who have spoken publicly about it, said "
+                 "that they were strongly discouraged from reading the scriptures.")
+    found = only(doc, "they were strongly discouraged")
+    assert found.source is None
+
+
+def test_a_closing_cue_the_parser_hung_on_a_noun_still_reports_the_sentence():
+    doc, names = run("The star's visit to the city has received its final approval, with the first match set for "
+                     "December 12, promoter of the event Rohan Mitra said on Friday.")
+    found = only(doc, "The star's visit")
+    assert names[found.source] == "Rohan Mitra" and found.content.endswith("set for December 12")
+    doc, _ = run("The council approved a plan that officials said would fail.")
+    assert doc.statements == []
+
+
+def test_a_coordinated_cue_whose_clause_follows_an_adjunct_and_a_comma():
+    doc, names = run("Solicitor General Tushar Rao, appearing for the state, sought dismissal of the plea and said in "
+                     "the past too, the court had imposed costs on such pleas.")
+    assert names[only(doc, "the court had imposed").source] == "Tushar Rao"
+
+
+def test_a_speaker_named_after_the_quotation_with_a_description_holding_a_quotation_of_its_own():
+    doc, names = run("“You will have to spend half on food now. This is basically one tax for one nation,” Yogendra "
+                     "Swaraj, who sits on the committee on the ‘One Nation One Tax’ bills, said, arguing that it "
+                     "would hurt the poor.")
+    assert names[only(doc, "You will have to spend").source] == "Yogendra Swaraj"

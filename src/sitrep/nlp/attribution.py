@@ -327,7 +327,7 @@ def _relative(verb: Token) -> bool:
     when the relative pronoun is the speaker ("a report that said X", "Sandu, who said X")."""
     if verb.dep_ == "relcl" and _relative_speaker(verb) is not None and any(c.dep_ == "ccomp" for c in verb.children):
         return False
-    if _adjunct_relative(verb):
+    if _adjunct_relative(verb) or _trailing_cue(verb) is not None:
         return False
     if verb.dep_ in ("relcl", "csubj") or any(c.tag_ in ("WDT", "WP") and c.dep_ == "dobj" for c in verb.children):
         return True
@@ -396,6 +396,26 @@ def _noun_cue(token: Token) -> _Found | None:
     if clause is None:
         return None
     return _Found("reported", list(token.doc[support.i:token.i + 1]), *_content_of(clause), _subject(support))
+
+
+def _trailing_cue(verb: Token) -> int | None:
+    """`X has been approved, promoter of the event Satadru Dutta said on Friday.`: a cue closing
+    its sentence after a comma, with a subject of its own and nothing reported after it, that
+    the parser hung on a noun as a relative clause. Where the reported clause ends (the comma)."""
+    if verb.dep_ != "relcl" or any(c.dep_ in ("ccomp", "dobj", "xcomp") or c.tag_ in ("WDT", "WP", "WRB")
+                                   for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+    doc, sentence = verb.doc, verb.sent
+    if subject is None or not all(t.is_punct for t in doc[verb.right_edge.i + 1:sentence.end]):
+        return None
+    phrase = verb
+    while phrase.head is not phrase and phrase.dep_ in ("relcl", "pobj", "prep", "appos", "compound"):
+        phrase = phrase.head
+        if phrase.left_edge.i > sentence.start and doc[phrase.left_edge.i - 1].text == ",":
+            comma = doc[phrase.left_edge.i - 1]
+            return comma.i if comma.i - sentence.start >= 4 else None
+    return None
 
 
 def _adjunct_relative(verb: Token) -> bool:
@@ -543,6 +563,9 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
     """The content a cue verb attributes: its clausal complement ("said that X", "X, he said"),
     a gerund object ("denied deploying drones"), or the clause it is set beside ("X, Lukashenko
     has said")."""
+    trailing = _trailing_cue(verb)
+    if trailing is not None:
+        return _span_of(list(verb.doc[verb.sent.start:trailing]))
     complements = _complements(verb)
     interrupted = _interrupted_subject(verb, complements)
     if interrupted is not None:
@@ -566,6 +589,9 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
     addressed = _clause_after_addressee(verb)
     if addressed is not None:
         return _content_of(addressed)
+    detached = _clause_after_adjunct(verb)
+    if detached is not None:
+        return _content_of(detached)
     misparsed = _that_object(verb)
     if misparsed is not None:
         # "point out that [President ... Lukashenko], ..., said that X": the parser took "that"
@@ -610,6 +636,20 @@ def _parenthetical(verb: Token, clause: list[Token]) -> bool:
     last += doc[last].text != ","
     return bool(clause) and 0 <= first and last < len(doc) and doc[first].text == doc[last].text == "," \
         and verb.head.i > last and any(t.i < first and not t.is_punct for t in clause)
+
+
+def _clause_after_adjunct(verb: Token) -> Token | None:
+    """"sought dismissal of the plea and said in the past too, the court had imposed costs": a
+    cue coordinated with another verb, then an adjunct and a comma, then a clause with a subject
+    of its own that the parser coordinated with the first verb, not given to the cue."""
+    if verb.dep_ != "conj" or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    clause = next((c for c in verb.head.children if c.dep_ == "conj" and c.left_edge.i in (after, after + 1)), None)
+    if after >= len(doc) or doc[after].text != "," or clause is None or verb.right_edge.i == verb.i:
+        return None
+    return clause if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i for c in clause.children) else None
 
 
 def _clause_after_addressee(verb: Token) -> Token | None:
@@ -850,8 +890,9 @@ def _quote_chars(quotes: list[Quote]) -> set[int]:
 
 def _not_a_speaker(token: Token | None) -> bool:
     """The writer's own voice ("I believe", "as we reported") is not attributed to anyone, and a
-    number ("2 posted") speaks for no one."""
-    return token is not None and (token.lower_ in cues().narrator or token.tag_ == "CD")
+    number ("2 posted") speaks for no one (but "one of the members said" is someone unnamed)."""
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) if token is not None else False
+    return token is not None and (token.lower_ in cues().narrator or token.tag_ == "CD" and not partitive)
 
 
 def _before_narrator_tail(sdoc: Doc, start: int, end: int) -> int:
@@ -964,8 +1005,11 @@ def _words(text: str) -> int:
 
 def _cue_after(sdoc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[list[Token], Token | None] | None:
     """ `"...," the analysts argue` / `"...," said Lukashenko`: a cue just after the closing mark,
-    never inside the next quotation (`"...feedback. "I told them..."`: the speaker's own words)."""
-    until = min((other.start for other in quotes if other.start > quote.end), default=len(text_of(sdoc)))
+    never inside a quotation that opens the next sentence (`"...feedback. "I told them..."`: the
+    speaker's own words)."""
+    text = text_of(sdoc)
+    until = min((other.start for other in quotes if other.start > quote.end
+                 and any(mark in text[quote.end:other.start] for mark in ".!?")), default=len(text))
     after = sdoc.char_span(quote.end, until, alignment_mode="expand")
     if after is None:
         return None
@@ -1010,7 +1054,9 @@ def _cue_after_described_speaker(after: Span) -> tuple[list[Token], Token | None
     if first is None or "\n" in after.doc[after.start:first.i].text:
         return None
     subject = next((a for a in [first, *first.ancestors] if a.dep_ == "nsubj"), None)
-    if subject is None or subject.left_edge.i != first.i or subject.head.i <= first.i:
+    if subject is None:
+        return _cue_after_unattached_speaker(after, first)
+    if subject.left_edge.i != first.i or subject.head.i <= first.i:
         return None
     verb = subject.head
     if not _is_cue_verb(verb) or _hypothetical(verb) or verb.i - first.i > 40:
@@ -1019,6 +1065,23 @@ def _cue_after_described_speaker(after: Span) -> tuple[list[Token], Token | None
     if not all(t.i in inside or t.is_punct or t.dep_ in ("aux", "advmod", "neg") for t in after.doc[first.i:verb.i]):
         return None
     return _cue_tokens(verb), subject
+
+
+def _cue_after_unattached_speaker(after: Span, first: Token) -> tuple[list[Token], Token | None] | None:
+    """`"...," Swaraj, who is a member of the committee on 'One Nation', said`: a name and its
+    description after the quotation, then a comma and a cue the parser left without a subject
+    (it hung the name on the quotation's last noun)."""
+    if first.ent_type_ not in ("PERSON", "ORG") or first.pos_ != "PROPN":
+        return None
+    doc = after.doc
+    verb = next((t for t in doc[first.i + 1:min(first.i + 41, after.end)] if _is_cue_verb(t)), None)
+    if verb is None or doc[verb.i - 1].text != "," or _hypothetical(verb) or verb.sent != first.sent \
+            or any(c.dep_ in SUBJECTS for c in verb.children):
+        return None
+    name = first
+    while name.i + 1 < len(doc) and doc[name.i + 1].ent_iob_ == "I":
+        name = doc[name.i + 1]
+    return _cue_tokens(verb), name
 
 
 def _cue_governing(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | None:
