@@ -26,9 +26,12 @@ def load() -> Language:
     """The English pipeline with sitrep's rules; from the installed package, never a download."""
     nlp = spacy.load(MODEL)
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
-    ruler.add_patterns(patterns())
     places = nlp.add_pipe("entity_ruler", name="place_ruler", after="ner", config={"overwrite_ents": False})
-    places.add_patterns(place_patterns())
+    # Phrase patterns match the exact text (ORTH), so making them needs the tokenizer alone; the
+    # ruler would otherwise run the tagger and parser over each of its many thousand names.
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns())
+        places.add_patterns(place_patterns())
     nlp.add_pipe("sitrep_entity_repairs", after="place_ruler")
     return nlp
 
