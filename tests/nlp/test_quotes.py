@@ -99,3 +99,10 @@ def test_a_stray_straight_mark_does_not_pair_with_the_opening_of_an_introduced_q
 def test_a_closing_mark_before_a_comma_and_a_cue_still_closes():
     text = '"The bridge is closed," he said, "and it will stay closed."'
     assert spans(text) == ["The bridge is closed", "and it will stay closed"]
+
+
+def test_a_stray_single_mark_does_not_swallow_the_quotations_after_it():
+    filler = "The talks went on for hours and nothing was decided that day. " * 20
+    text = ("Officials called it a ‘’critical breakthrough” in relations. " + filler +
+            "The minister said: “We will meet again in March.” The forum was called ‘Crossing the Mountains’ this year.")
+    assert "We will meet again in March" in spans(text)

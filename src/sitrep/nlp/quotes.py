@@ -17,6 +17,9 @@ _PAIRS = {"“": ("”", "\""), "„": ("“", "”", "\""), "«": ("»",), "\""
 _AMBIGUOUS = {"\"", "''", "'", "‘"}
 _BEFORE_OPENING = " \t([—–-:/"
 _TRIM = " \t\n,;:"
+# A quotation in single marks longer than this is a stray mark pairing with a far apostrophe
+# (`a ‘’critical breakthrough”` ... `Development’`), not a quotation.
+MAX_SINGLE_QUOTED = 1_000
 
 
 @dataclass
@@ -53,6 +56,9 @@ def find_quotes(text: str) -> list[Quote]:
             if not continues:
                 group += 1
             close = _closing(body, i + len(mark), _PAIRS[mark])
+            if close is not None and mark in ("‘", "'") and close[0] - i > MAX_SINGLE_QUOTED:
+                i += len(mark)
+                continue
             reopened = close is None and _reopening(body, i + len(mark), mark)
             if reopened:
                 quotes.append(_trimmed(text, start + i + len(mark), start + reopened, begins, continues, group))
