@@ -730,3 +730,10 @@ def test_a_speaker_named_after_the_quotation_with_a_description_holding_a_quotat
                      "Swaraj, who sits on the committee on the ‘One Nation One Tax’ bills, said, arguing that it "
                      "would hurt the poor.")
     assert names[only(doc, "You will have to spend").source] == "Yogendra Swaraj"
+
+
+def test_according_to_a_source_with_a_participle_phrase_keeps_the_clauses_subject():
+    doc, _ = run("According to a Lebanese source speaking to the Beirut Monitor, Aoun’s visit to Cyprus “revealed "
+                 "files of political and security blackmail prepared by Ankara for later use.”")
+    found = only(doc, "Aoun’s visit to Cyprus")
+    assert found.cue == "According to" and "revealed files" in found.content

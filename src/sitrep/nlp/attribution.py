@@ -763,6 +763,7 @@ def _content_without(head: Token, according: Token) -> tuple[int, int] | None:
                 if any(c.dep_ in SUBJECTS and c.i not in appositive for c in head.children):
                     appositive = set()  # the clause has its own subject: the name is the source's
                 phrase |= {t.i for t in source.subtree} - appositive
+                phrase -= _past_the_comma(source, head)
     skip = phrase
     tokens = [t for t in head.subtree if t.i not in skip]
     before = [t for t in tokens if t.i < according.i]
@@ -778,6 +779,15 @@ def _content_without(head: Token, according: Token) -> tuple[int, int] | None:
         span = (span[0], _span_of(after)[1])
     return span if len(text_of(head.doc)[span[0]:span[1]].split()) >= 3 else None
 
+
+def _past_the_comma(source: Token, head: Token) -> set[int]:
+    """"According to a source speaking to The Cradle, Aoun's visit revealed": words after the
+    comma that the parser took into the source's phrase although they are the subject of a
+    clause left without one."""
+    if any(c.dep_ in SUBJECTS for c in head.children):
+        return set()
+    comma = next((t for t in source.subtree if t.text == "," and t.i > source.i), None)
+    return {t.i for t in source.subtree if comma is not None and t.i > comma.i}
 
 
 def _cue_tokens(verb: Token) -> list[Token]:
