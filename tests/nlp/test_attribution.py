@@ -737,3 +737,16 @@ def test_according_to_a_source_with_a_participle_phrase_keeps_the_clauses_subjec
                  "files of political and security blackmail prepared by Ankara for later use.”")
     found = only(doc, "Aoun’s visit to Cyprus")
     assert found.cue == "According to" and "revealed files" in found.content
+
+
+def test_a_request_to_the_reader_is_no_statement():
+    doc, _ = run("“We have found the facts,” the commission said on X. To view this video please enable JavaScript, "
+                 "and consider upgrading to a web browser that supports HTML5 video.")
+    assert [s.content for s in doc.statements] == ["We have found the facts"]
+
+
+def test_told_a_court_that_x_when_the_parser_calls_that_a_dative():
+    doc, names = run("Has the war against corruption ended? Only a few days ago the US SEC, told a New York Eastern "
+                     "District court that they had asked the Ministry of Law for help in delivering the summons.")
+    found = only(doc, "they had asked")
+    assert found.cue == "told"

@@ -655,10 +655,11 @@ def _clause_after_adjunct(verb: Token) -> Token | None:
 def _clause_after_addressee(verb: Token) -> Token | None:
     """"told a press conference that X", "warned parliament that X": the parser may hang the
     "that" clause on the audience as a relative clause; one opened by the conjunction "that"
-    (not a relative pronoun) with a subject of its own is what was said."""
+    (not a relative pronoun; the parser sometimes calls it a dative) with a subject of its own
+    is what was said."""
     for audience in (c for c in verb.children if c.dep_ == "dobj"):
         for clause in (c for c in audience.children if c.dep_ in ("relcl", "acl") and c.i > audience.i):
-            if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) and any(
+            if any(c.dep_ in ("mark", "dative") and c.lower_ == "that" for c in clause.children) and any(
                     c.dep_ in SUBJECTS and c.tag_ not in ("WDT", "WP") for c in clause.children):
                 return clause
     return None
@@ -733,6 +734,7 @@ def _span_of(tokens: list[Token]) -> tuple[int, int]:
     """The character span of tokens, without a leading complementizer and the edges' punctuation."""
     tokens = sorted(tokens, key=lambda t: t.i)  # a non-projective parse yields a subtree out of order
     while tokens and (tokens[0].dep_ == "mark" or tokens[0].dep_ == "cc" and tokens[0].lower_ in ("and", "but")
+                      or tokens[0].dep_ == "dative" and tokens[0].lower_ == "that"
                       or tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     if tokens:  # a skipped part with words in it ends the content there
@@ -880,7 +882,10 @@ def _according_to(verb: Token) -> list[Token]:
 
 
 def _hypothetical(verb: Token) -> bool:
-    """"if he had said", "he would say", "he did not say": no statement is made."""
+    """"if he had said", "he would say", "he did not say", "please consider upgrading" (a
+    request to the reader): no statement is made."""
+    if _imperative(verb):
+        return True
     for child in verb.children:
         if child.dep_ == "mark" and child.lower_ in cues().hypothetical_marks:
             return True
@@ -889,6 +894,22 @@ def _hypothetical(verb: Token) -> bool:
         if child.dep_ == "neg" and verb.lemma_.lower() not in cues().denials:
             return True
     return False
+
+
+def _imperative(verb: Token) -> bool:
+    """A verb in the imperative: the base form opening its clause, with no subject or auxiliary
+    ("Consider upgrading your browser", "please enable JavaScript, and consider ...")."""
+    def bare(token: Token) -> bool:
+        return token.tag_ == "VB" and not any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in token.children)
+    if not bare(verb):
+        return False
+    if verb.dep_ == "ROOT":
+        return verb.i == verb.sent.start or verb.doc[verb.i - 1].lower_ in ("please", "do", "now", "just")
+    if verb.dep_ != "conj":
+        return False
+    coordinated = [verb.head, *(c for c in verb.head.children if c.dep_ == "conj")]
+    return bare(verb.head) and verb.head.dep_ == "ROOT" and _imperative(verb.head) or any(
+        c.dep_ == "intj" and c.lower_ == "please" for t in coordinated for c in t.children)
 
 
 def _quote_chars(quotes: list[Quote]) -> set[int]:
