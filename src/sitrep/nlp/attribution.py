@@ -571,7 +571,8 @@ def _clause_of(verb: Token) -> tuple[int, int] | None:
     if interrupted is not None:
         # "The drones, the army said on Friday, were shot down": the parser gave the cue both
         # subjects; the first one opens the reported clause, which runs over the cue.
-        return _span_of(list(interrupted.subtree) + list(verb.doc[interrupted.right_edge.i + 1:complements[0].right_edge.i + 1]))
+        rest = verb.doc[interrupted.right_edge.i + 1:complements[0].right_edge.i + 1]
+        return _span_of(list(interrupted.subtree) + list(rest))
     if complements:
         # A parse may split one clause into sibling complements ("that drones launched at X
         # regularly stray into Y"): adjacent ones are one content.
@@ -922,8 +923,10 @@ def _quote_chars(quotes: list[Quote]) -> set[int]:
 def _not_a_speaker(token: Token | None) -> bool:
     """The writer's own voice ("I believe", "as we reported") is not attributed to anyone, and a
     number ("2 posted") speaks for no one (but "one of the members said" is someone unnamed)."""
-    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children) if token is not None else False
-    return token is not None and (token.lower_ in cues().narrator or token.tag_ == "CD" and not partitive)
+    if token is None:
+        return False
+    partitive = any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+    return token.lower_ in cues().narrator or token.tag_ == "CD" and not partitive
 
 
 def _before_narrator_tail(sdoc: Doc, start: int, end: int) -> int:
@@ -1039,8 +1042,9 @@ def _cue_after(sdoc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[list[Token
     never inside a quotation that opens the next sentence (`"...feedback. "I told them..."`: the
     speaker's own words)."""
     text = text_of(sdoc)
-    until = min((other.start for other in quotes if other.start > quote.end
-                 and any(mark in text[quote.end:other.start] for mark in ".!?")), default=len(text))
+    following = next((other for other in quotes if other.start > quote.end), None)
+    until = following.start if following is not None and any(
+        mark in text[quote.end:following.start] for mark in ".!?") else len(text)
     after = sdoc.char_span(quote.end, until, alignment_mode="expand")
     if after is None:
         return None
