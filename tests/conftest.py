@@ -1,7 +1,7 @@
 """Shared fixtures: the fixture folder, the examples, a fresh knowledge base, the CLI, a running
 server, the crisis corpus (tests/fixtures/crisis: 38 articles written for the project over two
-weeks of a fictional border crisis) ingested once per test session, the batch fixture folder and
-Ray on this machine (2 CPUs, started once per session)."""
+weeks of a fictional border crisis) ingested once per test session, the batch fixture folder (and
+its documents one per file) and Ray on this machine (2 CPUs, started once per session)."""
 import contextlib
 import json
 import logging
@@ -165,6 +165,18 @@ def expected_records() -> dict[str, dict]:
     for record in extract([str(BATCH)], on_error=lambda error: None):
         records.setdefault(record["id"], record)
     return records
+
+
+@pytest.fixture
+def one_document_files(tmp_path, expected_records) -> Path:
+    """A folder of one JSON Lines file per document of the batch fixture folder (with shard_mb=0,
+    one shard per document: enough shards to kill a batch in the middle of)."""
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    for number, record in enumerate(expected_records.values()):
+        line = {"title": record["title"], "text": record["text"], "source": record["source"]}
+        (folder / f"{number:02d}.jsonl").write_text(json.dumps(line) + "\n")
+    return folder
 
 
 @pytest.fixture(scope="session")
