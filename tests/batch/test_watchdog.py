@@ -14,9 +14,11 @@ import sitrep
 
 SRC = Path(sitrep.__file__).resolve().parents[1]
 
-# Started outside the block: a sleeper. Inside: a sleeper, and a child that starts one and exits
-# at once (its sleeper goes to init, as the raylet's agents do when the raylet dies). Then the
-# process prints its outside sleeper's pid and ends: by `exit` now, or waits for a `kill -9`.
+# Started outside the block: a sleeper. Inside: a sleeper; a child that starts one and exits at
+# once (its sleeper goes to init, as the raylet's agents do when the raylet dies); a child that
+# starts one with an empty environment (no token to see, as in the agents' written-over
+# environment) and stays. Once the watchdog has looked, the process prints its outside sleeper's
+# pid and ends: by `exit` now, or waits for a `kill -9`.
 SCENARIO = """
 import subprocess, sys, time
 from sitrep.batch import watchdog
@@ -25,6 +27,9 @@ outside = subprocess.Popen(SLEEPER)
 with watchdog.marked():
     subprocess.run([sys.executable, "-c", "import subprocess, sys; subprocess.Popen(sys.argv[1:])", *SLEEPER])
     inside = subprocess.Popen(SLEEPER)
+    parent = subprocess.Popen([sys.executable, "-c", "import subprocess, sys, time; subprocess.Popen(sys.argv[1:], env={}); "
+                               "time.sleep(60)", *SLEEPER])
+time.sleep(3 * watchdog.LOOK_S)
 print(outside.pid, flush=True)
 if sys.argv[1] == "kill -9":
     time.sleep(60)
@@ -33,22 +38,24 @@ if sys.argv[1] == "kill -9":
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the watchdog reads /proc")
 @pytest.mark.parametrize("end", ["kill -9", "exit"])
-def test_what_a_process_starts_in_the_block_ends_with_it_and_nothing_else(end, carrying):
+def test_what_a_process_starts_in_the_block_ends_with_it_and_nothing_else(end, carrying, descendants):
     token = uuid.uuid4().hex
     entry = f"SITREP_TEST_WATCHDOG={token}".encode()
     environment = {**os.environ, "SITREP_TEST_WATCHDOG": token,
                    "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))}
     process = subprocess.Popen([sys.executable, "-c", SCENARIO, end], env=environment, stdout=subprocess.PIPE, text=True)
+    started = descendants(process.pid)
     try:
         outside = int(process.stdout.readline())
-        started = carrying(entry)
-        assert list(started.values()).count(f"{sys.executable} -c import time; time.sleep(60)") == 3, started
-        assert any("watchdog.py" in command for command in started.values()), started
+        started.look()
+        seen = {**started.commands, **carrying(entry)}
+        assert list(seen.values()).count(f"{sys.executable} -c import time; time.sleep(60)") == 4, seen
+        assert any("watchdog.py" in command for command in seen.values()), seen
         if end == "kill -9":
             os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
         deadline = time.monotonic() + 10
-        while set(left := carrying(entry)) != {outside} and time.monotonic() < deadline:
+        while set(left := {**started.alive(), **carrying(entry)}) != {outside} and time.monotonic() < deadline:
             time.sleep(0.05)
         assert set(left) == {outside}, left
     finally:
