@@ -1,10 +1,13 @@
 """Shared fixtures: the fixture folder, the examples, a fresh knowledge base, the CLI, a running
 server, the crisis corpus (tests/fixtures/crisis: 38 articles written for the project over two
-weeks of a fictional border crisis) ingested once per test session, the batch fixture folder and
-Ray on this machine (2 CPUs, started once per session)."""
+weeks of a fictional border crisis) ingested once per test session, the batch fixture folder (and
+its documents one per file) and Ray on this machine (2 CPUs, started once per session)."""
 import contextlib
 import json
 import logging
+import os
+import select
+import signal
 import socket
 import threading
 import time
@@ -165,6 +168,94 @@ def expected_records() -> dict[str, dict]:
     for record in extract([str(BATCH)], on_error=lambda error: None):
         records.setdefault(record["id"], record)
     return records
+
+
+@pytest.fixture
+def one_document_files(tmp_path, expected_records) -> Path:
+    """A folder of one JSON Lines file per document of the batch fixture folder (with shard_mb=0,
+    one shard per document: enough shards to kill a batch in the middle of)."""
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    for number, record in enumerate(expected_records.values()):
+        line = {"title": record["title"], "text": record["text"], "source": record["source"]}
+        (folder / f"{number:02d}.jsonl").write_text(json.dumps(line) + "\n")
+    return folder
+
+
+def _carrying(entry: bytes) -> dict[int, str]:
+    found = {}
+    for process in Path("/proc").iterdir():
+        try:
+            if process.name.isdigit() and entry in (process / "environ").read_bytes().split(b"\0"):
+                found[int(process.name)] = (process / "cmdline").read_bytes().replace(b"\0", b" ").decode().strip()
+        except OSError:  # gone, or not ours to read
+            pass
+    return found
+
+
+@pytest.fixture(scope="session")
+def carrying():
+    """`carrying(b"NAME=value")`: {pid: command} of the live processes (Linux) whose environment
+    holds that entry, i.e. of the descendants of a process started with it, however deep and
+    wherever they were moved since (to init, once their parent died)."""
+    return _carrying
+
+
+class Descendants:
+    """The processes `root` starts, however deep (Linux), each held by a pidfd once seen
+    (`look`): still known after their parent dies and they move to init, and never confused
+    with a later process that takes the same number. What is looked at is /proc/PID/stat, not
+    the environment, which a process title may write over (Ray's agents do)."""
+
+    def __init__(self, root: int):
+        self.root = root
+        self.handles: dict[int, int] = {}
+        self.commands: dict[int, str] = {}
+
+    def look(self) -> None:
+        children: dict[int, list[int]] = {}
+        for process in Path("/proc").iterdir():
+            try:
+                if process.name.isdigit():
+                    parent = int((process / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                    children.setdefault(parent, []).append(int(process.name))
+            except OSError:  # gone
+                pass
+        pending = [self.root, *self.handles]
+        while pending:
+            for pid in children.get(pending.pop(), []):
+                if pid not in self.handles:
+                    with contextlib.suppress(OSError):
+                        self.handles[pid] = os.pidfd_open(pid)
+                        self.commands[pid] = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode().strip()
+                        pending.append(pid)
+
+    def alive(self) -> dict[int, str]:
+        """{pid: command} of those seen that have not ended (a zombie has ended)."""
+        return {pid: self.commands[pid] for pid, handle in self.handles.items()
+                if not select.select([handle], [], [], 0)[0]}
+
+    def kill(self) -> None:
+        for pid in self.alive():
+            with contextlib.suppress(OSError):
+                signal.pidfd_send_signal(self.handles[pid], signal.SIGKILL)
+
+
+@pytest.fixture
+def descendants():
+    """`descendants(pid)`: a Descendants of that process; whatever of them is still alive at the
+    end of the test is killed (those, by their pidfds, and no other process)."""
+    made: list[Descendants] = []
+
+    def make(root: int) -> Descendants:
+        made.append(Descendants(root))
+        return made[-1]
+
+    yield make
+    for tracked in made:
+        tracked.kill()
+        for handle in tracked.handles.values():
+            os.close(handle)
 
 
 @pytest.fixture(scope="session")

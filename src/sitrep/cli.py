@@ -172,7 +172,9 @@ def batch(paths: Annotated[list[str], typer.Argument(help="Files and folders (WA
           address: Annotated[str | None, typer.Option(help="A Ray cluster to run on (ray engine; default: Ray on this machine).")] = None,
           workers: Annotated[int | None, typer.Option(min=1, help="Processes (local, default 1) or Ray actors "
                                                               "(default: every CPU) that run the analysis.")] = None,
-          shard_mb: Annotated[float, typer.Option(min=0, help="Input megabytes per shard (a larger file is one shard).")] = 64) -> None:
+          shard_mb: Annotated[float, typer.Option(min=0, help="Input megabytes per shard (a larger file is one shard).")] = 64,
+          batch_size: Annotated[int, typer.Option(min=1, help="Documents a worker analyses together (fewer: less memory, "
+                                                               "results sooner; Ray Data's may span shards).")] = 16) -> None:
     """Extract large inputs into Parquet shards with a manifest; a rerun resumes where a crash stopped."""
     from sitrep import batch as batching
 
@@ -182,7 +184,7 @@ def batch(paths: Annotated[list[str], typer.Argument(help="Files and folders (WA
     with _shard_progress() as shard_done:
         try:
             summary = batching.run(paths, out, engine=engine.value, workers=workers, address=address,
-                                   shard_mb=shard_mb, on_error=failures, on_shard=shard_done)
+                                   shard_mb=shard_mb, batch_size=batch_size, on_error=failures, on_shard=shard_done)
         except batching.ManifestError as error:
             err.print(Text(f"sitrep: error: {error}"))
             raise typer.Exit(1)

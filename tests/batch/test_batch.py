@@ -50,15 +50,10 @@ def test_a_rerun_skips_finished_shards_and_another_batch_is_refused(tmp_path, ba
         batch.run([str(batch_inputs / "01-wires.jsonl")], tmp_path / "out", shard_mb=0)
 
 
-def test_kill_9_in_the_middle_then_a_rerun_gives_every_document_exactly_once(cli, tmp_path, batch_inputs, expected_records):
+def test_kill_9_in_the_middle_then_a_rerun_gives_every_document_exactly_once(cli, tmp_path, one_document_files, expected_records):
     """A real `python -m sitrep batch` killed with SIGKILL once a shard is written, then run again."""
-    inputs = tmp_path / "inputs"
-    inputs.mkdir()
-    for number, record in enumerate(expected_records.values()):
-        line = {"title": record["title"], "text": record["text"], "source": record["source"]}
-        (inputs / f"{number:02d}.jsonl").write_text(json.dumps(line) + "\n")
     out = tmp_path / "out"
-    arguments = ["batch", str(inputs), "--out", str(out), "--shard-mb", "0"]
+    arguments = ["batch", str(one_document_files), "--out", str(out), "--shard-mb", "0"]
     child = subprocess.Popen([sys.executable, "-m", "sitrep", *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     manifest = out / "_manifest.json"
     deadline = time.monotonic() + 120

@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+from sitrep.batch import watchdog
 from sitrep.batch.plan import Shard
 from sitrep.batch.work import Result, analyse_batch, read_shard
 
@@ -50,16 +51,19 @@ class RayEngine:
 
     def start(self) -> tuple[int, float]:
         """Connect to the cluster at `address`, or start Ray on this machine with `workers` CPUs
-        (by default every CPU); the number of actors (`workers`, by default one per CPU) and the
-        CPUs each asks for."""
+        (by default every CPU), which ends with this process; the number of actors (`workers`, by
+        default one per CPU) and the CPUs each asks for."""
         import ray
 
         if not ray.is_initialized():
             if self.address:
                 ray.init(address=self.address, logging_level=logging.WARNING, log_to_driver=False)
             else:
-                ray.init(num_cpus=self.workers or os.cpu_count() or 1, include_dashboard=False,
-                         logging_level=logging.WARNING, log_to_driver=False)
+                # "local": a Ray of this batch's own, even if RAY_ADDRESS or a `ray start` points
+                # elsewhere; marked, so that it ends with the batch even after a kill -9.
+                with watchdog.marked():
+                    ray.init(address="local", num_cpus=self.workers or os.cpu_count() or 1, include_dashboard=False,
+                             logging_level=logging.WARNING, log_to_driver=False)
         ray.data.DataContext.get_current().enable_progress_bars = False  # the command shows its own
         logging.getLogger("ray.data").setLevel(logging.ERROR)  # after ray.data's own logging set-up
         cpus = float(ray.cluster_resources().get("CPU", 1))
