@@ -163,6 +163,29 @@ def run(location: str, docs: int, batch: int, searches: list[str], pages: int, b
     return figures
 
 
+def searches_on(location: str, searches: list[str]) -> None:
+    """The searches alone, on a knowledge base built before, with each kind of query apart."""
+    from sitrep.store import Store
+
+    started = time.perf_counter()
+    with Store(location) as kb:
+        opened = time.perf_counter() - started
+        kb.search(searches[0])
+        times = []
+        for query in searches:
+            began = time.perf_counter()
+            kb.search(query)
+            times.append(time.perf_counter() - began)
+        total = kb.count()
+    print(f"{total} documents in {location.split('/')[-1]} (opened and migrated in {opened:.0f} s), "
+          f"{len(searches)} searches, load {load()}")
+    print(f"{'queries':<14} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    for label, kind in (("all", None), ("names", 0), ("two words", 1), ('"phrases"', 2), ("prefix*", 3)):
+        chosen = [t for k, t in enumerate(times) if kind is None or k % 4 == kind]
+        print(f"{label:<14} {1000 * statistics.median(chosen):>8.1f} {1000 * percentile(chosen, 0.95):>8.1f} "
+              f"{1000 * max(chosen):>8.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10000)
@@ -172,7 +195,11 @@ def main() -> None:
     parser.add_argument("--brief-runs", type=int, default=5, help="days and weeks to brief (0: no brief)")
     parser.add_argument("--databases", default="sqlite,postgresql", help="which to measure, of sqlite,postgresql")
     parser.add_argument("--postgresql", help="the URL of an empty PostgreSQL database (default: a throwaway cluster)")
+    parser.add_argument("--kb", help="time the searches alone on this knowledge base (a path or URL) built before; "
+                                     "it is migrated when it opens")
     args = parser.parse_args()
+    if args.kb:
+        return searches_on(args.kb, queries(args.queries))
     chosen = set(args.databases.split(","))
     searches = queries(args.queries)
     measured = dict(pages=args.entity_pages, brief_runs=args.brief_runs)
