@@ -298,3 +298,63 @@ def test_the_near_duplicate_lookup_searches_the_band_index_not_the_whole_table(t
                 and [compiled.params[name] for name in compiled.positiontup]))]
     assert not any(step.startswith("SCAN minhash_bands") for step in plan)
     assert any("USING INDEX ix_minhash_bands" in step for step in plan)
+
+
+def _search_plan(kb: Store, query: str, **filters) -> list[tuple[int, int, str]]:
+    """SQLite's plan of the statement `kb.search` runs: (id, parent, step) rows."""
+    from sqlalchemy import event
+
+    seen = []
+
+    def keep(conn, cursor, statement, parameters, context, executemany):
+        if "bm25" in statement:
+            seen.append((statement, parameters))
+
+    event.listen(kb.engine, "before_cursor_execute", keep)
+    try:
+        kb.search(query, **filters)
+    finally:
+        event.remove(kb.engine, "before_cursor_execute", keep)
+    (statement, parameters), = seen
+    with kb.engine.connect() as conn:
+        return [tuple(row[:2]) + (row[-1],) for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+
+
+@pytest.mark.parametrize("filters", [{}, {"since": "2020-01-01"}])
+def test_search_ranks_first_and_reads_documents_and_snippets_for_the_page_alone(tmp_path, filters):
+    """The snippets were made in the ranking query, and SQLite computes a row's columns before
+    it sorts: a search for a common word made a snippet of every match to show 20, so its time
+    grew with the knowledge base."""
+    with Store(tmp_path / "kb.db") as kb:
+        kb.add(doc(STORY, published="2024-05-01"))
+        plan = _search_plan(kb, "drone Moldova", **filters)
+    steps = [step for _, _, step in plan]
+    materialized = {node for node, _, step in plan if step.startswith("MATERIALIZE")}
+    assert materialized, steps  # the ranking is a query of its own
+    after = [step for node, parent, step in plan if parent not in materialized and node not in materialized]
+    assert any(step.startswith("SEARCH top") for step in after), steps
+    reads = [k for k, step in enumerate(after) if step.startswith("SEARCH d ")]
+    assert reads and all(any(s.startswith("SEARCH top") for s in after[:k]) for k in reads), steps
+
+
+def test_the_word_index_has_prefix_indexes_also_after_migrating(tmp_path):
+    """A short prefix* merged the lists of every word it begins, for every search."""
+    path = tmp_path / "kb.db"
+
+    def created() -> str:
+        with sqlite3.connect(path) as conn:
+            return conn.execute("SELECT sql FROM sqlite_master WHERE name = 'documents_fts'").fetchone()[0]
+
+    with Store(path) as kb:
+        kb.add(doc(STORY))
+    assert "prefix='2 3 4'" in created()
+    with sqlite3.connect(path) as conn:  # the index as sitrep made it before
+        conn.execute("DROP TABLE documents_fts")
+        conn.execute("CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, "
+                     "tokenize='porter unicode61 remove_diacritics 2')")
+        conn.execute("UPDATE alembic_version SET version_num = '0009_entity_aliases'")
+    with Store(path) as kb:
+        assert kb.version == migrate.head()
+        assert [h.title for h in kb.search("Ocn*")] == ["Moldova summons Russian envoy"]
+        assert [h.title for h in kb.search("Ocnita")] == ["Moldova summons Russian envoy"]
+    assert "prefix='2 3 4'" in created()

@@ -25,6 +25,10 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _ENDINGS = sorted("ами ями ого его ому ему ыми ими ов ев ей ий ый ой ая яя ое ее ые ие ом ем ам ям ах ях ую юю "
                   "у ю а я ы и і е о ь".split(), key=len, reverse=True)
 MIN_STEM = 4
+# SQLite's word index: English stemming, accents folded, and prefix indexes of every word's first
+# 2, 3 and 4 letters, so that a short prefix* reads one list instead of merging the lists of every
+# word it begins (all 150 of "Plac*" in the benchmark's knowledge base, for every match).
+FTS5_OPTIONS = "tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4'"
 
 
 @dataclass(frozen=True)
@@ -62,8 +66,17 @@ def create(conn: Connection) -> None:
             f"setweight(to_tsvector('{PG_CONFIG}', text), 'B')) STORED"))
         conn.execute(text("CREATE INDEX ix_documents_search ON documents USING GIN (search_vector)"))
     else:
-        conn.execute(text("CREATE VIRTUAL TABLE documents_fts USING fts5("
-                          "title, text, tokenize='porter unicode61 remove_diacritics 2')"))
+        conn.execute(text(f"CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, {FTS5_OPTIONS})"))
+
+
+def add_prefix_indexes(conn: Connection) -> None:
+    """On SQLite, the word index made again with its prefix indexes (FTS5 takes them only when a
+    table is created), from the stored documents; PostgreSQL needs none."""
+    if conn.dialect.name == "postgresql":
+        return
+    conn.execute(text("DROP TABLE documents_fts"))
+    create(conn)
+    conn.execute(text("INSERT INTO documents_fts (rowid, title, text) SELECT rowid, coalesce(title, ''), text FROM documents"))
 
 
 def create_cyrillic(conn: Connection) -> None:
@@ -119,22 +132,40 @@ def search(conn: Connection, alternatives: list[list[Term]], conditions: list[st
     if trigrams:
         # Cyrillic words: the Cyrillic documents by trigrams of each word's stem (any form of it),
         # the others by words as before (an entity's Latin names among them).
-        words = _fts5_hits("documents_fts", ["documents_fts MATCH :match", *conditions,
-                                             f"coalesce(d.language, '') NOT IN ({_cyrillic_list()})"])
-        sql = words + " UNION ALL " + _fts5_hits("documents_trigram", ["documents_trigram MATCH :trigrams", *conditions])
+        parts = [("documents_fts", ":match", [*conditions, f"coalesce(d.language, '') NOT IN ({_cyrillic_list()})"]),
+                 ("documents_trigram", ":trigrams", conditions)]
     else:
-        sql = _fts5_hits("documents_fts", ["documents_fts MATCH :match", *conditions])
-    sql += " ORDER BY score LIMIT :limit OFFSET :offset"
-    return [dict(row) for row in conn.execute(text(sql), {**params, "match": match, "trigrams": trigrams}).mappings()]
+        parts = [("documents_fts", ":match", conditions)]
+    # Ranked first, snippets and the documents' columns after: SQLite computes every column of a
+    # row before sorting, so a snippet in the ranking query was made for every match (100,000 of
+    # them for a common word) to show 20.
+    ranked = " UNION ALL ".join(_fts5_ranked(k, *part) for k, part in enumerate(parts))
+    shown = " UNION ALL ".join(_fts5_shown(k, table, match_param) for k, (table, match_param, _) in enumerate(parts))
+    sql = (f"WITH top AS MATERIALIZED ({ranked} ORDER BY score, doc LIMIT :limit OFFSET :offset) "
+           f"{shown} ORDER BY score, doc")
+    rows = [dict(row) for row in conn.execute(text(sql), {**params, "match": match, "trigrams": trigrams}).mappings()]
+    for row in rows:
+        del row["doc"]
+    return rows
 
 
-def _fts5_hits(table: str, conditions: list[str]) -> str:
-    """The search's SELECT over one FTS5 table (columns title, text); a trigram table's snippet
+def _fts5_ranked(part: int, table: str, match_param: str, conditions: list[str]) -> str:
+    """The rowids and BM25 scores of one FTS5 table's matches (columns title, text); the
+    documents table is read only when `conditions` (over it, as `d`) filter the matches."""
+    joined = f" JOIN documents d ON d.rowid = {table}.rowid" if conditions else ""
+    return (f"SELECT {part} AS part, {table}.rowid AS doc, bm25({table}, 5.0, 1.0) AS score FROM {table}{joined} "
+            f"WHERE {' AND '.join([f'{table} MATCH {match_param}', *conditions])}")
+
+
+def _fts5_shown(part: int, table: str, match_param: str) -> str:
+    """The page's hits (`top`) of one FTS5 table with their snippets: the matches read once more,
+    in the table's order, and a snippet made for those in `top` alone. A trigram table's snippet
     counts trigrams, not words, so it takes the most FTS5 allows."""
     tokens = 64 if table == "documents_trigram" else 24
     return ("SELECT d.id, d.title, d.published, d.source, "
-            f"snippet({table}, 1, char(2), char(3), ' … ', {tokens}) AS snippet, bm25({table}, 5.0, 1.0) AS score "
-            f"FROM {table} JOIN documents d ON d.rowid = {table}.rowid WHERE {' AND '.join(conditions)}")
+            f"snippet({table}, 1, char(2), char(3), ' … ', {tokens}) AS snippet, top.score, top.doc "
+            f"FROM {table} CROSS JOIN top CROSS JOIN documents d "
+            f"WHERE {table} MATCH {match_param} AND top.part = {part} AND top.doc = {table}.rowid AND d.rowid = top.doc")
 
 
 def _cyrillic_list() -> str:
