@@ -55,6 +55,17 @@ def queries(count: int) -> list[str]:
     return made
 
 
+def search_times(kb, searches: list[str]) -> list[float]:
+    """Seconds of each search, in order, after one warm-up."""
+    kb.search(searches[0])
+    times = []
+    for query in searches:
+        began = time.perf_counter()
+        kb.search(query)
+        times.append(time.perf_counter() - began)
+    return times
+
+
 def percentile(times: list[float], share: float) -> float:
     ordered = sorted(times)
     return ordered[max(0, round(share * len(ordered)) - 1)]
@@ -143,12 +154,7 @@ def run(location: str, docs: int, batch: int, searches: list[str], pages: int, b
         assert kb.count() == docs
         del pairs
         figures["bytes"] = size_bytes(kb)
-        kb.search(searches[0])
-        times = []
-        for query in searches:
-            began = time.perf_counter()
-            kb.search(query)
-            times.append(time.perf_counter() - began)
+        times = search_times(kb, searches)
         figures.update(docs_per_s=docs / ingest, p50_ms=1000 * statistics.median(times),
                        p95_ms=1000 * percentile(times, 0.95))
         if pages:
@@ -170,12 +176,7 @@ def searches_on(location: str, searches: list[str]) -> None:
     started = time.perf_counter()
     with Store(location) as kb:
         opened = time.perf_counter() - started
-        kb.search(searches[0])
-        times = []
-        for query in searches:
-            began = time.perf_counter()
-            kb.search(query)
-            times.append(time.perf_counter() - began)
+        times = search_times(kb, searches)
         total = kb.count()
     print(f"{total} documents in {location.split('/')[-1]} (opened and migrated in {opened:.0f} s), "
           f"{len(searches)} searches, load {load()}")

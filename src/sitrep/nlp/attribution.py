@@ -810,8 +810,9 @@ def _subject(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | None:
         # Of two subjects the parser gave one verb ("The drones, the army said, were ..."), the
         # speaker is the one next to it.
         subjects = [c for c in current.children if c.dep_ in SUBJECTS and not quoted[0] <= c.idx < quoted[1]]
-        subject = max(subjects, key=lambda c: (c.i < current.i, c.i if c.i < current.i else -c.i), default=None) \
-            or _speaker_in_clausal_subject(current)
+        before = [c for c in subjects if c.i < current.i]
+        nearest = before[-1] if before else next(iter(subjects), None)
+        subject = nearest or _speaker_in_clausal_subject(current)
         if subject is not None:
             return subject
         if current is verb:
@@ -970,7 +971,7 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
     found = []
     previous: Quote | None = None
     quotes = [q for q in quotes if not _a_name(sdoc, q)]
-    after = {id(q): _cue_after(sdoc, q, quotes) for q in quotes}
+    after = {id(q): _cue_after(sdoc, q, following) for q, following in zip(quotes, [*quotes[1:], None])}
     own = {id(q): _not_the_narrators(after[id(q)]) or _introducing(sdoc, q, after[id(q)] is not None) for q in quotes}
     # The writer's own words ('"Is it safe?" I asked'): no one else's, and no continuation.
     quotes = [q for q in quotes if own[id(q)] is not None or after[id(q)] is None]
@@ -1037,12 +1038,11 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _cue_after(sdoc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[list[Token], Token | None] | None:
+def _cue_after(sdoc: Doc, quote: Quote, following: Quote | None) -> tuple[list[Token], Token | None] | None:
     """ `"...," the analysts argue` / `"...," said Lukashenko`: a cue just after the closing mark,
     never inside a quotation that opens the next sentence (`"...feedback. "I told them..."`: the
     speaker's own words)."""
     text = text_of(sdoc)
-    following = next((other for other in quotes if other.start > quote.end), None)
     until = following.start if following is not None and any(
         mark in text[quote.end:following.start] for mark in ".!?") else len(text)
     after = sdoc.char_span(quote.end, until, alignment_mode="expand")
