@@ -9,7 +9,7 @@ of one paragraph to the next.
 from collections.abc import Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from sitrep.nlp.model import load
 
@@ -120,3 +120,12 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["text"] = doc.text
     return text
+
+
+def noun_chunks_of(doc: Doc) -> list[Span]:
+    """The noun phrases of a parsed document. spaCy works them out again at every access of
+    `Doc.noun_chunks`; several stages read them, so they are kept once."""
+    chunks = doc.user_data.get("noun_chunks")
+    if chunks is None:
+        chunks = doc.user_data["noun_chunks"] = list(doc.noun_chunks)
+    return chunks

@@ -447,8 +447,10 @@ def _relative_clause(clause: Token) -> bool:
 
 def _assessment_cue(token: Token) -> _Found | None:
     """"the ministry's assessment is that X": the owner of the assessment says X."""
+    if not (token.dep_ == "nsubj" and token.lemma_.lower() in cues().nouns and token.head.lemma_ == "be"):
+        return None
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if not (token.lemma_.lower() in cues().nouns and token.dep_ == "nsubj" and token.head.lemma_ == "be") or owner is None:
+    if owner is None:
         return None
     clause = next((c for c in token.head.children if c.dep_ == "ccomp"), None)
     if clause is None:

@@ -111,6 +111,8 @@ def _unmarked_surnames(sdoc: Doc, clusters: list[Cluster]) -> None:
     for cluster in clusters:
         if cluster.type == "PERSON" and len(cluster.name.split()) > 1:
             owners.setdefault(cluster.name.split()[-1], []).append(cluster)
+    if not owners:
+        return
     covered = {i for c in clusters for n in c.names for i in range(n.start, n.end)}
     for token in sdoc:
         people = owners.get(token.text)

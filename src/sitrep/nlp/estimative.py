@@ -43,8 +43,11 @@ def estimate(content: Span) -> Estimate:
     words = [t.lower_ for t in content]
     found: list[tuple[int, str, str]] = []  # (position, words, level)
     taken: set[int] = set()
+    positions: dict[str, list[int]] = {}  # where each word is, so a phrase is tried only where it could start
+    for i, word in enumerate(words):
+        positions.setdefault(word, []).append(i)
     for phrase, level in phrases:
-        for i in range(len(words) - len(phrase) + 1):
+        for i in positions.get(phrase[0], ()):
             if words[i:i + len(phrase)] == phrase and not taken & set(range(i, i + len(phrase))):
                 found.append((i, " ".join(content[i:i + len(phrase)].text.split()), level))
                 taken.update(range(i, i + len(phrase)))

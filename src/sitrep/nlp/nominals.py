@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.data import load_json
 from sitrep.nlp import actors, gazetteer
+from sitrep.nlp.analyse import noun_chunks_of
 
 DESCRIBED = ("PERSON", "ORG", "FAC", "EQUIPMENT")
 APPOSED = ("GPE", "LOC")  # places take appositives too: "Barire, a nearby town"
@@ -44,7 +45,7 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             places[id(cluster)].add(gazetteer.capital_of(cluster.name))
         for name in cluster.names:
             roles[id(cluster)].update(_category_nouns(name, cluster.type))
-    chunks = list(sdoc.noun_chunks)  # spaCy recomputes them at every access
+    chunks = noun_chunks_of(sdoc)
     for chunk in chunks:
         author = _author_of(chunk, owner)
         if author is not None:

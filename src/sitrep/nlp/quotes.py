@@ -15,6 +15,7 @@ from dataclasses import dataclass
 _PAIRS = {"“": ("”", "\""), "„": ("“", "”", "\""), "«": ("»",), "\"": ("\"", "”"), "''": ("''",), "‘": ("’",), "'": ("'",)}
 # Marks that are also apostrophes or closers: they open only at the start of a word.
 _AMBIGUOUS = {"\"", "''", "'", "‘"}
+_MARK_START = re.compile("[" + "".join(sorted({mark[0] for mark in _PAIRS})) + "]")
 _BEFORE_OPENING = " \t([—–-:/"
 _TRIM = " \t\n,;:"
 # A quotation in single marks longer than this is a stray mark pairing with a far apostrophe
@@ -49,7 +50,7 @@ def find_quotes(text: str) -> list[Quote]:
         while i < len(body):
             mark = _opening_at(body, i)
             if mark is None:
-                i += 1
+                i = _next_mark(body, i + 1)
                 continue
             begins = i == indent
             continues = left_open is not None and begins
@@ -78,6 +79,12 @@ def find_quotes(text: str) -> list[Quote]:
             i = close[0] + close[1]
         left_open = opened
     return [q for q in quotes if q.end > q.start]
+
+
+def _next_mark(body: str, i: int) -> int:
+    """The position of the first character at or after `i` that may begin an opening mark."""
+    found = _MARK_START.search(body, i)
+    return found.start() if found else len(body)
 
 
 def _opening_at(body: str, i: int) -> str | None:

@@ -8,7 +8,7 @@ description that an earlier phrase tied to a thing ("the report" after "a report
 from spacy.tokens import Doc, Span, Token
 
 from sitrep.nlp import gazetteer
-from sitrep.nlp.analyse import text_of
+from sitrep.nlp.analyse import noun_chunks_of, text_of
 from sitrep.schema import Entity
 
 PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON"}
@@ -24,7 +24,7 @@ class References:
     def __init__(self, sdoc: Doc, entities: list[Entity]):
         self.sdoc = sdoc
         self.text = text_of(sdoc)
-        self.chunks = list(sdoc.noun_chunks)
+        self.chunks = noun_chunks_of(sdoc)
         self.entities = entities
         self.by_description: dict[str, str] = {}  # "report" -> the entity "a report in X" was of
         self.ids = {entity.id for entity in entities}
