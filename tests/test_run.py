@@ -1,5 +1,7 @@
 """The batch driver: documents already stored are not analysed again; notes reach the caller."""
 import json
+import subprocess
+import sys
 
 from sitrep import run
 
@@ -46,3 +48,11 @@ def test_a_document_in_another_language_is_stored_searchable_with_a_note(tmp_pat
     assert f"sitrep: note: {article}: language 'uk' is not analysed yet" in result.stderr
     found = cli("search", "безпілотник", "--db", str(db))
     assert "Армія отримає нові безпілотники" in found.stdout
+
+
+def test_extracting_imports_neither_the_store_nor_the_html_extractor():
+    # Each worker process pays for its imports; `extract` of JSONL or text needs neither.
+    check = ("import sys, sitrep.run; "
+             "print(sorted(m for m in ('sitrep.store', 'sqlalchemy', 'trafilatura') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -7,13 +7,15 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sitrep import readers
 from sitrep.errors import InputError
 from sitrep.pipeline import analyse_documents, prepare
 from sitrep.schema import Document, Input, to_record
-from sitrep.store import Added, Store
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is imported by `ingest` alone: `extract` never needs it
+    from sitrep.store import Added, Store
 
 ErrorHandler = Callable[[InputError], None]
 
@@ -108,8 +110,8 @@ def extract(inputs: Iterable[str] | str, on_error: ErrorHandler = _raise,
         yield to_record(doc)
 
 
-def ingest(inputs: Iterable[str] | str, store: Store, on_error: ErrorHandler = _raise,
-           stdin: BinaryIO | None = None, workers: int = 1, reprocess: bool = False) -> Iterator[Added]:
+def ingest(inputs: Iterable[str] | str, store: "Store", on_error: ErrorHandler = _raise,
+           stdin: BinaryIO | None = None, workers: int = 1, reprocess: bool = False) -> Iterator["Added"]:
     """Extract the named inputs and store each document as it comes; yields what each did.
 
     A document the knowledge base already holds is recognised by its id once cleaned and is not
@@ -117,6 +119,8 @@ def ingest(inputs: Iterable[str] | str, store: Store, on_error: ErrorHandler = _
     the extractions of this run in place of its old ones. Storing stays in this process (one
     transaction per document); other processes may write to the same knowledge base meanwhile.
     """
+    from sitrep.store import Added
+
     for result in _stream(inputs, stdin, workers, stored=None if reprocess else store.has):
         if isinstance(result, InputError):
             on_error(result)

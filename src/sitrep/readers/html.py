@@ -7,7 +7,6 @@ import re
 from urllib.parse import urlparse
 
 import lxml.html
-import trafilatura
 from lxml.etree import ParserError
 
 from sitrep.errors import InputError
@@ -33,7 +32,10 @@ def read_html(data: bytes | str, origin: str, url: str | None = None, charset: s
         raise InputError(origin, f"malformed HTML: {err}")
     captions = _figure_captions(tree)
     language = (tree.get("lang") or "").split("-")[0].lower() or None
-    # trafilatura parses the markup itself: its loader prepares the tree its own way.
+    # trafilatura parses the markup itself: its loader prepares the tree its own way. It is
+    # imported on the first page (a quarter of a second that other inputs do not need).
+    import trafilatura
+
     found = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False)
     if found is None or not (found.text or "").strip():
         raise InputError(origin, "no article text found in the HTML")
