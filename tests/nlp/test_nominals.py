@@ -119,3 +119,19 @@ def test_the_category_noun_a_designation_qualifies():
 def test_a_possessive_title_before_a_name():
     found = mentions_of("Germany's defence minister Boris Pistorius visited Kyiv on Monday.")
     assert "Germany's defence minister Boris Pistorius" in found["Boris Pistorius"]
+
+
+def test_a_person_or_a_place_qualifying_a_noun_is_not_what_the_noun_names():
+    found = mentions_of("Rajesh Iyer fans queued outside the cinema in Chennai, paying in US dollars for seats. "
+                        "Tamil cinemas were full. The fans cheered; dollars changed hands and cinemas stayed open.")
+    assert "The fans" not in found["Rajesh Iyer"]
+    assert "dollars" not in found["United States"]
+    assert all("cinemas" not in names for names in found.values())
+
+
+def test_the_government_is_a_country_never_its_leader_or_a_ministry():
+    found = mentions_of("Israeli Prime Minister Avi Dror met Foreign Minister Penny Wong of Australia in Canberra "
+                        "on Monday. The Ministry of Foreign Affairs hosted a dinner. The Australian government "
+                        "said the visit had been useful.")
+    assert "The Australian government" in found["Australia"]
+    assert all("The Australian government" not in names for name, names in found.items() if name != "Australia")

@@ -89,8 +89,14 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
         if not candidates and wanted and role in titles:
             # "the Belarusian dictator": the one person whose title ties them to Belarus.
             candidates = [c for c in clusters if c.type == "PERSON" and wanted & places[id(c)]]
-        if not candidates and role in COUNTRY_NOUNS:
-            candidates = _country_just_named(chunk, clusters)
+        if role in COUNTRY_NOUNS:
+            # "the government", "the Canadian government": a country's, never a ministry's or a
+            # leader's (the country the description names, else the one just named).
+            if not candidates:
+                candidates = _countries_named(wanted, clusters) or _country_just_named(chunk, clusters)
+            if len({id(c) for c in candidates}) == 1:
+                found.append((candidates[0], chunk.start, chunk.end))
+            continue
         if not candidates and role in FACILITY_NOUNS and chunk[0].lower_ == "the":
             candidates = [c for c in clusters if c.type == "FAC"]  # "the facility": the one facility named
         if not candidates and chunk[0].lower_ == "the":
@@ -119,12 +125,17 @@ PERSON_NOUN_ENDINGS = ("man", "men", "woman", "women", "person", "people", "er",
 
 
 def _category_nouns(name: Span, type_: str) -> set[str]:
-    """What a name's own words say it is: the noun a name qualifies ("Shahed-136 drones" ->
-    drone) and the settlement noun it is named with ("the village of Dhunkaal" -> village)."""
+    """What a name's own words say it is: the noun a name of a thing qualifies ("Shahed-136
+    drones" -> drone) and the settlement noun a place is named with ("the village of Dhunkaal",
+    "the Donetsk region")."""
     root = name.root
     found = set()
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= name.end:
-        found.add(root.head.lemma_.lower())
+        # A person or a place qualifying a noun is not one ("Messi fans", "US dollars", "India
+        # visit"), but a place may be named by its kind ("the Donetsk region").
+        noun = root.head.lemma_.lower()
+        if type_ not in ("PERSON", "GPE", "LOC") or noun in SETTLEMENT_NOUNS:
+            found.add(noun)
     following = name.doc[name.end] if name.end < len(name.doc) else None
     if (type_ in ("EQUIPMENT", "FAC", "ORG") and following is not None and following.pos_ == "NOUN"
             and not following.ent_type_ and not name.doc[name.end - 1].whitespace_ == ""):
@@ -152,6 +163,11 @@ def _author_of(chunk: Span, owner: dict):
             if subject.dep_ == "nsubj" and subject.i in owner and owner[subject.i].type in ("ORG", "PERSON"):
                 return owner[subject.i]
     return None
+
+
+def _countries_named(names: set[str], clusters: list) -> list:
+    """The document's countries of these names."""
+    return [c for c in clusters if c.type == "GPE" and c.name in names and gazetteer.is_country(c.name)]
 
 
 def _country_just_named(chunk: Span, clusters: list) -> list:
