@@ -434,6 +434,14 @@ def test_according_to_after_a_sentence_adverb_or_inside_the_clause(sentence, con
     assert [s.content for s in doc.statements] == [content]
 
 
+
+def test_according_to_a_source_with_a_title_before_the_name():
+    # The parser may take "engineer" for a verb and the name for its object.
+    doc, names = run("According to engineer Ramesh Thapa of the roads office, the repairs included widening the "
+                     "road by removing debris.")
+    statement = only(doc, "the repairs")
+    assert names[statement.source] == "Ramesh Thapa" and statement.cue == "According to"
+
 def test_a_passive_with_a_subject_of_its_own_and_a_clause_is_not_a_report():
     doc, names = run("Find this comment offensive? Choose your reason and click the button. Your reason has been "
                      "reported to the admin.\n\nIt was reported that the convoy had crossed the border.")

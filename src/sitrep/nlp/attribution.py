@@ -483,7 +483,10 @@ def _according_cue(token: Token) -> _Found | None:
             t.is_punct or t.is_space for t in token.doc[token.right_edge.i + 1:head.right_edge.i + 1]):
         # "X happened and Y followed, according to Z": a sentence-final source covers every clause.
         head = head.head
-    source = next((g for c in token.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"), None)
+    # "according to engineer Ramesh Thapa": the parser may take the title for a verb with the
+    # name as its object; only a gerund ("according to estimating") is not a source.
+    source = next((g for c in token.children if c.lower_ == "to" for g in c.children
+                   if g.dep_ == "pobj" or g.dep_ == "pcomp" and g.tag_ != "VBG"), None)
     if source is None or source.lemma_.lower() in cues().accordance_nouns:
         return None  # "deported according to the rules": in accordance with them
     content = _content_without(head, token)
