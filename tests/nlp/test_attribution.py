@@ -758,3 +758,16 @@ def test_told_a_court_that_x_when_the_parser_calls_that_a_dative():
                      "District court that they had asked the Ministry of Law for help in delivering the summons.")
     found = only(doc, "they had asked")
     assert found.cue == "told"
+
+
+def test_a_verb_that_takes_a_cue_noun_reports_a_quotation_it_follows():
+    doc, names = run('"It is a sad day for the sport. His passing ends a great era," expressed Dilip Kumar, '
+                     'president of the national federation.')
+    statement = only(doc, "It is a sad day")
+    assert (statement.cue, names[statement.source]) == ("expressed", "Dilip Kumar")
+
+
+def test_a_verb_with_an_object_of_its_own_after_a_headline_quotation_is_no_cue():
+    doc, _ = run("‘Stormed, abused, threatened’: Minister shares video of the clash in parliament\n\n"
+                 "The session was adjourned on Monday.")
+    assert [s.content for s in doc.statements if s.content.startswith("Stormed")] == []

@@ -85,7 +85,7 @@ def test_a_place_is_never_the_translation_or_nickname_another_place_is_listed_un
 
 @pytest.mark.parametrize("written, name", [
     ("Raqqa", "Ar Raqqah"), ("Hudaydah", "Al Ḩudaydah"), ("Esfahan", "Isfahan"), ("Harkiv", "Kharkiv"),
-    ("Calcutta", "Kolkata"), ("Burma", "Myanmar"), ("Artemovsk", "Bakhmut")])
+    ("Calcutta", "Kolkata"), ("Burma", "Myanmar"), ("Artemovsk", "Bakhmut"), ("Medina", "Madinah")])
 def test_other_spellings_and_former_names_of_a_place_still_find_it(written, name):
     from sitrep.nlp import gazetteer
     assert gazetteer.lookup(written, "GPE").name == name

@@ -1056,10 +1056,12 @@ def _cue_after(sdoc: Doc, quote: Quote, following: Quote | None) -> tuple[list[T
     described = _cue_after_described_speaker(after) or _headline_speaker(sdoc, quote, after)
     if described is not None:
         return described
+    # `"...," expressed X` (the comma just inside or outside the closing mark), not a headline's `’:`
+    comma_closed = text[quote.end:quote.end + 1] == "," or text[:quote.end].rstrip("”’\"'» ").endswith(",")
     for offset, token in enumerate(after):
         if offset > 8 or (token.is_sent_start and offset > 2) or "\n" in token.text:
             return None
-        lemma = _is_cue_verb(token)
+        lemma = _is_cue_verb(token) or (comma_closed and _quotation_as_object(token))
         if lemma and not _hypothetical(token):
             return _cue_tokens(token), _subject(token, (quote.start, quote.end)) or _inverted_subject(token)
         if token.lemma_.lower() in cues().adjectives and token.dep_ == "acomp":
@@ -1069,6 +1071,17 @@ def _cue_after(sdoc: Doc, quote: Quote, following: Quote | None) -> tuple[list[T
                                                                    "nsubj", "advmod") or token.pos_ in ("PROPN", "PRON")):
             return None  # only the speaker's name may stand between a quotation and its cue, not "when it said"
     return None
+
+
+def _quotation_as_object(verb: Token) -> str | None:
+    """ `"...," expressed Dilip Tirkey` / `"...," he reiterated`: a verb that otherwise takes a cue
+    noun ("expressed concern") reports the quotation closed by a comma before it when it has no
+    object of its own."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in cues().support_verbs:
+        return None
+    after = [c for c in verb.children if c.i > verb.i]  # the quotation itself may hang on it as a clause
+    return None if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "prt") for c in after) else lemma
 
 
 def _headline_speaker(sdoc: Doc, quote: Quote, after: Span) -> tuple[list[Token], Token | None] | None:
