@@ -1056,8 +1056,8 @@ def _cue_after(sdoc: Doc, quote: Quote, following: Quote | None) -> tuple[list[T
     described = _cue_after_described_speaker(after) or _headline_speaker(sdoc, quote, after)
     if described is not None:
         return described
-    # `"...," expressed X` (the comma just inside or outside the closing mark), not a headline's `’:`
-    comma_closed = text[quote.end:quote.end + 1] == "," or text[:quote.end].rstrip("”’\"'» ").endswith(",")
+    # `"...," expressed X` / `"...", expressed X` (content is trimmed of its comma), not a headline's `’:`
+    comma_closed = "," in text[quote.end:quote.end + 2]
     for offset, token in enumerate(after):
         if offset > 8 or (token.is_sent_start and offset > 2) or "\n" in token.text:
             return None
