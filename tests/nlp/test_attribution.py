@@ -771,3 +771,35 @@ def test_a_verb_with_an_object_of_its_own_after_a_headline_quotation_is_no_cue()
     doc, _ = run("‘Stormed, abused, threatened’: Minister shares video of the clash in parliament\n\n"
                  "The session was adjourned on Monday.")
     assert [s.content for s in doc.statements if s.content.startswith("Stormed")] == []
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("In an interview with a local radio station, the mayor Anna Petrenko reflected on the first winter of the war. "
+     "\"We had no heating for three weeks, and still nobody left the city.\"", "Anna Petrenko", "reflected"),
+    ("A day later, the foreign minister Omar Haddad spoke with his Turkish counterpart and put out a short social media "
+     "post. \"We stand with our neighbours in this hour of grief and we will send help.\"", "Omar Haddad", "put out"),
+    ("\"We will rebuild every house,\" said the mayor Ivan Kolesnik.\n\n"
+     "The governor Oleh Sydor spoke next, about the dams. \"The water is the first priority for all of us.\"",
+     "Oleh Sydor", "spoke"),
+])
+def test_a_quotation_with_no_cue_is_the_speaker_of_the_sentence_introducing_it(text, speaker, cue):
+    doc, names = run(text)
+    found = next(s for s in doc.statements if s.content.startswith(("We had", "We stand", "The water")))
+    assert (names[found.source], found.cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text", [
+    "General Pavel Ivanov inspected the front line on Friday. \"The enemy is exhausted and his reserves are gone.\"",
+    "The minister Lena Vogt did not comment on the report. \"The army will stay in the north until spring.\"",
+    "The lifeguard Tom Reyes asked the mayor about the algae. \"Nobody has tested the water since June.\"",
+    "I spoke to her on the phone on Sunday. \"It was terrible, and we had nowhere to go.\"",
+])
+def test_a_sentence_without_speaking_asking_or_the_writer_speaking_introduces_no_speaker(text):
+    doc, names = run(text)
+    assert doc.statements == []
+
+
+def test_a_quotation_closed_before_its_full_stop_is_a_sentence_of_its_own():
+    doc, names = run("The mayor Ivan Kolesnik said the dam would hold. “Nobody should leave the city tonight”. "
+                     "Engineers worked through the night.")
+    assert names[only(doc, "Nobody should leave").source] == "Ivan Kolesnik"

@@ -5,8 +5,9 @@ Two sources of statements, both read off the dependency parse:
   readiness", "is sure", "according to", a passive "is said to") with its subject as the
   source and its clause as the content, up to the narrator's own trailing comment;
 - quotations (`quotes.py`) attributed by the cue beside them (`"...," the analysts argue`,
-  `Lukashenko said: "..."`) or governing them (`urged all sides to "..."`), or continuing the
-  latest speaker (a new paragraph, a sentence of its own, the next part of one quotation).
+  `Lukashenko said: "..."`) or governing them (`urged all sides to "..."`), or introduced by
+  the sentence before (`X reflected on the winter. "..."`), or continuing the latest speaker
+  (a new paragraph, a sentence of its own, the next part of one quotation).
 A statement reported inside another one ("ISW points out that Lukashenko said that X") has
 the outer sources as `via`, as has "Y reported, citing X". Who the source is, `sources.py`
 decides. Hypotheticals ("if he had said"), negated cues ("did not say"), cues in relative
@@ -61,6 +62,8 @@ class Cues:
     speaking_in: frozenset[str]
     as_marks: frozenset[str]  # "as" of "as X said, Y" ("как сообщили в Y, Z")
     according_starts: frozenset[str]  # the first words of `according_phrases`
+    introducing_verbs: frozenset[str]  # "reflected on the winter." followed by the speaker's quotation
+    introducing_nouns: frozenset[str]  # "put out a post." followed by the words of the post
 
 
 @cache
@@ -76,7 +79,8 @@ def cues() -> Cues:
                 frozenset(data["hypothetical_marks"]), frozenset(data["hypothetical_aux"]), frozenset(data["narrator"]),
                 according, frozenset(data["citing_lemmas"]), frozenset(data["support_prepositions"]),
                 tuple(tuple(p.split()) for p in data["anaphoric_phrases"]), frozenset(data["speaking_in"]),
-                frozenset(data["as_marks"]), frozenset(p[0] for p in according))
+                frozenset(data["as_marks"]), frozenset(p[0] for p in according),
+                frozenset(data["introducing_verbs"]), frozenset(data["introducing_nouns"]))
 
 
 @dataclass
@@ -1003,9 +1007,49 @@ def _quoted(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
             previous = quote
         elif (quote.opens_paragraph or same_paragraph or _opens_sentence(sdoc, quote)) \
                 and _words(text_of(sdoc)[quote.start:quote.end]) >= 4:
-            found.append(_Found("quote", [], quote.start, quote.end, None, continues=True))
+            introduced = _introduced_by(sdoc, quote, quotes)
+            if introduced is not None:
+                found.append(_Found("quote", introduced[0], quote.start, quote.end, introduced[1]))
+            else:
+                found.append(_Found("quote", [], quote.start, quote.end, None, continues=True))
             previous = quote
     return found
+
+
+def _introduced_by(sdoc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[list[Token], Token | None] | None:
+    """`X reflected on the first winter. "We had no heating..."`: a quotation with no cue of its
+    own, opening the sentence after one in which someone speaks without giving their words
+    (spoke to reporters, recalled the day, put out a post), is theirs, whoever spoke before.
+    Not the answer to a question put in that sentence, nor what the writer was told."""
+    text = text_of(sdoc)
+    if not (quote.opens_paragraph or _opens_sentence(sdoc, quote)):
+        return None
+    before = sdoc.char_span(max(0, quote.start - 400), quote.start, alignment_mode="contract")
+    last = next((t for t in reversed(before or []) if not (t.is_space or t.is_quote or t.is_punct and t.i == len(sdoc) - 1)),
+                None)
+    if last is None or text.count("\n\n", last.idx, quote.start) > 1 or \
+            "\n\n" not in text and text.count("\n", last.idx, quote.start) > 1:
+        return None
+    sentence = last.sent
+    if any(q.start < sentence.end_char and q.end > sentence.start_char for q in quotes if q is not quote):
+        return None
+    coordinated = [c for c in sentence.root.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for verb in [*reversed(coordinated), sentence.root]:  # the nearest first: "spoke with X and put out a post"
+        if _introduces(verb) and not _hypothetical(verb):
+            subject = _subject(verb)
+            return None if subject is None or _not_a_speaker(subject) else (_cue_tokens(verb), subject)
+    return None
+
+
+def _introduces(verb: Token) -> bool:
+    """A verb of speaking that does not ask ("asked him about it": the answer is the other's)."""
+    lemma = verb.lemma_.lower()
+    if lemma in ("ask", "question", "interview"):
+        return False
+    if lemma in cues().introducing_verbs or lemma in cues().quote_verbs or _is_cue_verb(verb):
+        return True
+    return lemma in cues().support_verbs and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in cues().introducing_nouns for c in verb.children)
 
 
 def _introducing(sdoc: Doc, quote: Quote, narrated: bool) -> tuple[list[Token], Token | None] | None:
@@ -1035,8 +1079,8 @@ def _opens_sentence(sdoc: Doc, quote: Quote) -> bool:
     text = text_of(sdoc)
     before = text[text.rfind("\n", 0, quote.start) + 1:quote.start].rstrip(" \"“‘'«„")
     after = text[quote.end:quote.end + 3].lstrip(" \"”’'»“")
-    return (before == "" or before[-1] in ".!?") and (after == "" or after[0] in "\n" or after[0].isupper()
-                                                       or text[quote.end:quote.end + 1] in ".!?")
+    # the sentence may end inside the closing mark or, in British style, after it (`...model”.`)
+    return (before == "" or before[-1] in ".!?") and (after == "" or after[0] in "\n.!?" or after[0].isupper())
 
 
 def _words(text: str) -> int:
