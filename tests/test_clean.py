@@ -249,3 +249,47 @@ def test_sentences_glued_by_the_scraper_get_their_space_back():
     closing = clean_text("'We stand with our soldiers,' the captain said on Instagram.'Proud of them,' wrote the "
                          "coach.\"They fought for freedom.\"Fans cheered.", title="Team", published="2024-05-01").text
     assert "on Instagram. 'Proud of them,'" in closing and 'the coach. "They fought for freedom." Fans' in closing
+
+
+def test_a_page_flattened_to_one_line_is_split_at_its_layout_gaps():
+    lines = split_lines("The port reopened on Monday, officials said.                   Most viewed\t\tHow the grain "
+                        "deal collapsed   The mayor said the     cranes were working again.")
+    assert lines == ["The port reopened on Monday, officials said.", "Most viewed", "How the grain deal collapsed",
+                     "The mayor said the     cranes were working again."]
+
+
+def test_spaces_inside_a_paragraph_are_folded_to_one():
+    cleaned = clean_text("Ceasefire talks resume in Geneva\n\nThe envoy arrived\u00a0on Monday and met the\u00a0\u00a0"
+                         "delegations    of both sides, the ministry said.", title="Talks")
+    assert cleaned.text == "The envoy arrived on Monday and met the delegations of both sides, the ministry said."
+
+
+def test_an_article_printed_twice_keeps_its_first_copy():
+    paragraph = ("The regional governor said the reservoir had fallen to its lowest level in a decade after the "
+                 "dam upstream was damaged, and that water for the city of about two hundred thousand people would "
+                 "be rationed from Thursday until repairs were finished.")
+    cleaned = clean_text(f"Water rationed after dam damage\n\n{paragraph}\n\nA second paragraph of the story, which "
+                         f"the page printed once, ends here.\n\n{paragraph}", title="Water")
+    assert cleaned.text.count(paragraph) == 1 and cleaned.text.startswith(paragraph)
+    assert cleaned.captions == []
+
+
+def test_a_ticker_a_reading_time_and_a_staff_writer_line_are_neither_headline_nor_body():
+    cleaned = clean_text("+ 62.97 + 25.45 -10.00 -271.00 Markets today\n\nTime taken to read : 4 Minute\n\n"
+                         "Jane Moss Staff Writer\n\nThe governor of the northern province resigned on Tuesday after "
+                         "weeks of protests over the price of bread, officials said.")
+    assert cleaned.title is None
+    assert cleaned.text.startswith("The governor of the northern province")
+
+
+def test_a_photo_credited_via_an_image_library_is_a_caption():
+    cleaned = clean_text("Protest in the capital\n\nThe president at a rally (Presidential Office via Flickr)\n\n"
+                         "Thousands marched through the capital on Sunday, demanding early elections, police said.")
+    assert cleaned.captions == ["The president at a rally (Presidential Office via Flickr)"]
+
+
+def test_a_caption_keeps_its_credit_across_a_layout_gap():
+    cleaned = clean_text("Thousands marched through the capital on Sunday, demanding early elections, police said."
+                         "   The president at a rally in the capital \t\t | Photo Credit: \t\t JOHN DOE \t\t "
+                         "Police said the march ended peacefully in the evening and nobody was detained.")
+    assert "Photo Credit" not in cleaned.text and len(cleaned.captions) == 1

@@ -1,5 +1,6 @@
 """Cleaning scraped text: keep the article, drop the page around it.
 
+A page flattened to long lines is first split where its layout left wide gaps between blocks.
 Each line is judged by general signals (duplication, sentence shape, position before or
 after the body, call-to-action and photo-credit patterns from `data/noise.json`), never by
 the literal strings of particular articles. The headline becomes the title, a dateline the
@@ -25,16 +26,28 @@ LONG_LINE_WORDS = 15
 # A headline has at least this many words; shorter leading lines are section labels ("World").
 MIN_ARTICLE_WORDS = 60  # of prose before a mark that ends the article (see `split_article_end`)
 MIN_TITLE_WORDS = 3
+# A repeated line this long is the article's paragraph printed twice, not a caption.
+MIN_REPEATED_PARAGRAPH_WORDS = 40
 MAX_TITLE_WORDS = 30
 # A dateline line among the first paragraphs still dates the article (a lead may precede it).
 DATELINE_BODY_REACH = 2
 # A section label glued before a headline: "POLITICS/ ", "WORLD | ", "Defence | ".
+# A headline opens with a word or a quotation, not with a ticker's sign ("+ 62.97 -10.00 ...").
+_HEADLINE_START = re.compile(r"[\"'“‘«„(\[]?\w")
 _SECTION_LABEL = re.compile(r"^[A-Z][\w&'-]*(?: [A-Z&][\w&'-]*){0,2}\s*[/|]\s+(?=\S)")
-# A wire agency credited in parentheses inside a sentence: "(Reuters)", "(AFP)".
 # A sentence's end glued to the next sentence, the space lost by the scraper ("on
 # Sunday.Hearing the case", "on Instagram.'Today we"): a word of two lower-case letters or more,
 # its full stop, perhaps a quotation mark, then a capitalised word.
 _GLUED_SENTENCES = re.compile(r"(?<=[a-z][a-z][.!?])([\"'“‘”’]?)(?=[A-Z][a-z])")
+# Where a flattened page's blocks meet (paragraphs, link lists, captions): a tab, or three
+# spaces or more, before anything but a lower-case word (which goes on the sentence the gap cut),
+# and neither after a label's colon nor before a bar ("Photo Credit:   ANI", "caption   | Photo").
+_BLOCK_GAP = re.compile(r"(?<![^\S\n]|:)[^\S\n]*(?:\t|[^\S\n\t]{3})[^\S\n]*(?![^\S\n]|[a-z|])")
+# Runs of spaces, tabs and no-break spaces inside a paragraph (a flattened page's layout): one
+# space, as a reader sees it and as the parser needs it (a lone no-break space is a token of its
+# own that breaks the sentence's parse).
+_INLINE_SPACE = re.compile(r"[^\S\n]{2,}|[^\S \n]")
+# A wire agency credited in parentheses inside a sentence: "(Reuters)", "(AFP)".
 _AGENCY_IN_PARENTHESES = re.compile(r"\(\s*[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?\s*\)")
 
 
@@ -122,7 +135,8 @@ def is_byline(line: str) -> bool:
 
 
 def split_lines(raw: str) -> list[str]:
-    """The input's non-empty lines, with hard-wrapped paragraphs joined back together."""
+    """The input's non-empty lines, with hard-wrapped paragraphs joined back together, and a
+    page flattened to long lines split where its layout left a wide gap between blocks."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines = []
     for block in re.split(r"\n\s*\n", raw):
@@ -131,7 +145,7 @@ def split_lines(raw: str) -> list[str]:
             lines.append(" ".join(block_lines))
         else:
             lines.extend(block_lines)
-    return lines
+    return [piece for line in lines for piece in _BLOCK_GAP.split(line) if piece.strip()]
 
 
 def _unglued(line: str, glued: re.Match) -> str:
@@ -182,13 +196,20 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
     title_key = normalise(title) if title else None
 
     # A repeated line is a caption (image alt text and caption both scraped), unless it is
-    # quoted speech: a pull quote repeats the body.
-    body, removed, captions, caption_keys = [], [], [], set()
+    # quoted speech (a pull quote repeats the body) or a paragraph too long for a caption: a page
+    # that prints its article twice keeps the first copy.
+    body, removed, captions, caption_keys, paragraph_keys = [], [], [], set(), set()
     dateline: PartialDate | None = None
     for i, (line, key) in enumerate(zip(lines, keys)):
         if i == title_index or key == title_key or normalise(_SECTION_LABEL.sub("", line)) == title_key:
             continue
-        caption = (counts[key] > 1 and not _OPENING_QUOTE.match(line)) or has_caption_credit(line)
+        if counts[key] > 1 and word_count(line) >= MIN_REPEATED_PARAGRAPH_WORDS:
+            if key in paragraph_keys:
+                removed.append(line)
+                continue
+            paragraph_keys.add(key)
+        caption = (counts[key] > 1 and not _OPENING_QUOTE.match(line) and key not in paragraph_keys
+                   ) or has_caption_credit(line)
         if caption or not is_prose(line) or _is_noise(line):
             removed.append(line)
             if dateline is None and i < first_body:
@@ -208,6 +229,7 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
             elif (rest := bare_dateline(line)) is not None:
                 line = rest
                 removed.append(lines[i][: len(lines[i]) - len(line)].rstrip())
+        line = _INLINE_SPACE.sub(" ", line)
         body.append(_GLUED_SENTENCES.sub(lambda m: _unglued(line, m), line))
 
     text = "\n\n".join(body)
@@ -246,7 +268,8 @@ def _find_title(header: list[str], keys: list[str], counts: dict[str, int]) -> i
     for i, line in enumerate(header):
         words = word_count(line)
         if (MIN_TITLE_WORDS <= words <= MAX_TITLE_WORDS and (counts[keys[i]] == 1 or i == 0)
-                and not _is_noise(line) and not has_caption_credit(line) and not line.endswith(".")):
+                and _HEADLINE_START.match(line) and not _is_noise(line) and not has_caption_credit(line)
+                and not line.endswith(".")):
             return i
     return None
 
@@ -257,6 +280,7 @@ def _is_headline_shaped(line: str) -> bool:
     words = word_count(line)
     bare = line.rstrip().rstrip("\"'”’»)]")
     return (MIN_TITLE_WORDS <= words <= MAX_TITLE_WORDS and not re.search(r"[.!?…:;]$", bare)
+            and bool(_HEADLINE_START.match(line))
             and not _is_noise(line) and not has_caption_credit(line))
 
 

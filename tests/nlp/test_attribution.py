@@ -803,3 +803,16 @@ def test_a_quotation_closed_before_its_full_stop_is_a_sentence_of_its_own():
     doc, names = run("The mayor Ivan Kolesnik said the dam would hold. “Nobody should leave the city tonight”. "
                      "Engineers worked through the night.")
     assert names[only(doc, "Nobody should leave").source] == "Ivan Kolesnik"
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("Before the summit, President Dale Hutton lowered expectations when he told Fox News, “I won’t be happy if I "
+     "walk away without some form of a ceasefire.”\n\nThe talks ended early.", "Dale Hutton", "told"),
+    ("Prime Minister Tom Reed said on X, “Remembering the founders of the republic on this day. Their courage still "
+     "inspires us.”", "Tom Reed", "said"),
+])
+def test_a_cue_with_its_addressee_or_adjuncts_before_the_comma_introduces_the_quotation(text, speaker, cue):
+    doc, names = run(text)
+    found = next(s for s in doc.statements if s.content.startswith(("I won", "Remembering")))
+    assert (names[found.source], found.cue) == (speaker, cue)
+

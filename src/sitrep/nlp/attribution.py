@@ -1236,7 +1236,21 @@ def _cue_before(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] | N
         subject = _subject(root, (quote.start, quote.end)) if root.pos_ in ("VERB", "AUX") else None
         if subject is not None and not _hypothetical(root):
             return _cue_tokens(root), subject
-    return _as_clause_before(last, quote)
+    return _cue_with_complements_before(last, quote) or _as_clause_before(last, quote)
+
+
+def _cue_with_complements_before(last: Token, quote: Quote) -> tuple[list[Token], Token | None] | None:
+    """`he told Fox News, "..."`, `Modi said on X, "..."`: a cue whose addressee or adjunct
+    phrases end at a comma or colon before the opening mark, with no clause of its own between."""
+    if last.doc.text[last.idx + len(last):quote.start].strip(" \"“«„'‘") not in (",", ":"):
+        return None
+    verb = next((a for a in last.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is None or not _is_cue_verb(verb) or _hypothetical(verb) or not 0 < last.i - verb.i <= 8:
+        return None
+    between = verb.doc[verb.i + 1:last.i + 1]
+    if any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("ccomp", "xcomp", "mark") for t in between):
+        return None
+    return _cue_tokens(verb), _subject(verb, (quote.start, quote.end))
 
 
 def _as_clause_before(last: Token, quote: Quote) -> tuple[list[Token], Token | None] | None:
