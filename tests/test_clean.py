@@ -1,6 +1,7 @@
 import pytest
 
-from sitrep.clean import clean_text, is_call_to_action, is_prose, split_lines, strip_outlet_suffix
+from sitrep.clean import (clean_text, headline_run_start, is_call_to_action, is_prose, split_lines,
+                          strip_outlet_suffix)
 
 
 def test_noisy_relay_keeps_the_article_and_drops_the_page(fixtures):
@@ -293,3 +294,32 @@ def test_a_caption_keeps_its_credit_across_a_layout_gap():
                          "   The president at a rally in the capital \t\t | Photo Credit: \t\t JOHN DOE \t\t "
                          "Police said the march ended peacefully in the evening and nobody was detained.")
     assert "Photo Credit" not in cleaned.text and len(cleaned.captions) == 1
+
+
+LINK_HEADLINES = ("Why the grain corridor got away with a light penalty after the storm Can this port city step out "
+                  "of its rival's shadow? For a future, the copper mine is reviving what it junked in the past How "
+                  "the border bridge nearly faced a closure and escaped it Stock picks of the week: 5 shipping firms "
+                  "with upside potential up to 30% Is the new rail link a boon for farmers? What the drone deal means "
+                  "for the northern plants The tariff shock looms, but the bigger worry is losing market share")
+
+
+def test_a_run_of_link_headlines_after_the_article_is_cut_from_its_line():
+    summary = "The port reopened on Monday after a week of shelling. Officials said grain exports would resume."
+    line = f"{summary} {LINK_HEADLINES}"
+    assert line[:headline_run_start(line)].rstrip() == summary
+    assert headline_run_start(LINK_HEADLINES) == 0
+    cleaned = clean_text(f"Port reopens\n\n{summary}\n\n{LINK_HEADLINES}")
+    assert cleaned.text == summary and LINK_HEADLINES in cleaned.removed
+
+
+@pytest.mark.parametrize("prose", [
+    "In a speech to the regional assembly on Thursday, which was broadcast on state television and repeated on "
+    "the radio, the governor, who has led the province since the start of the war, said that the dam, the bridges "
+    "and the rail depot would be rebuilt by the end of next year with money from the reconstruction fund, and that "
+    "the families who lost their homes would be housed in the city's schools until the spring",
+    "So what does it look like? Well, you know, a big part of the report takes seriously the idea that the army "
+    "will at some point be able to do what the militia did, and we think that is not going to happen this decade "
+    "because the training takes years, right? And the officers who could do it have left the service",
+])
+def test_long_prose_with_few_full_stops_is_no_run_of_headlines(prose):
+    assert headline_run_start(prose) is None

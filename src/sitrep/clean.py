@@ -32,6 +32,15 @@ MAX_TITLE_WORDS = 30
 # A dateline line among the first paragraphs still dates the article (a lead may precede it).
 DATELINE_BODY_REACH = 2
 # A section label glued before a headline: "POLITICS/ ", "WORLD | ", "Defence | ".
+# A run of link headlines: at least this many words, this many per full stop (see
+# `headline_run_start`).
+HEADLINE_RUN_MIN_WORDS = 50
+HEADLINE_RUN_WORDS_PER_STOP = 40
+HEADLINE_MIN_WORDS = 12  # of the run's first stretch, up to its first full stop
+# A sentence's full stop (not an initial's, "U.S.", "Mr."), and a capitalised word right after an
+# unpunctuated one, where a new headline starts in a run of them.
+_FULL_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Mr|Dr|vs|St|No))[.!][\"'”’»)\]]*(?=\s|$)")
+_UNPUNCTUATED_CAPITAL = re.compile(r"(?<=[a-z0-9%’'?…])\s+[A-Z]")
 # A headline opens with a word or a quotation, not with a ticker's sign ("+ 62.97 -10.00 ...").
 _HEADLINE_START = re.compile(r"[\"'“‘«„(\[]?\w")
 _SECTION_LABEL = re.compile(r"^[A-Z][\w&'-]*(?: [A-Z&][\w&'-]*){0,2}\s*[/|]\s+(?=\S)")
@@ -68,6 +77,7 @@ class _Patterns:
     caption_credit: list[re.Pattern]
     byline: list[re.Pattern]
     article_end: list[re.Pattern]
+    headline_opener: re.Pattern
 
 
 @cache
@@ -79,6 +89,8 @@ def _patterns() -> _Patterns:
         caption_credit=compile_ci("caption_credit") + [re.compile(p) for p in raw["caption_credit_case_sensitive"]],
         byline=compile_ci("byline"),
         article_end=[re.compile(p, re.I | re.S) for p in raw["article_end"]],
+        headline_opener=re.compile(r"(?<=[a-z0-9%’'?:…])\s+(?:" + "|".join(w.capitalize() for w in raw["headline_openers"])
+                                   + r")\b(?![.’'-])"),
     )
 
 
@@ -229,6 +241,12 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
             elif (rest := bare_dateline(line)) is not None:
                 line = rest
                 removed.append(lines[i][: len(lines[i]) - len(line)].rstrip())
+        run = headline_run_start(line)
+        if run is not None:
+            removed.append(line[run:].strip())
+            line = line[:run].rstrip()
+            if not line:
+                continue
         line = _INLINE_SPACE.sub(" ", line)
         body.append(_GLUED_SENTENCES.sub(lambda m: _unglued(line, m), line))
 
@@ -240,6 +258,37 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
         found = infer_year(dateline, evidence)
         published = found.isoformat() if found else None
     return Cleaned(text=text, title=title, published=published, removed=removed, captions=captions)
+
+
+def headline_run_start(line: str) -> int | None:
+    """Where a run of link headlines that ends a line begins ("related stories" flattened into
+    the text: "Why X got away with it Can Y step out of Z's shadow? How..."), if one does: a
+    stretch of HEADLINE_RUN_MIN_WORDS words or more with hardly a full stop or a comma, where
+    capitalised words, function words among them, keep following unpunctuated ones."""
+    ends = [m.end() for m in _FULL_STOP.finditer(line)]
+    starts = [0, *ends]
+    pieces = [word_count(line[a:b]) for a, b in zip(starts, [*ends, len(line)])]
+    tail_words = 0
+    tails = []
+    for index in range(len(pieces) - 1, -1, -1):
+        tail_words += pieces[index]
+        tails.append((index, tail_words))
+    for index, words in reversed(tails):
+        stops = len(pieces) - 1 - index
+        first = line[starts[index]:ends[index] if index < len(ends) else len(line)]
+        # the run begins with headlines, not with the sentences of a summary before them
+        if words >= HEADLINE_RUN_MIN_WORDS and words >= HEADLINE_RUN_WORDS_PER_STOP * (stops + 1) \
+                and pieces[index] >= HEADLINE_MIN_WORDS and _reads_as_headlines(first, pieces[index]) \
+                and _reads_as_headlines(line[starts[index]:], words):
+            return starts[index]
+    return None
+
+
+def _reads_as_headlines(text: str, words: int) -> bool:
+    capitals = len(_UNPUNCTUATED_CAPITAL.findall(text))
+    openers = len(_patterns().headline_opener.findall(text))
+    starts_often = 100 * capitals >= 19 * words and 100 * openers >= words or 100 * openers >= 3 * words
+    return starts_often and 100 * text.count(",") <= 5 * words
 
 
 def split_article_end(raw: str) -> tuple[str, str]:
