@@ -816,3 +816,13 @@ def test_a_cue_with_its_addressee_or_adjuncts_before_the_comma_introduces_the_qu
     found = next(s for s in doc.statements if s.content.startswith(("I won", "Remembering")))
     assert (names[found.source], found.cue) == (speaker, cue)
 
+
+
+def test_the_writers_bracketed_note_is_no_cue():
+    doc, names = run("According to a Syrian source speaking to the newspaper, the visit “revealed files of blackmail "
+                     "prepared for later use [emphasis added]”.\n\nThe envoy wrote to the council. “We need to discuss "
+                     "the situation in the north and the south [emphasis added]. There is one neighbour that always "
+                     "makes trouble.”")
+    found = only(doc, "the visit")
+    assert found.cue == "According to" and found.source is None
+    assert not [s for s in doc.statements if s.cue == "added"]

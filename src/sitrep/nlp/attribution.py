@@ -187,13 +187,22 @@ def _titled(words: str) -> bool:
 
 def _is_cue_verb(token: Token) -> str | None:
     """The cue's lemma ("point out" for a phrasal verb) when `token` is a verb of saying or thinking."""
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in ("VERB", "AUX") or _editorial(token):
         return None
     lemma = token.lemma_.lower()
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
     if particle and f"{lemma} {particle}" in cues().verbs:
         return f"{lemma} {particle}"
     return lemma if lemma in cues().verbs else None
+
+
+def _editorial(token: Token) -> bool:
+    """A word of the writer's note in square brackets ("[emphasis added]", "[he said]" added to a
+    quotation): never a cue of the sentence around it."""
+    doc = token.doc
+    left = next((t.text for t in reversed(doc[max(0, token.i - 4):token.i]) if t.text in "[]"), None)
+    right = next((t.text for t in doc[token.i + 1:token.i + 5] if t.text in "[]"), None)
+    return left == "[" and right == "]"
 
 
 def _reported(sdoc: Doc, quotes: list[Quote]) -> list[_Found]:
@@ -678,8 +687,9 @@ def _clause_after_addressee(verb: Token) -> Token | None:
 def _complements(verb: Token) -> list[Token]:
     """The clausal complements of a cue verb, less a clause before it across a semicolon ("A put
     X at 15; B said 21 were killed") and the narrator's where-clause after a cue set beside its
-    content ("X, Greenberg said, where interest had been high")."""
-    return [c for c in verb.children if c.dep_ == "ccomp" and not (
+    content ("X, Greenberg said, where interest had been high") and the writer's bracketed note
+    ("[emphasis added]")."""
+    return [c for c in verb.children if c.dep_ == "ccomp" and not _editorial(c) and not (
         c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i])) and not (
         verb.dep_ == "parataxis" and c.i > verb.i and c.left_edge.tag_ in ("WRB", "WDT"))]
 
