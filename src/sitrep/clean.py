@@ -31,7 +31,6 @@ MIN_REPEATED_PARAGRAPH_WORDS = 40
 MAX_TITLE_WORDS = 30
 # A dateline line among the first paragraphs still dates the article (a lead may precede it).
 DATELINE_BODY_REACH = 2
-# A section label glued before a headline: "POLITICS/ ", "WORLD | ", "Defence | ".
 # A run of link headlines: at least this many words, this many per full stop (see
 # `headline_run_start`).
 HEADLINE_RUN_MIN_WORDS = 50
@@ -43,6 +42,7 @@ _FULL_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Mr|Dr|vs|St|No))[.
 _UNPUNCTUATED_CAPITAL = re.compile(r"(?<=[a-z0-9%’'?…])\s+[A-Z]")
 # A headline opens with a word or a quotation, not with a ticker's sign ("+ 62.97 -10.00 ...").
 _HEADLINE_START = re.compile(r"[\"'“‘«„(\[]?\w")
+# A section label glued before a headline: "POLITICS/ ", "WORLD | ", "Defence | ".
 _SECTION_LABEL = re.compile(r"^[A-Z][\w&'-]*(?: [A-Z&][\w&'-]*){0,2}\s*[/|]\s+(?=\S)")
 # A sentence's end glued to the next sentence, the space lost by the scraper ("on
 # Sunday.Hearing the case", "on Instagram.'Today we"): a word of two lower-case letters or more,
@@ -266,21 +266,17 @@ def headline_run_start(line: str) -> int | None:
     stretch of HEADLINE_RUN_MIN_WORDS words or more with hardly a full stop or a comma, where
     capitalised words, function words among them, keep following unpunctuated ones."""
     ends = [m.end() for m in _FULL_STOP.finditer(line)]
-    starts = [0, *ends]
-    pieces = [word_count(line[a:b]) for a, b in zip(starts, [*ends, len(line)])]
-    tail_words = 0
-    tails = []
-    for index in range(len(pieces) - 1, -1, -1):
-        tail_words += pieces[index]
-        tails.append((index, tail_words))
-    for index, words in reversed(tails):
-        stops = len(pieces) - 1 - index
-        first = line[starts[index]:ends[index] if index < len(ends) else len(line)]
+    bounds = list(zip([0, *ends], [*ends, len(line)]))
+    words = word_count(line)
+    for index, (start, end) in enumerate(bounds):
+        first = word_count(line[start:end])
+        stops = len(bounds) - 1 - index
         # the run begins with headlines, not with the sentences of a summary before them
         if words >= HEADLINE_RUN_MIN_WORDS and words >= HEADLINE_RUN_WORDS_PER_STOP * (stops + 1) \
-                and pieces[index] >= HEADLINE_MIN_WORDS and _reads_as_headlines(first, pieces[index]) \
-                and _reads_as_headlines(line[starts[index]:], words):
-            return starts[index]
+                and first >= HEADLINE_MIN_WORDS and _reads_as_headlines(line[start:end], first) \
+                and _reads_as_headlines(line[start:], words):
+            return start
+        words -= first
     return None
 
 

@@ -1035,8 +1035,7 @@ def _introduced_by(sdoc: Doc, quote: Quote, quotes: list[Quote]) -> tuple[list[T
     if not (quote.opens_paragraph or _opens_sentence(sdoc, quote)):
         return None
     before = sdoc.char_span(max(0, quote.start - 400), quote.start, alignment_mode="contract")
-    last = next((t for t in reversed(before or []) if not (t.is_space or t.is_quote or t.is_punct and t.i == len(sdoc) - 1)),
-                None)
+    last = next((t for t in reversed(before or []) if not (t.is_space or t.is_quote)), None)
     if last is None or text.count("\n\n", last.idx, quote.start) > 1 or \
             "\n\n" not in text and text.count("\n", last.idx, quote.start) > 1:
         return None
