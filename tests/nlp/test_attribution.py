@@ -826,3 +826,15 @@ def test_the_writers_bracketed_note_is_no_cue():
     found = only(doc, "the visit")
     assert found.cue == "According to" and found.source is None
     assert not [s for s in doc.statements if s.cue == "added"]
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ('The ruling drew outcry from the UN envoy Tom Andrews, who called the move "unconscionable and a major step '
+     'backward for efforts to protect civilians."', "unconscionable and a major step backward", "Tom Andrews"),
+    ('Critics point to a citizenship law the United Nations calls "fundamentally discriminatory and a danger to '
+     'minorities," and to new curbs on assembly.', "fundamentally discriminatory", "United Nations"),
+])
+def test_a_quotation_governed_by_a_cue_in_a_relative_clause_is_the_speakers(text, content, speaker):
+    doc, names = run(text)
+    statement = only(doc, content)
+    assert (statement.kind, names[statement.source]) == ("quote", speaker)

@@ -1199,7 +1199,9 @@ def _cue_governing(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] 
     if span is None or _words(span.text) < 2:
         return None
     heads = [t for t in span if not span.start <= t.head.i < span.end]
-    if len(heads) != 1:
+    # The parser may hang the second half of a coordination ('"unconscionable and a major step
+    # backward"') on a noun outside the quotation: the first half still says what governs it.
+    if not heads or any(t.dep_ not in ("conj", "cc", "punct", "prep") for t in heads[1:]):
         return None
     step = heads[0]
     while step.head is not step and (step.dep_ in ("xcomp", "ccomp", "dobj", "conj", "oprd")
@@ -1207,9 +1209,13 @@ def _cue_governing(sdoc: Doc, quote: Quote) -> tuple[list[Token], Token | None] 
                                      or step.dep_ == "prep" and step.lower_ in GOVERNING_PREPOSITIONS):
         step = step.head
         if _is_cue_verb(step) or step.pos_ == "VERB" and step.lemma_.lower() in cues().quote_verbs:
-            if _hypothetical(step) or _relative(step) or _passive(step):
+            # In a relative clause ("Andrews, who called the move "X"", "a law the UN calls "X"",
+            # "a plan that officials said would "fail"") the quotation is still the cue's.
+            if _hypothetical(step) or _passive(step) or _relative(step) and step.dep_ != "relcl":
                 return None
             subject = _subject(step, (quote.start, quote.end))
+            if subject is not None and subject.tag_ in ("WDT", "WP") and step.dep_ == "relcl":
+                subject = _relative_speaker(step)
             return (_cue_tokens(step), subject) if subject is not None else None
     return None
 
