@@ -838,3 +838,28 @@ def test_a_quotation_governed_by_a_cue_in_a_relative_clause_is_the_speakers(text
     doc, names = run(text)
     statement = only(doc, content)
     assert (statement.kind, names[statement.source]) == ("quote", speaker)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The Ukrainian General Staff said Russian forces struck a hospital in Kherson overnight, saying that three "
+     "people were killed.", "saying", "three people were killed"),
+    ("Leaders of the Hindu Council of Ohio have alleged that the movement is hardly different from gang violence, "
+     "openly admitting that there are no established links.", "admitting", "there are no established links"),
+])
+def test_a_speech_participle_hung_on_the_reported_clause_is_the_reporters(text, cue, content):
+    doc, names = run(text)
+    outer, inner = doc.statements
+    assert (inner.cue, inner.content, inner.source) == (cue, content, outer.source)
+    assert not outer.content.endswith(content)
+
+
+def test_a_speech_participle_after_a_person_in_the_reported_clause_stays_that_persons():
+    doc, _ = run("President Dana Holt said the Russian leader had repeated the claim, telling her that the vote "
+                 "had been rigged.")
+    assert only(doc, "the vote").source != only(doc, "the Russian leader").source
+
+
+def test_a_participle_with_no_reported_clause_stays_in_the_content():
+    doc, _ = run("The party spokesman Ravi Menon stated that the march will last two weeks, concluding with a rally "
+                 "in the capital.")
+    assert only(doc, "the march").content == "the march will last two weeks, concluding with a rally in the capital"

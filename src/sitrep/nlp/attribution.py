@@ -22,6 +22,7 @@ from sitrep.data import lexicon
 from sitrep.nlp.analyse import text_of
 from sitrep.nlp.estimative import estimate
 from sitrep.nlp.quotes import Quote, find_quotes
+from sitrep.nlp.nominals import titles
 from sitrep.nlp.references import References
 from sitrep.nlp.sources import Sources, source_words
 from sitrep.schema import DateMention, Entity, Statement
@@ -731,11 +732,34 @@ def _that_object(verb: Token) -> Token | None:
     return None
 
 
+def _trailing_participle(verb: Token) -> bool:
+    """`The staff said Russian forces struck a hospital, adding that X`: a participle reporting a
+    clause, hung by the parser on a reported clause whose subject is no person and whose verb is
+    no act of speaking, goes on with the speaker of the report. A person in the clause may be the
+    one speaking (`said Putin had reinforced the claim, telling him that X`; `said Putin spoke to
+    Xi, saying X`)."""
+    head = verb.head
+    if not (verb.dep_ == "advcl" and verb.tag_ == "VBG" and _is_cue_verb(verb) is not None
+            and any(c.dep_ == "ccomp" for c in verb.children) and not any(c.dep_ in SUBJECTS for c in verb.children)
+            and verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","):
+        return False
+    if _is_cue_verb(head) or head.lemma_.lower() in cues().introducing_verbs | cues().quote_verbs:
+        return False
+    subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+    return subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in source_words().personal
+                                   or subject.lemma_.lower() in titles())
+
+
 def _reattached_cues(clause: Token) -> set[int]:
     """Speech verbs the parser coordinated inside a reported clause ("stated that the plant had
-    begun X and expressed readiness to Y"): they belong to the speaker, not to the content."""
+    begun X and expressed readiness to Y") or hung on it as a participle ("..., adding that Y"):
+    they belong to the speaker, not to the content."""
     skip = set()
     for token in clause.subtree:
+        if token.i > clause.i and _trailing_participle(token) and _speaker_of_enclosing_report(token) is not None:
+            skip.update(t.i for t in token.subtree)
+            skip.add(token.left_edge.i - 1)
+            continue
         if token.dep_ == "conj" and token.i > clause.i and (
                 _is_cue_verb(token) or any(c.lemma_.lower() in cues().nouns and c.dep_ == "dobj" for c in token.children)
                 and token.lemma_.lower() in cues().support_verbs):
@@ -843,6 +867,10 @@ def _subject(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | None:
             if misparsed is not None:
                 return next((t for t in misparsed.head.subtree if t.ent_type_ and t.i >= misparsed.i), misparsed.head)
         if current.dep_ == "conj":
+            speaker = _speaker_of_enclosing_report(current)
+            if speaker is not None:
+                return speaker
+        if _trailing_participle(current):
             speaker = _speaker_of_enclosing_report(current)
             if speaker is not None:
                 return speaker

@@ -25,6 +25,11 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["titles"]), frozenset(data["members"])
 
 
+def titles() -> frozenset[str]:
+    """Nouns of a person's office ("the president", "the Russian leader"): a description of a person."""
+    return _words()[0]
+
+
 def find_nominals(sdoc: Doc, clusters: list) -> None:
     """Add to each cluster the character spans of the descriptions that refer to it."""
     titles, members = _words()
