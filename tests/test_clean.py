@@ -323,3 +323,18 @@ def test_a_run_of_link_headlines_after_the_article_is_cut_from_its_line():
 ])
 def test_long_prose_with_few_full_stops_is_no_run_of_headlines(prose):
     assert headline_run_start(prose) is None
+
+
+@pytest.mark.parametrize("widget", [
+    "To view this video please enable JavaScript, and consider upgrading to a web browser that supports HTML5 video",
+    "Comments can not be loaded To load Comments you need to enable JavaScript in your browser",
+    "Your browser does not support the video tag.",
+    "Get world news sent straight to your phone",
+])
+def test_a_player_or_comment_box_message_inside_a_paragraph_is_cut_out(widget):
+    before = "The ministry said on Friday that the talks in Geneva had gone well."
+    after = "However, a former envoy, Anna Petrova, told reporters that the talks had failed."
+    cleaned = clean_text(f"Talks end in Geneva\n\n{before} {widget} {after}\n\nThe delegations left on Saturday "
+                         "without a joint statement, and no date was set for another round.")
+    assert cleaned.text.split("\n\n")[0] == f"{before} {after}"
+    assert widget in cleaned.removed

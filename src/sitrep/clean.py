@@ -78,6 +78,7 @@ class _Patterns:
     byline: list[re.Pattern]
     article_end: list[re.Pattern]
     headline_opener: re.Pattern
+    embedded_widgets: list[re.Pattern]
 
 
 @cache
@@ -91,6 +92,7 @@ def _patterns() -> _Patterns:
         article_end=[re.compile(p, re.I | re.S) for p in raw["article_end"]],
         headline_opener=re.compile(r"(?<=[a-z0-9%’'?:…])\s+(?:" + "|".join(w.capitalize() for w in raw["headline_openers"])
                                    + r")\b(?![.’'-])"),
+        embedded_widgets=compile_ci("embedded_widgets"),
     )
 
 
@@ -215,6 +217,9 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
     for i, (line, key) in enumerate(zip(lines, keys)):
         if i == title_index or key == title_key or normalise(_SECTION_LABEL.sub("", line)) == title_key:
             continue
+        line = _without_widgets(line, removed)
+        if not line:
+            continue
         if counts[key] > 1 and word_count(line) >= MIN_REPEATED_PARAGRAPH_WORDS:
             if key in paragraph_keys:
                 removed.append(line)
@@ -258,6 +263,18 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
         found = infer_year(dateline, evidence)
         published = found.isoformat() if found else None
     return Cleaned(text=text, title=title, published=published, removed=removed, captions=captions)
+
+
+def _without_widgets(line: str, removed: list[str]) -> str:
+    """The line without the messages of players and comment boxes scraped into it ("To view this
+    video please enable JavaScript..."), which would join the sentences around them."""
+    found = [m for pattern in _patterns().embedded_widgets for m in pattern.finditer(line)]
+    if not found:
+        return line
+    removed.extend(m.group(0) for m in found)
+    for pattern in _patterns().embedded_widgets:
+        line = pattern.sub(" ", line)
+    return re.sub(r"[^\S\n]{2,}", " ", line).strip()
 
 
 def headline_run_start(line: str) -> int | None:

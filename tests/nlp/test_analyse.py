@@ -45,3 +45,8 @@ def test_several_texts_parsed_together_keep_their_own_offsets_and_the_model_sees
     monkeypatch.undo()
     assert [t.text for t in docs[1]] == [t.text for t in parse(texts[1])]
     assert docs[2].ents and all(long[e.start_char:e.end_char] == e.text for e in docs[2].ents)
+
+
+def test_the_platform_x_ends_its_sentence():
+    doc = parse("The commission said on X. However, a former commissioner told reporters it should have done more.")
+    assert [s.text for s in doc.sents][0] == "The commission said on X."

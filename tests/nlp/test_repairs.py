@@ -162,3 +162,13 @@ def test_a_one_word_person_that_the_text_writes_as_a_place_is_a_place(text, name
 def test_a_person_in_a_possessive_after_in_stays_a_person():
     found = ents("Arlenko said the talks were over. In Arlenko's view, the border was safe.")
     assert found.get("Arlenko") == "PERSON"
+
+
+def test_a_name_set_beside_an_office_is_a_person():
+    found = ents("However, a former chief election commissioner of India, Om Prakash Sethi, told reporters the "
+                 "commission should have done more.")
+    assert found["Om Prakash Sethi"] == "PERSON"
+
+
+def test_a_name_set_beside_an_organisation_noun_stays_an_organisation():
+    assert ents("The president of the club, Real Madrid, said the match would go ahead.")["Real Madrid"] == "ORG"

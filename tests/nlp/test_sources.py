@@ -107,3 +107,23 @@ def test_a_description_with_a_name_beside_it_is_that_name_speaking():
 def test_unnamed_people_with_a_description_beside_them_stay_unnamed():
     doc, _ = run("Residents of the village, many of them farmers, said the shelling lasted all night.")
     assert only(doc, "the shelling lasted").source is None
+
+
+def test_he_after_a_speaker_goes_on_with_the_speaker_not_a_person_named_in_what_they_said():
+    doc, names = run("A former election commissioner, Tomas Varga, told reporters the commission should have "
+                     "answered Ilir Basha's claims at once. \"In the past we always found the facts. This delay only "
+                     "breeds confusion,\" he said.")
+    assert names[only(doc, "In the past").source] == "Tomas Varga"
+
+
+def test_a_person_named_in_the_quotation_is_not_the_he_who_says_it():
+    doc, names = run("The talks were held with Defence Minister Dovile Kairys in Washington. \"Even now, when your "
+                     "president offers Viktor Orlov a way to talk, every day brings more strikes,\" she added.")
+    assert names[only(doc, "Even now").source] == "Dovile Kairys"
+
+
+def test_he_in_a_sentence_that_names_a_person_is_that_person():
+    doc, names = run('"We are keeping a close eye," President Ivan Dorn said. On June 24, the militia leader, '
+                     "Oleg Brask, announced his march on the capital after, according to him, the army struck a rear "
+                     "camp of the group.")
+    assert names[only(doc, "the army struck").source] == "Oleg Brask"

@@ -140,7 +140,7 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention], outl
             item.source, item.source_text = author, item.source_token.text
             speakers.remember(author)
         else:
-            item.source, item.source_text = speakers.resolve(item.source_token)
+            item.source, item.source_text = speakers.resolve(item.source_token, (item.start, item.end))
         if item.source is not None or item.source_token is not None or item.sourceless:
             previous = item
     found = [f for f in found if f.source is not None or f.source_token is not None or f.sourceless]

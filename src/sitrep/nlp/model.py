@@ -8,6 +8,7 @@ model's attribute ruler and lemmatizer run remembered (`rule_cache.py`), with th
 from functools import cache
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 from sitrep.nlp import gazetteer, repairs, rule_cache  # noqa: F401 (repairs registers its component)
@@ -26,6 +27,9 @@ DESIGNATION = (r"^(?!(?:COVID|Covid|G|Q|H|MH|UTC|GMT|E|A|M|N|P|R|CO|CH|No|Art)-)
 def load() -> Language:
     """The English pipeline with sitrep's rules; from the installed package, never a download."""
     nlp = spacy.load(MODEL)
+    # "said on X. However, ...": the platform's name ends a sentence; the English tokenizer keeps a
+    # capital and its full stop together as an initial, which would join the two sentences.
+    nlp.tokenizer.add_special_case("X.", [{ORTH: "X"}, {ORTH: "."}])
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True})
     places = nlp.add_pipe("entity_ruler", name="place_ruler", after="ner", config={"overwrite_ents": False})
     # Phrase patterns match the exact text (ORTH), so making them needs the tokenizer alone; the

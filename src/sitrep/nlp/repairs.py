@@ -278,7 +278,26 @@ def _type_from_context(span: Span) -> str | None:
     if span.label_ in ("GPE", "LOC") and len(words) > 1 and not gazetteer.is_place(span.text) \
             and root.dep_ == "nsubj" and root.head.lemma_.lower() in _cue_verbs():
         return "PERSON"  # "Nino Kovalenko said": places do not speak, people do
+    if span.label_ in ("GPE", "LOC", "ORG") and len(words) > 1 and known is None and not gazetteer.is_place(span.text) \
+            and root.dep_ == "appos" and _names_an_office(root.head) and not _after_common_noun(span):
+        return "PERSON"  # "a former election commissioner of India, Om Prakash Rawat,": set beside an office
     return None
+
+
+def _after_common_noun(span: Span) -> bool:
+    """`the president of the club, Real Madrid,`: a name set right after a noun other than a title
+    names that noun's thing, whatever the parser hung it on."""
+    before = span.doc[span.start - 2] if span.start > 1 and span.doc[span.start - 1].text == "," else None
+    return before is not None and before.pos_ == "NOUN" and before.lemma_.lower() not in _titles()
+
+
+def _names_an_office(token) -> bool:
+    """Whether a word is a title ("the defence minister") or the country of one ("commissioner of
+    India"), so that a name set beside it is the office holder's."""
+    if token.lemma_.lower() in _titles():
+        return True
+    return token.dep_ == "pobj" and token.ent_type_ == "GPE" and token.head.lower_ == "of" \
+        and token.head.head.lemma_.lower() in _titles()
 
 
 def _places_by_usage(spans: list[Span]) -> list[Span]:

@@ -59,9 +59,10 @@ class Sources:
         self.previous: str | None = None  # the source of the statement before
         self.previous_at = -1  # where the text named it (none yet)
 
-    def resolve(self, token: Token | None) -> tuple[str | None, str]:
-        """(entity id or None, the words naming the source); remembers it as the latest speaker."""
-        found, words = self._resolve(token)
+    def resolve(self, token: Token | None, said: tuple[int, int] = (0, 0)) -> tuple[str | None, str]:
+        """(entity id or None, the words naming the source); remembers it as the latest speaker.
+        `said` is the span of what the source said: a person named in it is not the "he" saying it."""
+        found, words = self._resolve(token, said)
         self.previous = found
         if token is not None:
             self.previous_at = token.idx
@@ -71,13 +72,15 @@ class Sources:
         """A statement whose source was settled otherwise (a continued quotation) is the latest."""
         self.previous = source
 
-    def _resolve(self, token: Token | None) -> tuple[str | None, str]:
+    def _resolve(self, token: Token | None, said: tuple[int, int]) -> tuple[str | None, str]:
         if token is None or self._in_dateline(token):
             return None, ""
         word = token.lower_
         if word in source_words().personal:
-            nearest = self._person_before(token)
-            if self.types.get(self.previous) == "PERSON" and (nearest is None or nearest[0] <= self.previous_at):
+            nearest = self._person_before(token, said)
+            if self.types.get(self.previous) == "PERSON" and (
+                    nearest is None or nearest[0] <= self.previous_at
+                    or self._speaker_was_subject_before(token, said, nearest[0])):
                 return self.previous, token.text
             return (nearest[1] if nearest else None), token.text
         if word in source_words().impersonal:
@@ -142,7 +145,20 @@ class Sources:
         match = DATELINE.match(text, line_start)
         return bool(match) and token.idx < match.end()
 
-    def _person_before(self, token: Token) -> tuple[int, str] | None:
+    def _speaker_was_subject_before(self, token: Token, said: tuple[int, int], nearest_end: int) -> bool:
+        """`X told DW the ECI should address Y's claims. "...," he said`: the latest speaker was the
+        subject of the sentence before the one that opens what "he" says, so a person named in
+        that sentence (in what the speaker said) is not "he"."""
+        opening = self.sdoc.char_span(said[0], said[0] + 1, alignment_mode="expand") if said[0] < token.idx else None
+        sentence = opening[0].sent if opening is not None else token.sent
+        if sentence.start == 0 or self.previous_at < 0 or nearest_end > sentence.start_char:
+            return False
+        before = self.sdoc[sentence.start - 1].sent
+        speaker = self.sdoc.char_span(self.previous_at, self.previous_at + 1, alignment_mode="expand")
+        return speaker is not None and before.start_char <= self.previous_at < before.end_char \
+            and speaker.root.dep_ in ("nsubj", "nsubjpass") and speaker.root.head.dep_ == "ROOT"
+
+    def _person_before(self, token: Token, said: tuple[int, int]) -> tuple[int, str] | None:
         """(where, id) of the person a pronoun most likely stands for: the subject of its own
         sentence or of the one before ("Lukashenko spoke of his talks with Prigozhin. In his
         words, ..."), else the nearest person named before it."""
@@ -152,7 +168,7 @@ class Sources:
         for entity in self.entities:
             if entity.type == "PERSON":
                 for mention in entity.mentions:
-                    if mention.end > token.idx:
+                    if mention.end > token.idx or said[0] <= mention.start < said[1]:
                         continue
                     if best is None or mention.end > best[0]:
                         best = (mention.end, entity.id)
