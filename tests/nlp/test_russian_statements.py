@@ -121,3 +121,9 @@ def test_a_body_speaks_where_it_is_said_in():
 def test_as_reported_by_a_body_s_press_service():
     doc, names = run("Как сообщили в пресс-службе Министерства обороны России, ночью над регионом сбиты пять беспилотников.")
     assert names[only(doc, "ночью над регионом").source] == "Ministry of Defence of the Russian Federation"
+
+
+def test_the_journalists_after_an_outlet_published_are_that_outlets():
+    doc, names = run("Белорусская служба «Радио Свобода» опубликовала спутниковые снимки лагеря.\n\n"
+                     "Там появились площадки: это могут быть палатки или техника, допускают журналисты.")
+    assert names[only(doc, "это могут быть").source] == "Radio Free Europe/Radio Liberty"

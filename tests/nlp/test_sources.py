@@ -127,3 +127,16 @@ def test_he_in_a_sentence_that_names_a_person_is_that_person():
                      "Oleg Brask, announced his march on the capital after, according to him, the army struck a rear "
                      "camp of the group.")
     assert names[only(doc, "the army struck").source] == "Oleg Brask"
+
+
+def test_the_journalists_after_an_outlet_published_are_that_outlets():
+    doc, names = run("Radio Liberty's Belarusian service published satellite images of the camp on Monday.\n\n"
+                     "Two platforms appeared there: these may be tents or large vehicles, the journalists suggest.")
+    assert names[only(doc, "Two platforms").source] == "Radio Free Europe/Radio Liberty"
+
+
+@pytest.mark.parametrize("journalists", ["journalists in Minsk", "journalists"])
+def test_journalists_with_words_of_their_own_or_no_article_stay_unnamed(journalists):
+    doc, _ = run("Radio Liberty's Belarusian service published satellite images of the camp on Monday. Two platforms "
+                 f"appeared there, {journalists} said.")
+    assert only(doc, "Two platforms").source is None

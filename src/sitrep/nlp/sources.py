@@ -37,6 +37,8 @@ class SourceWords:
     personal: frozenset[str]  # pronouns of a person speaking ("he", "она")
     impersonal: frozenset[str]  # pronouns of a body or a state ("it", "they", "они")
     descriptions: dict[str, str]  # a description's noun in the words of English names ("ведомство": "ministry")
+    newsroom: frozenset[str]  # people of a newsroom ("the journalists")
+    publishing: frozenset[str]  # what a newsroom does with a story ("published")
 
 
 @cache
@@ -45,7 +47,7 @@ def source_words() -> SourceWords:
     data = lexicon("attribution.json")
     return SourceWords(*(frozenset(data[k]) for k in ("unnamed_sources", "state_speakers", "document_nouns",
                                                      "personal_pronouns", "impersonal_pronouns")),
-                       data["description_nouns"])
+                       data["description_nouns"], frozenset(data["newsroom_nouns"]), frozenset(data["publishing_verbs"]))
 
 
 class Sources:
@@ -96,7 +98,7 @@ class Sources:
         if named is not None:
             return named, phrase  # "a former election commissioner, Om Prakash Rawat, told"
         if lemma in source_words().unnamed:
-            return self._organisation_tied(token) or self._role_given_before(token), phrase
+            return self._organisation_tied(token) or self._role_given_before(token) or self._publisher_before(token), phrase
         found, words = self.refs.resolve(token)
         if found is not None and not self._named_in_core(token):
             found = None  # "the ship, located west of Hodeidah, said": a modifier names no speaker
@@ -201,6 +203,27 @@ class Sources:
                 if paragraph < mention.start and mention.end <= token.idx and (best is None or mention.end > best[0]):
                     best = (mention.end, entity.id)
         return best[1] if best else None
+
+    def _publisher_before(self, token: Token) -> str | None:
+        """"Radio Liberty's Belarusian service published satellite images ... these may be tents,
+        the journalists suggest": people of a newsroom, with no words of their own, are those of
+        the one organisation the text has shown publishing before them."""
+        words = source_words()
+        if token.lemma_.lower() not in words.newsroom or any(
+                c.dep_ not in ("det", "punct", "case") for c in token.children if c.i < token.i or c.dep_ != "punct"):
+            return None
+        if language_of(self.sdoc) != "ru" and not any(c.lower_ == "the" for c in token.children):
+            return None  # "journalists said": some journalists, not a known newsroom
+        publishers = set()
+        for earlier in self.sdoc[:token.i]:
+            if earlier.dep_ in ("nsubj", "nsubj:pass") and earlier.head.lemma_.lower() in words.publishing:
+                # the subject or the name it is of ("Radio Liberty's Belarusian service")
+                for word in [earlier, *(c for c in earlier.children if c.dep_ in ("poss", "compound", "appos", "nmod"))]:
+                    found = self.refs.entity_at(word)
+                    if found is not None and self.types.get(found) == "ORG":
+                        publishers.add(found)
+                        break
+        return publishers.pop() if len(publishers) == 1 else None
 
     def _role_given_before(self, token: Token) -> str | None:
         """"the analyst" after "Ruslan Mykula, co-founder and analyst of the project": the one
