@@ -338,3 +338,45 @@ def test_a_player_or_comment_box_message_inside_a_paragraph_is_cut_out(widget):
                          "without a joint statement, and no date was set for another round.")
     assert cleaned.text.split("\n\n")[0] == f"{before} {after}"
     assert widget in cleaned.removed
+
+
+BULLETED_LINKS = ("Region: * Curb smuggling at the northern crossings, governor decrees / Customs to open two new posts "
+                  "* Another deputy is ejected as the speaker orders him to leave * Port strike: five dockers to be "
+                  "charged, says prosecutor * Use dialogue to settle the border row, says minister")
+LINK_BOX = (f"{LINK_HEADLINES} Why the ferry operator is back on the traders' radar Three shipbuilders with strong buy "
+            "ratings and an upside potential of up to 25% according to analysts Inside the river port Watch how the "
+            "city prepares for the harvest parade How the northern rail link nearly faced a fine Why the grain "
+            "exporters should worry about the new corridor What the new tariff means for the port city's shipyards. "
+            "Log out of your current account and log in again with your member details to enjoy all member benefits. "
+            "Your reason has been reported to the admin. Big price drop! Flat 40% off.")
+
+
+def test_a_bulleted_list_of_links_flattened_into_a_line_is_cut():
+    summary = "The port reopened on Monday after a week of shelling. Officials said grain exports would resume."
+    cleaned = clean_text(f"Port reopens\n\n{summary} {BULLETED_LINKS}")
+    assert cleaned.text == summary
+
+
+def test_a_box_of_links_with_a_few_promotional_sentences_among_them_is_cut():
+    summary = "The port reopened on Monday after a week of shelling. Officials said grain exports would resume."
+    cleaned = clean_text(f"Port reopens\n\n{summary}\n\n{LINK_BOX}")
+    assert cleaned.text == summary
+
+
+@pytest.mark.parametrize("prose", [
+    "The European Union expects both sides to act responsibly and engage immediately in the EU-facilitated Dialogue "
+    "to find a sustainable solution to the situation in the North that guarantees Safety and Security and "
+    "participatory democracy for all citizens and paves the way for the Agreement on the Path to Normalisation and "
+    "its Annex. This includes the work to establish the Association of Municipalities without delay.",
+    "He played the sidekick to the title heroine in the 1966 spy spoof “Silver Mask” and impressed some critics in "
+    "his role as the hateful cavalry officer Frank Troy in John Hale’s “Far From the Quiet Town” in 1967 (Roger "
+    "Mills said he was “suitably vile”). The same year he starred in Ken Dole’s “Poor Street,” a darker film.",
+    "During the talks various aspects of the relations were discussed and topics of mutual interest were discussed "
+    "at length by the two delegations.During the meeting Minister Rana said that Nepal has always attached high "
+    "importance to its relations with India and thanked the Government and the people of India for their support "
+    "in many fields.On the occasion Minister Rana expressed happiness over the recent visits of the two ministers "
+    "and the progress of the Pancheshwor Multi-Purpose Project and the transmission lines across the border.",
+])
+def test_long_sentences_full_of_names_and_titles_are_no_links(prose):
+    assert headline_run_start(prose) is None
+    assert clean_text(f"Talks end\n\n{prose}").text.startswith(prose[:40])

@@ -36,9 +36,15 @@ DATELINE_BODY_REACH = 2
 HEADLINE_RUN_MIN_WORDS = 50
 HEADLINE_RUN_WORDS_PER_STOP = 40
 HEADLINE_MIN_WORDS = 12  # of the run's first stretch, up to its first full stop
+HEADLINE_SHARE = 0.5  # of a line's words in stretches of headlines: a box of links, cut
+MIN_BULLETED_LINKS = 3  # items of a bulleted list flattened into a line, most with no full stop
+LINK_STRETCH_WORDS = 60  # a stretch this long with no full stop needs fewer signs to read as links
+LINK_RUN_WORDS = 100  # and one this long, only a few capitals
 # A sentence's full stop (not an initial's, "U.S.", "Mr."), and a capitalised word right after an
 # unpunctuated one, where a new headline starts in a run of them.
 _FULL_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Mr|Dr|vs|St|No))[.!][\"'”’»)\]]*(?=\s|$)")
+_LIST_LABEL = re.compile(r"(?:^|\s)([A-Z][\w&' -]{0,30}:)\s*$")
+_INLINE_BULLET = re.compile(r"(?<=\S)\s+[*•‣▪]\s+(?=\S)")
 _UNPUNCTUATED_CAPITAL = re.compile(r"(?<=[a-z0-9%’'?…])\s+[A-Z]")
 # A headline opens with a word or a quotation, not with a ticker's sign ("+ 62.97 -10.00 ...").
 _HEADLINE_START = re.compile(r"[\"'“‘«„(\[]?\w")
@@ -246,14 +252,15 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
             elif (rest := bare_dateline(line)) is not None:
                 line = rest
                 removed.append(lines[i][: len(lines[i]) - len(line)].rstrip())
+        line = _INLINE_SPACE.sub(" ", line)
+        line = _GLUED_SENTENCES.sub(lambda m: _unglued(line, m), line)
         run = headline_run_start(line)
         if run is not None:
             removed.append(line[run:].strip())
             line = line[:run].rstrip()
             if not line:
                 continue
-        line = _INLINE_SPACE.sub(" ", line)
-        body.append(_GLUED_SENTENCES.sub(lambda m: _unglued(line, m), line))
+        body.append(line)
 
     text = "\n\n".join(body)
     if tail:
@@ -278,30 +285,61 @@ def _without_widgets(line: str, removed: list[str]) -> str:
 
 
 def headline_run_start(line: str) -> int | None:
-    """Where a run of link headlines that ends a line begins ("related stories" flattened into
-    the text: "Why X got away with it Can Y step out of Z's shadow? How..."), if one does: a
-    stretch of HEADLINE_RUN_MIN_WORDS words or more with hardly a full stop or a comma, where
-    capitalised words, function words among them, keep following unpunctuated ones."""
+    """Where a run of link headlines begins ("related stories" flattened into the text: "Why X
+    got away with it Can Y step out of Z's shadow? How..."), if the line ends with one or is
+    mostly made of them: stretches with hardly a full stop or a comma, where capitalised words,
+    function words among them, keep following unpunctuated ones; or a bulleted list of links."""
+    total = words = word_count(line)
+    if total < HEADLINE_RUN_MIN_WORDS:
+        return None
+    bulleted = _bulleted_links_start(line)
+    if bulleted is not None:
+        return bulleted
     ends = [m.end() for m in _FULL_STOP.finditer(line)]
     bounds = list(zip([0, *ends], [*ends, len(line)]))
-    words = word_count(line)
+    link_stretches = []
     for index, (start, end) in enumerate(bounds):
         first = word_count(line[start:end])
         stops = len(bounds) - 1 - index
+        links = first >= HEADLINE_MIN_WORDS and _reads_as_links(line[start:end], first)
         # the run begins with headlines, not with the sentences of a summary before them
-        if words >= HEADLINE_RUN_MIN_WORDS and words >= HEADLINE_RUN_WORDS_PER_STOP * (stops + 1) \
-                and first >= HEADLINE_MIN_WORDS and _reads_as_headlines(line[start:end], first) \
-                and _reads_as_headlines(line[start:], words):
+        if links and words >= HEADLINE_RUN_MIN_WORDS and words >= HEADLINE_RUN_WORDS_PER_STOP * (stops + 1) \
+                and _reads_as_links(line[start:], words):
             return start
+        if links and first >= LINK_STRETCH_WORDS:
+            link_stretches.append((start, first))
         words -= first
+    # Boxes of links with a few sentences among them ("Log out ... to enjoy all member benefits."):
+    # the line from its first long stretch of headlines on, when such stretches hold half of it.
+    if sum(n for _, n in link_stretches) >= HEADLINE_SHARE * total:
+        return link_stretches[0][0]
     return None
 
 
-def _reads_as_headlines(text: str, words: int) -> bool:
-    capitals = len(_UNPUNCTUATED_CAPITAL.findall(text))
-    openers = len(_patterns().headline_opener.findall(text))
-    starts_often = 100 * capitals >= 19 * words and 100 * openers >= words or 100 * openers >= 3 * words
-    return starts_often and 100 * text.count(",") <= 5 * words
+def _bulleted_links_start(line: str) -> int | None:
+    """ "Malaysia: * Curb bullying, King decrees * Another MP is ejected * ...": where a bulleted
+    list flattened into the line begins, when most of its items end with no full stop."""
+    bullets = [m.start() for m in _INLINE_BULLET.finditer(line)]
+    items = [line[a:b].rstrip() for a, b in zip(bullets, [*bullets[1:], len(line)])]
+    if len(items) >= MIN_BULLETED_LINKS and 3 * sum(not _FULL_STOP.search(item) for item in items) >= 2 * len(items):
+        label = _LIST_LABEL.search(line, 0, bullets[0])  # "Malaysia:" heading the list
+        return label.start(1) if label else bullets[0]
+    return None
+
+
+def _reads_as_links(text: str, words: int) -> bool:
+    """Link titles run together: capitals keep following unpunctuated words, function words
+    among them ("How", "Why"), and commas are few. Over a long stretch with no full stop fewer
+    openers tell, or capitals alone (a long sentence has commas, and capitals mostly for names)."""
+    if 100 * text.count(",") > 5 * words:
+        return False
+    capitals = 100 * len(_UNPUNCTUATED_CAPITAL.findall(text))
+    openers = 100 * len(_patterns().headline_opener.findall(text))
+    if capitals >= 19 * words and openers >= words or openers >= 3 * words:
+        return True
+    if words >= LINK_RUN_WORDS:
+        return capitals >= 10 * words  # no sentence runs on this long with so few commas
+    return words >= LINK_STRETCH_WORDS and (capitals >= 25 * words or capitals >= 15 * words and openers >= 2 * words)
 
 
 def split_article_end(raw: str) -> tuple[str, str]:
