@@ -172,3 +172,11 @@ def test_a_name_set_beside_an_office_is_a_person():
 
 def test_a_name_set_beside_an_organisation_noun_stays_an_organisation():
     assert ents("The president of the club, Real Madrid, said the match would go ahead.")["Real Madrid"] == "ORG"
+
+
+@pytest.mark.parametrize("text", [
+    "According to Kalikot Police Chief Tek Bahadur Rawat, landslides have blocked the road at two points.",
+    "Kalikot Police Chief Tek Bahadur Rawat said landslides have blocked the road at two points.",
+])
+def test_an_unmarked_name_after_an_office_where_a_speaker_stands_is_a_person(text):
+    assert ents(text).get("Tek Bahadur Rawat") == "PERSON"

@@ -6,10 +6,11 @@ before a name, "the village of", a head noun such as Ministry or Province), the 
 gazetteer and the field's actor dictionaries (`actors.py`), and fix the spans once, as a
 pipeline component, so that every later stage sees the same entities.
 """
+from collections.abc import Iterator
 from functools import cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from sitrep.data import load_json
@@ -359,19 +360,16 @@ def _cue_verbs() -> frozenset[str]:
 
 
 def _speaking_names(doc: Doc, spans: list[Span], common_words: frozenset[str]) -> list[Span]:
-    """A proper name the model left unmarked, or took for a title or product, that is the
-    subject of a verb of saying ("Dutta said", "said Ajit Pal"): things do not speak, so it is a
-    person, or an organisation when its last word says so ("Kalikot Police")."""
+    """A proper name the model left unmarked, or took for a title or product, where a speaker
+    stands ("Dutta said", "said Ajit Pal", "according to Police Chief Tek Bahadur Rawat"): things
+    do not speak, so it is a person, or an organisation when its last word says so ("Kalikot Police")."""
     covered = {i for span in spans if span.label_ not in THING_TYPES for i in range(span.start, span.end)}
     found = []
-    for verb in (t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in _cue_verbs()):
-        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
-        if subject is None:
-            continue
+    for subject in _speaker_words(doc):
         start = subject.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == subject \
-                and doc[start - 1].pos_ == "PROPN":
-            start -= 1
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in _titles():
+            start -= 1  # "Kalikot Police Chief Tek Bahadur Rawat": the name after the title
         words = doc[start:subject.i + 1]
         if len(words) > 3 or any(i in covered for i in range(start, subject.i + 1)) or not all(
                 t.is_alpha and t.is_title for t in words) or gazetteer.is_place(words.text) or all(
@@ -380,6 +378,21 @@ def _speaking_names(doc: Doc, spans: list[Span], common_words: frozenset[str]) -
             continue
         found.append(_span(doc, start, subject.i + 1, "ORG" if words[-1].text in ORG_HEADS else "PERSON"))
     return found
+
+
+def _speaker_words(doc: Doc) -> Iterator[Token]:
+    """Proper nouns where a speaker stands: the subject of a verb of saying, and the object of
+    "according to"."""
+    for token in doc:
+        if token.pos_ == "VERB" and token.lemma_.lower() in _cue_verbs():
+            wanted = "nsubj"
+        elif token.lower_ == "to" and token.i > 0 and doc[token.i - 1].lower_ == "according":
+            wanted = "pobj"
+        else:
+            continue
+        speaker = next((c for c in token.children if c.dep_ == wanted and c.pos_ == "PROPN"), None)
+        if speaker is not None:
+            yield speaker
 
 
 def _longest_known(doc: Doc, start: int, end: int) -> tuple[int, int, str] | None:

@@ -60,12 +60,13 @@ class Sources:
         self.types = {entity.id: entity.type for entity in entities}
         self.previous: str | None = None  # the source of the statement before
         self.previous_at = -1  # where the text named it (none yet)
+        self.previous_said = (0, 0)  # the span of what it said
 
     def resolve(self, token: Token | None, said: tuple[int, int] = (0, 0)) -> tuple[str | None, str]:
         """(entity id or None, the words naming the source); remembers it as the latest speaker.
         `said` is the span of what the source said: a person named in it is not the "he" saying it."""
         found, words = self._resolve(token, said)
-        self.previous = found
+        self.previous, self.previous_said = found, said
         if token is not None:
             self.previous_at = token.idx
         return found, words
@@ -79,10 +80,11 @@ class Sources:
             return None, ""
         word = token.lower_
         if word in source_words().personal:
-            nearest = self._person_before(token, said)
-            if self.types.get(self.previous) == "PERSON" and (
-                    nearest is None or nearest[0] <= self.previous_at
-                    or self._speaker_was_subject_before(token, said, nearest[0])):
+            # `X told DW the ECI should answer Y's claims. "...," he said`: a person named only in
+            # what the latest speaker said is not "he", nor one named in what "he" says.
+            speaking = self.types.get(self.previous) == "PERSON"
+            nearest = self._person_before(token, [said, self.previous_said] if speaking else [said])
+            if speaking and (nearest is None or nearest[0] <= self.previous_at):
                 return self.previous, token.text
             return (nearest[1] if nearest else None), token.text
         if word in source_words().impersonal:
@@ -147,20 +149,7 @@ class Sources:
         match = DATELINE.match(text, line_start)
         return bool(match) and token.idx < match.end()
 
-    def _speaker_was_subject_before(self, token: Token, said: tuple[int, int], nearest_end: int) -> bool:
-        """`X told DW the ECI should address Y's claims. "...," he said`: the latest speaker was the
-        subject of the sentence before the one that opens what "he" says, so a person named in
-        that sentence (in what the speaker said) is not "he"."""
-        opening = self.sdoc.char_span(said[0], said[0] + 1, alignment_mode="expand") if said[0] < token.idx else None
-        sentence = opening[0].sent if opening is not None else token.sent
-        if sentence.start == 0 or self.previous_at < 0 or nearest_end > sentence.start_char:
-            return False
-        before = self.sdoc[sentence.start - 1].sent
-        speaker = self.sdoc.char_span(self.previous_at, self.previous_at + 1, alignment_mode="expand")
-        return speaker is not None and before.start_char <= self.previous_at < before.end_char \
-            and speaker.root.dep_ in ("nsubj", "nsubjpass") and speaker.root.head.dep_ == "ROOT"
-
-    def _person_before(self, token: Token, said: tuple[int, int]) -> tuple[int, str] | None:
+    def _person_before(self, token: Token, skipped: list[tuple[int, int]]) -> tuple[int, str] | None:
         """(where, id) of the person a pronoun most likely stands for: the subject of its own
         sentence or of the one before ("Lukashenko spoke of his talks with Prigozhin. In his
         words, ..."), else the nearest person named before it."""
@@ -170,7 +159,7 @@ class Sources:
         for entity in self.entities:
             if entity.type == "PERSON":
                 for mention in entity.mentions:
-                    if mention.end > token.idx or said[0] <= mention.start < said[1]:
+                    if mention.end > token.idx or any(a <= mention.start < b for a, b in skipped):
                         continue
                     if best is None or mention.end > best[0]:
                         best = (mention.end, entity.id)
