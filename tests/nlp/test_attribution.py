@@ -863,3 +863,34 @@ def test_a_participle_with_no_reported_clause_stays_in_the_content():
     doc, _ = run("The party spokesman Ravi Menon stated that the march will last two weeks, concluding with a rally "
                  "in the capital.")
     assert only(doc, "the march").content == "the march will last two weeks, concluding with a rally in the capital"
+
+
+def test_a_cue_that_goes_on_to_give_other_words_is_not_the_cue_of_the_quotation_before_it():
+    doc, names = run('Judge Anna Weber said the order could be set aside in the autumn. "So what? Can we not set it '
+                     'aside even then?" Piotr Nowak said, "What we have shown is that many voters on the roll '
+                     'are dead."')
+    assert names[only(doc, "So what").source] == "Anna Weber"
+    assert names[only(doc, "What we have shown").source].endswith("Nowak")
+
+
+def test_a_quotation_after_its_cue_is_not_the_next_speakers_who_agrees_in_words_of_their_own():
+    doc, names = run('Piotr Nowak further said, "Today the roll is no longer searchable. Until August 4 it '
+                     'was." Judge Anna Weber agreed that "all citizens have a right" to know.')
+    assert names[only(doc, "Today the roll").source].endswith("Nowak")
+
+
+@pytest.mark.parametrize("text, content, speaker", [
+    ('"Is the port open again?" Governor Ivan Holt asked reporters, smiling, on Monday.',
+     "Is the port open again?", "Ivan Holt"),
+    ('"We have cleared the debris," Governor Ivan Holt said, "and the cranes are working again."',
+     "We have cleared the debris", "Ivan Holt"),
+])
+def test_a_cue_after_a_quotation_with_no_other_quotation_to_give_stays_its_cue(text, content, speaker):
+    doc, names = run(text)
+    assert names[only(doc, content).source] == speaker
+
+
+def test_shared_reports_words_but_not_a_photo():
+    doc, names = run('Speaking to a podcast, actress Maria Lopez shared, "When you become ambitious, it is not your fault." '
+                     'The minister shared a photo of the bridge on social media.')
+    assert [(s.cue, names[s.source]) for s in doc.statements] == [("shared", "Maria Lopez")]

@@ -1127,7 +1127,28 @@ def _words(text: str) -> int:
 def _cue_after(sdoc: Doc, quote: Quote, following: Quote | None) -> tuple[list[Token], Token | None] | None:
     """ `"...," the analysts argue` / `"...," said Lukashenko`: a cue just after the closing mark,
     never inside a quotation that opens the next sentence (`"...feedback. "I told them..."`: the
-    speaker's own words)."""
+    speaker's own words), nor one that goes on to give other words after a quotation that closed
+    its sentence (`"...?" Bhushan said, "What we have shown..."`: his words are the next ones)."""
+    found = _cue_just_after(sdoc, quote, following)
+    if found is None or not found[0] or not _closes_a_sentence(text_of(sdoc), quote):
+        return found
+    if _goes_on_to_say(found[0][-1]) or _ends_with_full_stop(sdoc, quote):
+        return None
+    return found
+
+
+def _ends_with_full_stop(sdoc: Doc, quote: Quote) -> bool:
+    """`"...your fault." The minister shared a photo`: a quotation closed by a full stop before a
+    new sentence hands no words to a cue there."""
+    text = text_of(sdoc)
+    if not (text[quote.start:quote.end].rstrip().endswith(".") or text[quote.end:quote.end + 1] == "."):
+        return False
+    after = sdoc.char_span(quote.end, len(text), alignment_mode="expand")
+    first = next((t for t in after or [] if not (t.is_punct or t.is_space)), None)
+    return first is not None and first.is_sent_start
+
+
+def _cue_just_after(sdoc: Doc, quote: Quote, following: Quote | None) -> tuple[list[Token], Token | None] | None:
     text = text_of(sdoc)
     until = following.start if following is not None and any(
         mark in text[quote.end:following.start] for mark in ".!?") else len(text)
@@ -1152,6 +1173,21 @@ def _cue_after(sdoc: Doc, quote: Quote, following: Quote | None) -> tuple[list[T
                                                                    "nsubj", "advmod") or token.pos_ in ("PROPN", "PRON")):
             return None  # only the speaker's name may stand between a quotation and its cue, not "when it said"
     return None
+
+
+def _closes_a_sentence(text: str, quote: Quote) -> bool:
+    """Whether a quotation ends with its own full stop, question or exclamation mark (`"So what?"`),
+    not with the comma that hands it to a cue (`"...," he said`)."""
+    return text[quote.start:quote.end].rstrip()[-1:] in (".", "?", "!") or text[quote.end:quote.end + 1] in (".", "?", "!")
+
+
+def _goes_on_to_say(verb: Token) -> bool:
+    """A cue that introduces a quotation after it: in a clause of its own (`agreed that "..."`)
+    or opened after a comma or colon (`said, "..."`)."""
+    if any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and any(t.is_quote for t in c.subtree) for c in verb.children):
+        return True
+    rest = verb.doc[verb.i + 1:verb.i + 8]
+    return any(t.text in (",", ":") and t.i + 1 < len(verb.doc) and verb.doc[t.i + 1].is_quote for t in rest)
 
 
 def _quotation_as_object(verb: Token) -> str | None:
