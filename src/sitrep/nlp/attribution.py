@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.data import lexicon
 from sitrep.nlp.analyse import text_of
 from sitrep.nlp.estimative import estimate
-from sitrep.nlp.quotes import Quote, find_quotes
 from sitrep.nlp.nominals import titles
+from sitrep.nlp.quotes import Quote, find_quotes
 from sitrep.nlp.references import References
 from sitrep.nlp.sources import Sources, source_words
 from sitrep.schema import DateMention, Entity, Statement
@@ -1178,7 +1178,7 @@ def _cue_just_after(sdoc: Doc, quote: Quote, following: Quote | None) -> tuple[l
 def _closes_a_sentence(text: str, quote: Quote) -> bool:
     """Whether a quotation ends with its own full stop, question or exclamation mark (`"So what?"`),
     not with the comma that hands it to a cue (`"...," he said`)."""
-    return text[quote.start:quote.end].rstrip()[-1:] in (".", "?", "!") or text[quote.end:quote.end + 1] in (".", "?", "!")
+    return text[quote.start:quote.end].rstrip()[-1:] in (".", "?", "!") or text[quote.end:quote.end + 1] in ".?!"
 
 
 def _goes_on_to_say(verb: Token) -> bool:

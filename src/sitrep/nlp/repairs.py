@@ -292,7 +292,7 @@ def _after_common_noun(span: Span) -> bool:
     return before is not None and before.pos_ == "NOUN" and before.lemma_.lower() not in _titles()
 
 
-def _names_an_office(token) -> bool:
+def _names_an_office(token: Token) -> bool:
     """Whether a word is a title ("the defence minister") or the country of one ("commissioner of
     India"), so that a name set beside it is the office holder's."""
     if token.lemma_.lower() in _titles():

@@ -198,9 +198,8 @@ class Sources:
         the journalists suggest": people of a newsroom, with no words of their own, are those of
         the one organisation the text has shown publishing before them."""
         words = source_words()
-        if token.lemma_.lower() not in words.newsroom or any(
-                c.dep_ not in ("det", "punct", "case") for c in token.children if c.i < token.i or c.dep_ != "punct"):
-            return None
+        if token.lemma_.lower() not in words.newsroom or any(c.dep_ not in ("det", "punct") for c in token.children):
+            return None  # "journalists in Minsk", "two journalists": words of their own
         if language_of(self.sdoc) != "ru" and not any(c.lower_ == "the" for c in token.children):
             return None  # "journalists said": some journalists, not a known newsroom
         publishers = set()
