@@ -894,3 +894,14 @@ def test_shared_reports_words_but_not_a_photo():
     doc, names = run('Speaking to a podcast, actress Maria Lopez shared, "When you become ambitious, it is not your fault." '
                      'The minister shared a photo of the bridge on social media.')
     assert [(s.cue, names[s.source]) for s in doc.statements] == [("shared", "Maria Lopez")]
+
+
+def test_what_happened_next_after_a_reported_clause_is_the_narrators():
+    doc, _ = run("According to President Ivan Dorn, the general told him that the rebels did not want to talk to "
+                 "anyone, after which the president tried to reach them himself.")
+    assert only(doc, "the rebels").content == "the rebels did not want to talk to anyone"
+
+
+def test_a_comma_clause_that_is_no_sequence_stays_in_the_content():
+    doc, _ = run("President Ivan Dorn said the rebels did not want to talk, which worried the mediators.")
+    assert only(doc, "the rebels").content == "the rebels did not want to talk, which worried the mediators"

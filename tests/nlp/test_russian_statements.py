@@ -127,3 +127,9 @@ def test_the_journalists_after_an_outlet_published_are_that_outlets():
     doc, names = run("Белорусская служба «Радио Свобода» опубликовала спутниковые снимки лагеря.\n\n"
                      "Там появились площадки: это могут быть палатки или техника, допускают журналисты.")
     assert names[only(doc, "это могут быть").source] == "Radio Free Europe/Radio Liberty"
+
+
+def test_what_happened_next_after_a_reported_clause_is_the_narrators():
+    doc, _ = run("По словам Александра Лукашенко, Владимир Путин сказал ему, что повстанцы ни с кем не хотят "
+                 "говорить, после чего белорусский президент попробовал связаться с ними сам.")
+    assert only(doc, "повстанцы").content == "повстанцы ни с кем не хотят говорить"

@@ -47,6 +47,7 @@ class Cues:
     adjectives: frozenset[str]
     summary_nouns: frozenset[str]
     tail_participles: frozenset[str]
+    sequence_openers: tuple[tuple[str, ...], ...]  # ", after which ...": the narrator's next event
     quote_verbs: frozenset[str]
     passive_raising: frozenset[str]
     accordance_nouns: frozenset[str]
@@ -74,7 +75,8 @@ def cues() -> Cues:
     tails = data["narrator_tails"]
     according = tuple(tuple(p.split()) for p in data["according_phrases"])
     return Cues(*(frozenset(data[k]) for k in ("verbs", "denials", "nouns", "support_verbs", "adjectives")),
-                frozenset(tails["summary_nouns"]), frozenset(tails["participles"]), frozenset(data["quote_verbs"]),
+                frozenset(tails["summary_nouns"]), frozenset(tails["participles"]),
+                tuple(tuple(p.split()) for p in tails["sequence_openers"]), frozenset(data["quote_verbs"]),
                 frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]),
                 frozenset(data["inference_verbs"]), frozenset(data["speaking_bodies"]), frozenset(data["house_view_verbs"]),
                 frozenset(data["hypothetical_marks"]), frozenset(data["hypothetical_aux"]), frozenset(data["narrator"]),
@@ -979,14 +981,17 @@ def _not_a_speaker(token: Token | None) -> bool:
 
 def _before_narrator_tail(sdoc: Doc, start: int, end: int) -> int:
     """Where a reported clause ends before the narrator's own comment on it: a summary noun set
-    beside it (", a claim the institute could not verify") or a judging participle (", proving
-    earlier warnings right")."""
+    beside it (", a claim the institute could not verify"), a judging participle (", proving
+    earlier warnings right") or what happened next (", after which the president called him")."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return end
     for token in span:
         if token.text != "," or token.i + 1 >= span.end:
             continue
+        following = tuple(t.lower_ for t in sdoc[token.i + 1:token.i + 4])
+        if any(following[:len(opener)] == opener for opener in cues().sequence_openers):
+            return token.idx
         tail = next((t for t in span[token.i - span.start + 1:] if t.head.i < token.i), None)
         if tail is None or tail.right_edge.i < span.end - 1 and not all(
                 t.is_punct for t in sdoc[tail.right_edge.i + 1:span.end]):
