@@ -905,3 +905,12 @@ def test_what_happened_next_after_a_reported_clause_is_the_narrators():
 def test_a_comma_clause_that_is_no_sequence_stays_in_the_content():
     doc, _ = run("President Ivan Dorn said the rebels did not want to talk, which worried the mediators.")
     assert only(doc, "the rebels").content == "the rebels did not want to talk, which worried the mediators"
+
+
+def test_a_speaker_the_parser_made_the_subject_of_the_participle_beside_him():
+    doc, names = run('Senior advocate Ravi Menon, also appearing for the petitioners, said, "They admit that no '
+                     'inquiry was conducted." Meanwhile, Governor Ivan Holt, speaking on television, said the dam would '
+                     'hold.')
+    quote = only(doc, "They admit")
+    assert names[quote.source].endswith("Menon")
+    assert not [s for s in doc.statements if "appearing for" in s.content]

@@ -694,7 +694,21 @@ def _complements(verb: Token) -> list[Token]:
     ("[emphasis added]")."""
     return [c for c in verb.children if c.dep_ == "ccomp" and not _editorial(c) and not (
         c.i < verb.i and any(t.text == ";" for t in verb.doc[c.right_edge.i + 1:verb.i])) and not (
-        verb.dep_ == "parataxis" and c.i > verb.i and c.left_edge.tag_ in ("WRB", "WDT"))]
+        verb.dep_ == "parataxis" and c.i > verb.i and c.left_edge.tag_ in ("WRB", "WDT"))
+        and _speaker_of_participle(c) is None]
+
+
+def _speaker_of_participle(clause: Token) -> Token | None:
+    """`Senior advocate Kapil Sibal, also appearing for the petitioners, said, "..."`: the parser
+    may make the speaker the subject of the participle set beside him and that participle the
+    cue's clause; the speaker is that subject, and the participle is not what was said."""
+    if clause.dep_ != "ccomp" or clause.tag_ != "VBG" or clause.i > clause.head.i \
+            or "," not in (clause.right_edge.text, clause.doc[clause.right_edge.i + 1].text):
+        return None
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    if subject is None or "," not in (subject.right_edge.text, clause.doc[subject.right_edge.i + 1].text):
+        return None
+    return subject
 
 
 def _set_beside(verb: Token) -> bool:
@@ -861,7 +875,8 @@ def _subject(verb: Token, quoted: tuple[int, int] = (0, 0)) -> Token | None:
         if subject is not None:
             return subject
         if current is verb:
-            name = _name_before(verb)
+            name = _name_before(verb) or next(
+                (found for c in verb.children if (found := _speaker_of_participle(c)) is not None), None)
             if name is not None:
                 return name
         if current.dep_ == "conj" and _is_cue_verb(current.head):
