@@ -914,3 +914,17 @@ def test_a_speaker_the_parser_made_the_subject_of_the_participle_beside_him():
     quote = only(doc, "They admit")
     assert names[quote.source].endswith("Menon")
     assert not [s for s in doc.statements if "appearing for" in s.content]
+
+
+@pytest.mark.parametrize("sentence", [
+    "No one seriously believes that the ceasefire will hold through the winter.",
+    "Nobody in the capital thinks the sanctions will be lifted soon.",
+    "Let's say the talks fail and the army moves north.",
+])
+def test_no_ones_belief_and_a_supposition_are_not_statements(sentence):
+    assert run(sentence)[0].statements == []
+
+
+def test_someone_speaking_beside_no_one_is_still_a_statement():
+    doc, _ = run("No official said the talks had failed, but one minister said they had stalled.")
+    assert [s.content for s in doc.statements] == ["they had stalled"]

@@ -133,3 +133,8 @@ def test_what_happened_next_after_a_reported_clause_is_the_narrators():
     doc, _ = run("По словам Александра Лукашенко, Владимир Путин сказал ему, что повстанцы ни с кем не хотят "
                  "говорить, после чего белорусский президент попробовал связаться с ними сам.")
     assert only(doc, "повстанцы").content == "повстанцы ни с кем не хотят говорить"
+
+
+def test_no_ones_belief_is_not_a_statement():
+    doc, _ = run("Никто не верит, что перемирие продержится до зимы.")
+    assert doc.statements == []

@@ -57,6 +57,7 @@ class Cues:
     hypothetical_marks: frozenset[str]
     hypothetical_aux: frozenset[str]
     narrator: frozenset[str]
+    negative_subjects: frozenset[str]  # "nobody thinks that": no one's statement
     according_phrases: tuple[tuple[str, ...], ...]
     citing: frozenset[str]
     support_prepositions: frozenset[str]
@@ -80,6 +81,7 @@ def cues() -> Cues:
                 frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]),
                 frozenset(data["inference_verbs"]), frozenset(data["speaking_bodies"]), frozenset(data["house_view_verbs"]),
                 frozenset(data["hypothetical_marks"]), frozenset(data["hypothetical_aux"]), frozenset(data["narrator"]),
+                frozenset(data["negative_subjects"]),
                 according, frozenset(data["citing_lemmas"]), frozenset(data["support_prepositions"]),
                 tuple(tuple(p.split()) for p in data["anaphoric_phrases"]), frozenset(data["speaking_in"]),
                 frozenset(data["as_marks"]), frozenset(p[0] for p in according),
@@ -948,9 +950,9 @@ def _according_to(verb: Token) -> list[Token]:
 
 
 def _hypothetical(verb: Token) -> bool:
-    """"if he had said", "he would say", "he did not say", "please consider upgrading" (a
-    request to the reader): no statement is made."""
-    if _imperative(verb):
+    """"if he had said", "he would say", "he did not say", "no one believes", "let's say",
+    "please consider upgrading" (a request to the reader): no statement is made."""
+    if _imperative(verb) or verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() == "let":
         return True
     for child in verb.children:
         if child.dep_ == "mark" and child.lower_ in cues().hypothetical_marks:
@@ -958,6 +960,9 @@ def _hypothetical(verb: Token) -> bool:
         if child.dep_ == "aux" and child.lower_ in cues().hypothetical_aux:
             return True
         if child.dep_ == "neg" and verb.lemma_.lower() not in cues().denials:
+            return True
+        if child.dep_ in SUBJECTS and (child.lower_ in cues().negative_subjects or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in child.children)):
             return True
     return False
 
