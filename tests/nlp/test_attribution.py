@@ -294,6 +294,8 @@ def test_a_scare_quote_modifying_a_noun_is_not_governed_by_the_cue():
     ("The ministry said the strike hit a fuel depot, a move that analysts had expected for weeks.",
      "the strike hit a fuel depot"),
     ("The army said it had retaken the village, proving earlier warnings right.", "it had retaken the village"),
+    ("The minister said the border would stay closed until spring, triggering criticism from exporters.",
+     "the border would stay closed until spring"),
     ("The governor said troops shelled the village overnight, killing three civilians.",
      "troops shelled the village overnight, killing three civilians"),
     ("The mayor said the city had a new ally, a country that had always helped it.",
