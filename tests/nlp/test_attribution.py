@@ -930,3 +930,17 @@ def test_no_ones_belief_and_a_supposition_are_not_statements(sentence):
 def test_someone_speaking_beside_no_one_is_still_a_statement():
     doc, _ = run("No official said the talks had failed, but one minister said they had stalled.")
     assert [s.content for s in doc.statements] == ["they had stalled"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Radio remains popular in the villages, considering it is the cheapest medium there.",
+    "The report fails to mention that the army had shelled the town the day before.",
+    "The governor refused to say whether the dam would hold.",
+])
+def test_a_cue_that_joins_a_clause_or_that_was_not_said_makes_no_statement(sentence):
+    assert run(sentence)[0].statements == []
+
+
+def test_considers_with_a_speaker_is_still_a_cue():
+    doc, _ = run("The minister considers that the sanctions work.")
+    assert [s.content for s in doc.statements] == ["the sanctions work"]

@@ -58,6 +58,8 @@ class Cues:
     hypothetical_aux: frozenset[str]
     narrator: frozenset[str]
     negative_subjects: frozenset[str]  # "nobody thinks that": no one's statement
+    negating_verbs: frozenset[str]  # "fails to mention that": nothing was said
+    conjunction_participles: frozenset[str]  # "considering (that) X": "given that", no cue
     according_phrases: tuple[tuple[str, ...], ...]
     citing: frozenset[str]
     support_prepositions: frozenset[str]
@@ -81,7 +83,8 @@ def cues() -> Cues:
                 frozenset(data["passive_raising"]), frozenset(data["accordance_nouns"]),
                 frozenset(data["inference_verbs"]), frozenset(data["speaking_bodies"]), frozenset(data["house_view_verbs"]),
                 frozenset(data["hypothetical_marks"]), frozenset(data["hypothetical_aux"]), frozenset(data["narrator"]),
-                frozenset(data["negative_subjects"]),
+                frozenset(data["negative_subjects"]), frozenset(data["negating_verbs"]),
+                frozenset(data["conjunction_participles"]),
                 according, frozenset(data["citing_lemmas"]), frozenset(data["support_prepositions"]),
                 tuple(tuple(p.split()) for p in data["anaphoric_phrases"]), frozenset(data["speaking_in"]),
                 frozenset(data["as_marks"]), frozenset(p[0] for p in according),
@@ -950,10 +953,14 @@ def _according_to(verb: Token) -> list[Token]:
 
 
 def _hypothetical(verb: Token) -> bool:
-    """"if he had said", "he would say", "he did not say", "no one believes", "let's say",
-    "please consider upgrading" (a request to the reader): no statement is made."""
+    """"if he had said", "he would say", "he did not say", "no one believes", "let's say", "fails
+    to mention", "please consider upgrading" (a request to the reader): no statement is made."""
     if _imperative(verb) or verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() == "let":
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in cues().negating_verbs:
+        return True  # "the report fails to mention that X", "he refused to say"
+    if verb.lower_ in cues().conjunction_participles and not any(c.dep_ in SUBJECTS for c in verb.children):
+        return True  # "..., considering it is the cheapest medium": "given that"
     for child in verb.children:
         if child.dep_ == "mark" and child.lower_ in cues().hypothetical_marks:
             return True
