@@ -275,13 +275,14 @@ def clean_text(raw: str, title: str | None = None, published: str | None = None,
 def _without_widgets(line: str, removed: list[str]) -> str:
     """The line without the messages of players and comment boxes scraped into it ("To view this
     video please enable JavaScript..."), which would join the sentences around them."""
-    found = [m for pattern in _patterns().embedded_widgets for m in pattern.finditer(line)]
-    if not found:
-        return line
-    removed.extend(m.group(0) for m in found)
+    cuts = len(removed)
+
+    def cut(match: re.Match) -> str:
+        removed.append(match.group(0))
+        return " "
     for pattern in _patterns().embedded_widgets:
-        line = pattern.sub(" ", line)
-    return re.sub(r"[^\S\n]{2,}", " ", line).strip()
+        line = pattern.sub(cut, line)
+    return re.sub(r"[^\S\n]{2,}", " ", line).strip() if len(removed) > cuts else line
 
 
 def headline_run_start(line: str) -> int | None:

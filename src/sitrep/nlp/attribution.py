@@ -1162,20 +1162,18 @@ def _cue_after(sdoc: Doc, quote: Quote, following: Quote | None) -> tuple[list[T
     speaker's own words), nor one that goes on to give other words after a quotation that closed
     its sentence (`"...?" Bhushan said, "What we have shown..."`: his words are the next ones)."""
     found = _cue_just_after(sdoc, quote, following)
-    if found is None or not found[0] or not _closes_a_sentence(text_of(sdoc), quote):
+    closing = _closing_mark(text_of(sdoc), quote)
+    if found is None or not found[0] or not closing:
         return found
-    if _goes_on_to_say(found[0][-1]) or _ends_with_full_stop(sdoc, quote):
+    if _goes_on_to_say(found[0][-1]) or closing == "." and _new_sentence_after(sdoc, quote):
         return None
     return found
 
 
-def _ends_with_full_stop(sdoc: Doc, quote: Quote) -> bool:
-    """`"...your fault." The minister shared a photo`: a quotation closed by a full stop before a
-    new sentence hands no words to a cue there."""
-    text = text_of(sdoc)
-    if not (text[quote.start:quote.end].rstrip().endswith(".") or text[quote.end:quote.end + 1] == "."):
-        return False
-    after = sdoc.char_span(quote.end, len(text), alignment_mode="expand")
+def _new_sentence_after(sdoc: Doc, quote: Quote) -> bool:
+    """`"...your fault." The minister shared a photo`: the first word after the quotation opens a
+    new sentence, whose cue hands it no words."""
+    after = sdoc.char_span(quote.end, len(text_of(sdoc)), alignment_mode="expand")
     first = next((t for t in after or [] if not (t.is_punct or t.is_space)), None)
     return first is not None and first.is_sent_start
 
@@ -1207,10 +1205,14 @@ def _cue_just_after(sdoc: Doc, quote: Quote, following: Quote | None) -> tuple[l
     return None
 
 
-def _closes_a_sentence(text: str, quote: Quote) -> bool:
-    """Whether a quotation ends with its own full stop, question or exclamation mark (`"So what?"`),
-    not with the comma that hands it to a cue (`"...," he said`)."""
-    return text[quote.start:quote.end].rstrip()[-1:] in (".", "?", "!") or text[quote.end:quote.end + 1] in ".?!"
+def _closing_mark(text: str, quote: Quote) -> str:
+    """The full stop, question or exclamation mark a quotation ends its sentence with (`"So
+    what?"`), or "" when a comma hands it to a cue (`"...," he said`)."""
+    last = text[quote.start:quote.end].rstrip()[-1:]
+    if last in (".", "?", "!"):
+        return last
+    following = text[quote.end:quote.end + 1]
+    return following if following in (".", "?", "!") else ""
 
 
 def _goes_on_to_say(verb: Token) -> bool:
