@@ -135,3 +135,23 @@ def test_the_government_is_a_country_never_its_leader_or_a_ministry():
                         "said the visit had been useful.")
     assert "The Australian government" in found["Australia"]
     assert all("The Australian government" not in names for name, names in found.items() if name != "Australia")
+
+
+def test_a_role_narrowed_to_another_office_is_not_the_person_given_the_role():
+    found = mentions_of("Union Minister Ravi Tandon opened the new bridge on Friday. The chief minister of the state "
+                        "did not attend, and the animal welfare activists protested outside.")
+    assert not any(m.startswith("The chief minister") for m in found["Ravi Tandon"])
+    assert "the animal welfare activists" not in found["Ravi Tandon"]
+
+
+def test_the_office_a_person_holds_in_the_actor_dictionary_describes_them():
+    found = mentions_of("Benjamin Netanyahu spoke to the cabinet on Sunday. Later the Israeli prime minister flew "
+                        "to Washington, while the Israeli defence minister stayed behind.")
+    assert "the Israeli prime minister" in found["Benjamin Netanyahu"]
+    assert "the Israeli defence minister" not in found["Benjamin Netanyahu"]
+
+
+def test_a_hyphenated_role_keeps_its_first_half():
+    found = mentions_of("Director-General Anil Pokhrel inspected the dam in May. The director-general said the "
+                        "spillway was sound.")
+    assert "The director-general" in found["Anil Pokhrel"]

@@ -138,3 +138,12 @@ def test_what_happened_next_after_a_reported_clause_is_the_narrators():
 def test_no_ones_belief_is_not_a_statement():
     doc, _ = run("Никто не верит, что перемирие продержится до зимы.")
     assert doc.statements == []
+
+
+def test_analysts_of_an_organisation_are_a_mention_of_it():
+    doc, names = run("Институт изучения войны (ISW) опубликовал новый доклад.\n"
+                     "Аналитики ISW отмечают, что российская армия, вероятно, продолжит наступление.")
+    said = only(doc, "российская армия")
+    assert names[said.source] == "Institute for the Study of War"
+    entity = next(e for e in doc.entities if e.id == said.source)
+    assert "Аналитики ISW" in [m.text for m in entity.mentions]

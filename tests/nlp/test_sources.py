@@ -138,3 +138,58 @@ def test_journalists_with_words_of_their_own_or_no_article_stay_unnamed(journali
     doc, _ = run("Radio Liberty's Belarusian service published satellite images of the camp on Monday. Two platforms "
                  f"appeared there, {journalists} said.")
     assert only(doc, "Two platforms").source is None
+
+
+def mentions_of(doc, name):
+    return [m.text for e in doc.entities if e.name == name for m in e.mentions]
+
+
+@pytest.mark.parametrize("text, name, description", [
+    ("Radio Liberty's Belarusian service published satellite images of the camp on Monday.\n\n"
+     "Two platforms appeared there: these may be tents or large vehicles, the journalists suggest.",
+     "Radio Free Europe/Radio Liberty", "the journalists"),
+    ("Oleksandr Kovalenko, a co-founder and analyst of the Information Resistance group, spoke on Monday.\n\n"
+     "“The enemy is exhausted,” the analyst explained.", "Oleksandr Kovalenko", "the analyst"),
+    ("A tanker was hit off the coast of Yemen, a maritime security firm said on Tuesday.\n\n"
+     "British maritime security firm Ambrey said the crew was safe.", "Ambrey", "a maritime security firm"),
+])
+def test_a_description_standing_for_the_source_becomes_one_of_its_mentions(text, name, description):
+    doc, _ = run(text)
+    assert description in mentions_of(doc, name)
+
+
+@pytest.mark.parametrize("text, name, description", [
+    # the owner of the speaker, the country of a ministry and the author of a document are not the speaker's words
+    ("Vladimir Putin met the governors on Monday. Putin's press secretary said the meeting went well.",
+     "Vladimir Putin", "Putin's press secretary"),
+    ("Moldova closed its airspace on Monday. The country's foreign ministry said the ban would last a week.",
+     "Moldova", "The country's foreign ministry"),
+    ("The European Union said it was ready to send monitors to the border.\n\n"
+     "“Both sides must return to the talks at once,” the press release said.", "European Union", "the press release"),
+])
+def test_a_description_of_something_else_tied_to_the_source_is_not_its_mention(text, name, description):
+    doc, _ = run(text)
+    assert description not in mentions_of(doc, name)
+
+
+@pytest.mark.parametrize("sentence", [
+    "These organizations said the camps were short of water.",  # several, not the one organisation
+    "An exiled organization said the camps were short of water.",  # a new one, not the one named before
+])
+def test_a_plural_or_indefinite_description_is_not_the_one_organisation_whose_name_holds_its_noun(sentence):
+    doc, names = run("The World Health Organization sent a team to Gaza on Monday.\n\n" + sentence)
+    said = only(doc, "the camps were short")
+    assert said.source is None or names[said.source] != "World Health Organization"
+
+
+def test_a_description_set_beside_a_name_is_that_name_speaking():
+    doc, names = run("The State Administration Council held the capital.\n\nThe National Unity Government, an exiled "
+                     "administration which says it is the lawful government, urged people to resist.")
+    assert names[only(doc, "it is the lawful government").source] == "National Unity Government"
+
+
+def test_a_later_role_word_narrowed_otherwise_is_not_the_person_given_the_role():
+    doc, names = run("Union Minister Jitendra Kovar laid a wreath at the memorial.\n\n"
+                     "The prime minister said the country would never forget the fallen.")
+    said = only(doc, "the country would never forget")
+    assert said.source is None or names[said.source] != "Jitendra Kovar"

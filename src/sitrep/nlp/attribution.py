@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.data import lexicon
 from sitrep.nlp.analyse import text_of
+from sitrep.nlp.entities import add_descriptions
 from sitrep.nlp.estimative import estimate
 from sitrep.nlp.nominals import titles
 from sitrep.nlp.quotes import Quote, find_quotes
@@ -112,7 +113,8 @@ class _Found:
 def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention], outlet: str | None = None) -> list[Statement]:
     """Every attributed statement of the parsed text, in text order. `outlet` is who published
     it: a publication's own "we assess that X" is its assessment when the text names the outlet
-    as an organisation (a think tank's key judgements)."""
+    as an organisation (a think tank's key judgements). A description that names a source ("the
+    journalists", "the report") becomes a mention of the entity it refers to."""
     quotes = find_quotes(text_of(sdoc))
     resolver = References(sdoc, entities)
     speakers = Sources(sdoc, entities, resolver)
@@ -151,6 +153,7 @@ def statements(sdoc: Doc, entities: list[Entity], dates: list[DateMention], outl
         if item.source is not None or item.source_token is not None or item.sourceless:
             previous = item
     found = [f for f in found if f.source is not None or f.source_token is not None or f.sourceless]
+    add_descriptions(entities, speakers.descriptions, text)
     return _records(sdoc, found, resolver, dates)
 
 

@@ -28,6 +28,7 @@ class Cluster:
     country: str | None = None  # ISO alpha-3
     sector: str | None = None
     roles: list[dict] = field(default_factory=list)
+    styled: set[str] = field(default_factory=set)  # words of its names in the actor dictionary ("prime", "minister")
 
     @property
     def name(self) -> str:
@@ -65,6 +66,23 @@ def entities(sdoc: Doc, published: str | None = None) -> list[Entity]:
         profile(cluster, published)
     find_nominals(sdoc, clusters)
     return [_entity(c) for c in _merge_same_id(clusters)]
+
+
+def add_descriptions(entities: list[Entity], descriptions: list[tuple[str, int, int]], text: str) -> None:
+    """Add to each entity, as mentions, the descriptions found to refer to it elsewhere (a
+    source's "the journalists", "the report"): each once, and only where it overlaps no mention
+    but the entity's own names inside it."""
+    by_id = {entity.id: entity for entity in entities}
+    for entity_id, start, end in descriptions:
+        entity = by_id.get(entity_id)
+        if entity is None or start >= end:
+            continue
+        overlapping = [(e, m) for e in entities for m in e.mentions if m.start < end and start < m.end]
+        if any(e is not entity or not (start <= m.start and m.end <= end) or (m.start, m.end) == (start, end)
+               for e, m in overlapping):
+            continue
+        entity.mentions.append(Mention(start, end, text[start:end]))
+        entity.mentions.sort(key=lambda m: (m.start, m.end))
 
 
 def surface(span: Span) -> str:
@@ -310,6 +328,7 @@ def profile(cluster: Cluster, published: str | None) -> None:
         cluster.country = (role.country if role else None) or actor.country
         cluster.sector = (role.sector if role else None) or actor.sector
         cluster.roles = [r.as_record() for r in actor.roles if r.since or r.until]
+        cluster.styled = {word.lower() for name in actor.names for word in name.split()}
         return
     if cluster.type == "ORG":
         words = cluster.name.split()

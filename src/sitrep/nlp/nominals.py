@@ -25,6 +25,21 @@ def _words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["titles"]), frozenset(data["members"])
 
 
+@cache
+def _office_adjectives() -> frozenset[str]:
+    return frozenset(load_json("nominals.json")["office_adjectives"])
+
+
+def office_words(role: Token) -> set[str]:
+    """The words that make a role noun a particular office: "prime" minister, "defence"
+    minister; neither a time ("the former minister") nor a place or a tone ("the Russian
+    minister", "the top general") does, nor the first half of one word ("director-general"). A
+    later description of a person is only one written earlier with these words too."""
+    doc = role.doc
+    return {c.lower_ for c in role.children if c.i < role.i and doc[c.i + 1].text != "-" and (
+        c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "amod" and c.lower_ in _office_adjectives())}
+
+
 def titles() -> frozenset[str]:
     """Nouns of a person's office ("the president", "the Russian leader"): a description of a person."""
     return _words()[0]
@@ -39,6 +54,8 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             for i in range(name.start, name.end):
                 owner[i] = cluster
     roles: dict[int, set[str]] = {id(c): set() for c in clusters}
+    # the words a thing is written with, in the text and in the actor dictionary ("Prime Minister Netanyahu")
+    written: dict[int, set[str]] = {id(c): {t.lower_ for n in c.names for t in n} | c.styled for c in clusters}
     places: dict[int, set[str]] = {id(c): set() for c in clusters}
     found: list[tuple[object, int, int]] = []
     for cluster in clusters:
@@ -68,6 +85,7 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
                 span, role_tokens = described
                 found.append((cluster, span.start, span.end))
                 roles[id(cluster)].update(t.lemma_.lower() for t in role_tokens)
+                written[id(cluster)].update(t.lower_ for t in span)
                 places[id(cluster)].update(_countries(span))
 
     organisations_by_role = _by_role(clusters, roles)
@@ -106,6 +124,8 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             candidates = [c for c in clusters if c.type == "FAC"]  # "the facility": the one facility named
         if not candidates and chunk[0].lower_ == "the":
             candidates = _salient(_by_sector(chunk, clusters, wanted, places))
+        office = office_words(chunk.root)  # "the prime minister" is none of the other ministers
+        candidates = [c for c in candidates if c.type != "PERSON" or office <= written[id(c)]]
         if len({id(c) for c in candidates}) == 1:
             found.append((candidates[0], chunk.start, chunk.end))
 

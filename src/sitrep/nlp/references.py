@@ -45,7 +45,7 @@ class References:
             return None, ""
         if token.lower_ in PRONOUNS:
             return self._antecedent(token), token.text
-        phrase = self._phrase(token)
+        phrase = self.phrase(token)
         around_head = self.by_char.get(token.idx, [])
         if around_head:
             start, end, entity = max(around_head, key=lambda m: m[1] - m[0])
@@ -94,7 +94,8 @@ class References:
         place = gazetteer.lookup(gazetteer.country_name(code), "GPE") if code else None
         return place.id if place else None
 
-    def _phrase(self, token: Token) -> Span:
+    def phrase(self, token: Token) -> Span:
+        """The noun phrase a word heads or belongs to, else its whole subtree."""
         chunk = next((c for c in self.chunks if c.start <= token.i < c.end), None)
         if chunk is not None:
             return chunk

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from sitrep.data import lexicon
 from sitrep.nlp import gazetteer
 from sitrep.nlp.analyse import language_of, text_of
+from sitrep.nlp.nominals import office_words
 from sitrep.nlp.references import References
 from sitrep.schema import Entity
 
@@ -27,6 +28,8 @@ SPEAKING_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 DATELINE = re.compile(r"[A-Z][A-Z .,'’-]+(?:\([^)\n]{1,40}\))?\s*[-—–]+\s")
 # Words that tie a speaker to the organisation it speaks for: "analysts at ISW", "experts of the institute".
 TIES = {"at", "of", "from", "with", "for"}
+# how a name modifies the noun of a description that it is the name of ("Reuters news agency")
+NAME_BESIDE = ("compound", "appos", "flat", "flat:foreign", "flat:name", "nmod")
 
 
 @dataclass(frozen=True)
@@ -61,23 +64,41 @@ class Sources:
         self.previous: str | None = None  # the source of the statement before
         self.previous_at = -1  # where the text named it (none yet)
         self.previous_said = (0, 0)  # the span of what it said
+        self.descriptions: list[tuple[str, int, int]] = []  # (id, start, end): descriptions that named a source
 
     def resolve(self, token: Token | None, said: tuple[int, int] = (0, 0)) -> tuple[str | None, str]:
         """(entity id or None, the words naming the source); remembers it as the latest speaker.
-        `said` is the span of what the source said: a person named in it is not the "he" saying it."""
-        found, words = self._resolve(token, said)
+        `said` is the span of what the source said: a person named in it is not the "he" saying it.
+        A description found to stand for the source itself ("the journalists", "аналитики ISW")
+        is kept in `descriptions`."""
+        found, words, described = self._resolve(token, said)
         self.previous, self.previous_said = found, said
         if token is not None:
             self.previous_at = token.idx
+            if found is not None and described:
+                span = self._description_span(token)
+                self.descriptions.append((found, span.start_char, span.end_char))
         return found, words
+
+    def _description_span(self, token: Token) -> Span:
+        """The words of a description: its noun phrase, with a name written right after its noun
+        ("аналитики ISW", the genitive an owner in Russian)."""
+        chunk = self.refs.phrase(token)
+        end = chunk.end
+        for child in token.rights:
+            if child.i == end and child.dep_ in (*NAME_BESIDE, "poss") and child.pos_ == "PROPN":
+                end = child.right_edge.i + 1
+        return self.sdoc[chunk.start:end]
 
     def remember(self, source: str | None) -> None:
         """A statement whose source was settled otherwise (a continued quotation) is the latest."""
         self.previous = source
 
-    def _resolve(self, token: Token | None, said: tuple[int, int]) -> tuple[str | None, str]:
+    def _resolve(self, token: Token | None, said: tuple[int, int]) -> tuple[str | None, str, bool]:
+        """(id, words, whether the words are a description of that very source rather than a
+        name, a pronoun or a thing the source was inferred from)."""
         if token is None or self._in_dateline(token):
-            return None, ""
+            return None, "", False
         word = token.lower_
         if word in source_words().personal:
             # `X told DW the ECI should answer Y's claims. "...," he said`: a person named only in
@@ -85,38 +106,63 @@ class Sources:
             speaking = self.types.get(self.previous) == "PERSON"
             nearest = self._person_before(token, [said, self.previous_said] if speaking else [said])
             if speaking and (nearest is None or nearest[0] <= self.previous_at):
-                return self.previous, token.text
-            return (nearest[1] if nearest else None), token.text
+                return self.previous, token.text, False
+            return (nearest[1] if nearest else None), token.text, False
         if word in source_words().impersonal:
             if word != "it" and self.previous is None and self._spoke_in_paragraph(token):
-                return None, token.text  # "Residents said X. They added Y": the same unnamed people
-            return self._organisation_before(token), token.text
+                return None, token.text, False  # "Residents said X. They added Y": the same unnamed people
+            return self._organisation_before(token), token.text, False
         named = self.refs.entity_at(token)
         if named is not None and self.types.get(named) in SPEAKING_TYPES | {"EQUIPMENT"}:
-            return self.refs.resolve(token)
+            return *self.refs.resolve(token), False
         lemma = token.lemma_.lower()
         phrase = self.sdoc[token.left_edge.i:token.right_edge.i + 1].text
         named = self._named_in_apposition(token)
         if named is not None:
-            return named, phrase  # "a former election commissioner, Om Prakash Rawat, told"
+            return named, phrase, True  # "a former election commissioner, Om Prakash Rawat, told"
         if lemma in source_words().unnamed:
-            return self._organisation_tied(token) or self._role_given_before(token) or self._publisher_before(token), phrase
+            found = self._organisation_tied(token) or self._role_given_before(token) or self._publisher_before(token)
+            return found, phrase, True
         found, words = self.refs.resolve(token)
         if found is not None and not self._named_in_core(token):
             found = None  # "the ship, located west of Hodeidah, said": a modifier names no speaker
         if found is not None and self.types.get(found) in PLACE_TYPES and lemma not in source_words().state_speakers:
-            return None, words  # "residents of Kharkiv", "Ukrainian bloggers": not the place speaking
-        if found is None:
-            found = self._description(token)
-        if found is None and lemma in source_words().documents:
-            found = self._author(token)
-        return found, words or phrase
+            return None, words, False  # "residents of Kharkiv", "Ukrainian bloggers": not the place speaking
+        if found is not None:
+            return found, words or phrase, self._is_named_beside(token, found)
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.lower_ == "country" and lemma in source_words().state_speakers:
+            return self._country_before(owner), words or phrase, False  # "the country's foreign ministry"
+        found = self._description(token)
+        if found is not None:
+            return found, words or phrase, True
+        if lemma in source_words().documents:
+            return self._author(token), words or phrase, False
+        return None, words or phrase, False
+
+    def _is_named_beside(self, token: Token, found: str) -> bool:
+        """Whether a description holds the name of what it refers to as a modifier of its own
+        noun ("Reuters news agency", "a U.N. working group"), not as an owner ("Putin's press
+        secretary") or in a phrase attached to it ("a mockery of the RAF"); or refers back to a
+        description the text tied to a name before ("the report" after "a report in X")."""
+        if token.pos_ != "NOUN" or self.refs.entity_at(token) is not None:
+            return False
+        inside = [t for t in token.subtree if self.refs.entity_at(t) == found]
+        if not inside:
+            return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+        return all(t.head == token and t.dep_ in NAME_BESIDE or t.dep_ in ("compound", "flat") and t.head.head == token
+                   for t in inside if t.head not in inside)
 
     def _named_in_apposition(self, token: Token) -> str | None:
-        """The person or organisation a description is set beside as an appositive name."""
+        """The person or organisation a description is set beside as an appositive name: "a
+        former commissioner, Om Prakash Rawat, told", or "the National Unity Government, an exiled
+        administration which considers"."""
         if token.pos_ != "NOUN":
             return None
-        for appositive in (c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+        beside = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+            beside.append(token.head)
+        for appositive in beside:
             found = self.refs.entity_at(appositive)
             if found is not None and self.types.get(found) in ("PERSON", "ORG"):
                 return found
@@ -222,7 +268,7 @@ class Sources:
             return None
         lemma, given = token.lemma_.lower(), set()
         for earlier in self.sdoc[:token.i]:
-            if earlier.lemma_.lower() != lemma or earlier.i == token.i:
+            if earlier.lemma_.lower() != lemma or earlier.i == token.i or not self._same_office(token, earlier):
                 continue
             tied = self._organisation_tied(earlier)
             if tied is not None:  # "Аналитики ISW ... аналитики"
@@ -239,6 +285,12 @@ class Sources:
                 step = step.head
         return given.pop() if len(given) == 1 else None
 
+    @staticmethod
+    def _same_office(later: Token, earlier: Token) -> bool:
+        """Whether a later role word can be the earlier one: the same office ("the prime
+        minister" is not a minister of state)."""
+        return office_words(later) <= {t.lower_ for t in earlier.doc[earlier.left_edge.i:earlier.i]}
+
     def _organisation_tied(self, token: Token) -> str | None:
         """The organisation an unnamed speaker is of: "the institute's analysts", "experts at ISW"."""
         for child in token.children:
@@ -252,21 +304,21 @@ class Sources:
 
     def _description(self, token: Token) -> str | None:
         """A description with no name of its own: the one organisation whose name holds its noun
-        ("the institute", "the ministry"), the country it is of ("the country's foreign
-        ministry"), or the name the text ties the same noun to later ("a maritime security firm
-        said ... British maritime security firm Ambrey")."""
-        lemma = token.lemma_.lower()
-        owner = next((c for c in token.children if c.dep_ == "poss"), None)
-        if owner is not None and owner.lower_ == "country" and lemma in source_words().state_speakers:
-            return self._country_before(owner)
+        ("the institute", "the ministry"; an indefinite "an exiled administration" or a plural
+        "these organizations" is another), or the name the text ties the same noun to later ("a
+        maritime security firm said ... British maritime security firm Ambrey")."""
         if not token.pos_ == "NOUN":
             return None
-        noun = source_words().descriptions.get(lemma, lemma)
-        holders = {e.id for e in self.entities if e.type == "ORG" and noun in e.name.lower().split()}
-        if len(holders) == 1:
-            return holders.pop()
+        lemma = token.lemma_.lower()
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+        if not indefinite:
+            plural = token.morph.get("Number") == ["Plur"]
+            noun = token.lower_ if plural else source_words().descriptions.get(lemma, lemma)
+            holders = {e.id for e in self.entities if e.type == "ORG" and noun in e.name.lower().split()}
+            if len(holders) == 1:
+                return holders.pop()
         for later in self.sdoc[token.i + 1:]:
-            if later.lemma_.lower() == lemma and later.dep_ == "compound":
+            if later.lemma_.lower() == lemma and later.dep_ == "compound" and later.pos_ == "NOUN":
                 found = self.refs.entity_at(later.head)
                 if found is not None and self.types.get(found) in ("ORG", "PERSON"):
                     return found
