@@ -35,3 +35,16 @@ def test_a_quoted_name_is_a_body_not_a_place_and_a_common_abbreviation_is_no_nam
     found = entities("Подразделения группировки «Восток» отразили атаку, сообщили СМИ.")
     assert not any(e.type in ("GPE", "LOC") and "Восток" in e.name for e in found.values())
     assert not any(m.text == "СМИ" for e in found.values() for m in e.mentions)
+
+
+def test_a_title_with_its_country_is_the_one_person_of_that_country():
+    found = entities("Лукашенко провел совещание в Минске. Затем белорусский президент позвонил Путину.\n"
+                     "Позже советники президента Беларуси подтвердили звонок.")
+    mentions = [m.text for m in found["person:alexander-lukashenko"].mentions]
+    assert "белорусский президент" in mentions and "президента Беларуси" in mentions
+    assert not any("президент" in m.text for m in found["Q7747"].mentions)
+
+
+def test_a_title_with_the_country_of_two_people_is_left_alone():
+    found = entities("Владимир Путин и Сергей Лавров выступили в понедельник. Российский президент говорил первым.")
+    assert not any(m.text.lower().startswith("российский") for e in found.values() for m in e.mentions)

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.data import load_json
 from sitrep.nlp import actors, gazetteer
-from sitrep.nlp.analyse import noun_chunks_of
+from sitrep.nlp.analyse import language_of, noun_chunks_of
 
 DESCRIBED = ("PERSON", "ORG", "FAC", "EQUIPMENT")
 APPOSED = ("GPE", "LOC")  # places take appositives too: "Barire, a nearby town"
@@ -38,6 +38,14 @@ def office_words(role: Token) -> set[str]:
     doc = role.doc
     return {c.lower_ for c in role.children if c.i < role.i and doc[c.i + 1].text != "-" and (
         c.dep_ == "compound" and c.pos_ == "NOUN" or c.dep_ == "amod" and c.lower_ in _office_adjectives())}
+
+
+@cache
+def _russian_titles() -> tuple[frozenset[str], dict[str, str]]:
+    """Russian titles, and each country adjective's country (ISO code), as dictionary forms."""
+    adjectives = load_json("ru_names.json")["adjectives"]
+    by_adjective = {adjective: code for code, forms in adjectives.items() for adjective in forms}
+    return frozenset(load_json("nominals.json")["ru_titles"]), by_adjective
 
 
 def titles() -> frozenset[str]:
@@ -94,6 +102,8 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
         if member_of is not None:
             found.append((member_of, chunk.start, chunk.end))
             roles[id(member_of)].add(chunk.root.lemma_.lower())
+    if language_of(sdoc) == "ru":
+        found += _russian_offices(sdoc, clusters, places)
     for chunk in chunks:
         if not _definite_or_bare_plural(chunk):
             continue
@@ -340,6 +350,33 @@ def _members_of(chunk: Span, owner: dict, members: frozenset[str], by_role: dict
                 if obj.dep_ == "pobj" and obj.i in owner and owner[obj.i].type == "ORG":
                     return owner[obj.i]
     return None
+
+
+def _russian_offices(sdoc: Doc, clusters: list, places: dict[int, set[str]]) -> list[tuple[object, int, int]]:
+    """"белорусский президент", "президент Беларуси": a Russian title written with the country it
+    is of, as an adjective before it or a name in the genitive after it, is the one person of the
+    text tied to that country (Russian has no article to mark a description as definite, so a
+    title alone is left alone)."""
+    titles, adjectives = _russian_titles()
+    found = []
+    for token in sdoc:
+        if token.pos_ != "NOUN" or token.lemma_ not in titles:
+            continue
+        start, end, wanted = token.i, token.i + 1, set()
+        before = sdoc[start - 1] if start > 0 else None
+        if before is not None and before.pos_ == "ADJ" and before.lemma_ in adjectives:
+            start -= 1
+            wanted.add(gazetteer.country_name(adjectives[before.lemma_]))
+        after = sdoc[end] if end < len(sdoc) else None
+        if after is not None and after.pos_ == "PROPN" and after.morph.get("Case") == ["Gen"]:
+            place = gazetteer.place_name(after.lemma_)
+            if place and gazetteer.is_country(place):
+                end += 1
+                wanted.add(place)
+        people = {id(c): c for c in clusters if c.type == "PERSON" and wanted and wanted & places[id(c)]}
+        if len(people) == 1:
+            found.append((next(iter(people.values())), start, end))
+    return found
 
 
 def _definite_or_bare_plural(chunk: Span) -> bool:
