@@ -67,7 +67,8 @@ def test_grades_combine_the_analysts_reliability_and_corroboration(kb):
 def test_assessments_carry_their_icd_203_level(kb):
     brief = build(kb, since="2026-03-05", until="2026-03-09")
     levels = {(group["assessor"], c["confidence"]) for group in brief.assessments for c in group["claims"]}
-    assert ("Kardenian Defence Intelligence Service", "likely") in levels
+    assert ("Lidia Varga", "likely") in levels  # the service's head, who told parliament
+    assert ("Kardenian Defence Intelligence Service", "very_likely") in levels
     assert ("Halden Institute", "very_likely") in levels and ("Halden Institute", "even") in levels
     text = markdown(brief)
     assert "very likely" in text and "even chance" in text

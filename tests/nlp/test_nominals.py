@@ -155,3 +155,9 @@ def test_a_hyphenated_role_keeps_its_first_half():
     found = mentions_of("Director-General Anil Pokhrel inspected the dam in May. The director-general said the "
                         "spillway was sound.")
     assert "The director-general" in found["Anil Pokhrel"]
+
+
+def test_an_abbreviated_title_is_the_office_written_in_full():
+    found = mentions_of("Prime Minister Narendra Kovar opened the bridge on Friday, while Union Minister Ravi Tandon "
+                        "stayed in the capital. The PM said the bridge would carry trains by June.")
+    assert "The PM" in found["Narendra Kovar"] and "The PM" not in found["Ravi Tandon"]

@@ -180,3 +180,20 @@ def test_a_name_set_beside_an_organisation_noun_stays_an_organisation():
 ])
 def test_an_unmarked_name_after_an_office_where_a_speaker_stands_is_a_person(text):
     assert ents(text).get("Tek Bahadur Rawat") == "PERSON"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the model takes an abbreviated title and the name for a body's name
+    ("PM Modi said the reforms would reach every state by the end of the year.", "Modi"),
+    # a dictionary that files a mononymous politician with no dates as a body does not outweigh his title
+    ("Karnataka Chief Minister Siddaramaiah alleged that the commission was working with the ruling party.",
+     "Siddaramaiah"),
+])
+def test_a_name_after_a_capitalised_title_is_a_person(text, name):
+    assert ents(text).get(name) == "PERSON"
+
+
+def test_a_title_word_inside_a_bodys_name_makes_no_person():
+    found = ents("The Indian Premier League will open its season in Chennai, the Ministry of Federal Affairs and "
+                 "General Administration said.")
+    assert "League" not in found and "Administration" not in found

@@ -107,7 +107,7 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
     for chunk in chunks:
         if not _definite_or_bare_plural(chunk):
             continue
-        role = chunk.root.lemma_.lower()
+        role, office = _role_of(chunk.root)
         owners = {id(owner[i]): owner[i] for i in range(chunk.start, chunk.end)
                   if i in owner and owner[i].type in DESCRIBED}
         if owners:
@@ -134,7 +134,7 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             candidates = [c for c in clusters if c.type == "FAC"]  # "the facility": the one facility named
         if not candidates and chunk[0].lower_ == "the":
             candidates = _salient(_by_sector(chunk, clusters, wanted, places))
-        office = office_words(chunk.root)  # "the prime minister" is none of the other ministers
+        office = office_words(chunk.root) | office  # "the prime minister" is none of the other ministers
         candidates = [c for c in candidates if c.type != "PERSON" or office <= written[id(c)]]
         if len({id(c) for c in candidates}) == 1:
             found.append((candidates[0], chunk.start, chunk.end))
@@ -350,6 +350,17 @@ def _members_of(chunk: Span, owner: dict, members: frozenset[str], by_role: dict
                 if obj.dep_ == "pobj" and obj.i in owner and owner[obj.i].type == "ORG":
                     return owner[obj.i]
     return None
+
+
+def _role_of(noun: Token) -> tuple[str, set[str]]:
+    """The role a description's noun names and the words of its office that an abbreviation
+    holds ("the PM": a minister, the prime one)."""
+    role = noun.lemma_.lower()
+    written = load_json("nominals.json")["abbreviations"].get(role)
+    if written is None:
+        return role, set()
+    *office, role = written.split()
+    return role, set(office)
 
 
 def _russian_offices(sdoc: Doc, clusters: list, places: dict[int, set[str]]) -> list[tuple[object, int, int]]:

@@ -76,7 +76,7 @@ def repair_entities(doc: Doc, common_words: frozenset[str] = frozenset()) -> Doc
             continue  # "the defence ministry": a description, not a name
         spans.append(_with_head_word(ent))
     spans = _with_country_prefix(_joined_official_names(doc, spans))
-    spans = _places_by_usage([_retyped(span) for span in spans])
+    spans = _places_by_usage([_retyped(span, common_words) for span in spans])
     spans += _dictionary_names(doc, spans)
     speakers = _speaking_names(doc, spans, common_words)
     taken = {i for span in speakers for i in range(span.start, span.end)}
@@ -238,21 +238,28 @@ def _official_name_end(doc: Doc, end: int, by_start: dict[int, Span]) -> int:
     return end
 
 
-def _retyped(span: Span) -> Span:
+def _retyped(span: Span, common_words: frozenset[str] = frozenset()) -> Span:
     """The type the context gives a name, when it differs from the model's."""
     if span.ent_id_:
         return span
-    label = _type_from_context(span)
+    name_start = _name_after_title(span, common_words)
+    if name_start is not None:
+        return _span(span.doc, name_start, span.end, "PERSON", span)  # "PM Modi": Modi, a person
+    label = _type_from_context(span, common_words)
     if label is None or label == span.label_:
         return span
     return _span(span.doc, span.start, span.end, label, span)
 
 
-def _type_from_context(span: Span) -> str | None:
+def _type_from_context(span: Span, common_words: frozenset[str] = frozenset()) -> str | None:
     doc = span.doc
     words = [t.text for t in span if t.lower_ != "the"]
     if not words:
         return None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if span.label_ == "PERSON" and before is not None and (before.is_title or before.is_upper) \
+            and before.lemma_.lower() in _titles():
+        return None  # "Chief Minister Siddaramaiah": a person, whatever kind a dictionary gives the name
     known = _dictionary_kind(span.text)
     if known is not None and (span.label_ in ("PERSON", "ORG") or (
             known == "ORG" and span.label_ in ("GPE", "LOC") and not gazetteer.is_place(span.text))):
@@ -266,13 +273,14 @@ def _type_from_context(span: Span) -> str | None:
     root = span.root
     if (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS):
         return "GPE"  # "the village of Ocnita"
-    before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lemma_.lower() in BODY_NOUNS and span.label_ in ("PERSON", "GPE") and len(words) < 3 \
             and before.pos_ == "NOUN" and not gazetteer.is_place(span.text):
         return "ORG"  # "British maritime security firm Ambrey"
-    if before is not None and before.lemma_.lower() in _titles() and span.label_ != "PERSON" and len(words) in (2, 3) \
+    styled = before is not None and (before.is_title or before.is_upper)  # "Chief Minister X", not "chief X"
+    if before is not None and before.lemma_.lower() in _titles() and span.label_ != "PERSON" and (
+            len(words) in (2, 3) or len(words) == 1 and styled and span[0].lower_ not in common_words) \
             and all(t.is_title for t in span) and not gazetteer.is_place(span.text):
-        return "PERSON"  # "air force spokesperson Yuriy Ihnat"
+        return "PERSON"  # "air force spokesperson Yuriy Ihnat", "Chief Minister Siddaramaiah"
     if span.label_ == "PERSON" and len(span) == 1 and before is not None and before.lower_ in LOCATIVE \
             and gazetteer.is_place(span.text):
         return "GPE"  # "a nurse from Kherson"
@@ -282,6 +290,21 @@ def _type_from_context(span: Span) -> str | None:
     if span.label_ in ("GPE", "LOC", "ORG") and len(words) > 1 and known is None and not gazetteer.is_place(span.text) \
             and root.dep_ == "appos" and _names_an_office(root.head) and not _after_common_noun(span):
         return "PERSON"  # "a former election commissioner of India, Om Prakash Rawat,": set beside an office
+    return None
+
+
+def _name_after_title(span: Span, common_words: frozenset[str]) -> int | None:
+    """Where the name starts in a span the model took with a capitalised title before it, as a
+    body's name ("PM Modi", "President Murmu"): a title word, then one to three capitalised words
+    that name no place and are no English words ("Premier League", "General Administration")."""
+    if span.label_ not in ("ORG", "GPE", "NORP") or _dictionary_kind(span.text) is not None:
+        return None
+    for token in span[:-1]:
+        name = span.doc[token.i + 1:span.end]
+        if (token.is_title or token.is_upper) and token.lower_ in _titles() and len(name) <= 3 \
+                and all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in common_words for t in name) \
+                and not gazetteer.is_place(name.text):
+            return name.start
     return None
 
 
