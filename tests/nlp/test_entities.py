@@ -171,3 +171,10 @@ def test_a_nationality_opening_a_sentence_stays_a_nationality_whatever_the_model
     by_name, _ = resolve("Ukraine asked its allies for generators.\n\nUkrainian officials said the power had been off "
                          "since Sunday.")
     assert any(m.text == "Ukrainian" for e in by_name.values() if e.type == "NORP" for m in e.mentions)
+
+
+def test_a_name_and_the_same_name_of_a_place_are_one_body():
+    doc = parse("The Supreme Court of India heard the plea on Thursday.\n\nLater the Supreme Court asked the "
+                "government for a reply within eight weeks.")
+    courts = [e for e in entities(doc) if "Supreme Court" in e.name]
+    assert len(courts) == 1 and len(courts[0].mentions) == 2

@@ -197,3 +197,8 @@ def test_a_title_word_inside_a_bodys_name_makes_no_person():
     found = ents("The Indian Premier League will open its season in Chennai, the Ministry of Federal Affairs and "
                  "General Administration said.")
     assert "League" not in found and "Administration" not in found
+
+
+def test_an_adverb_opening_the_sentence_is_not_part_of_the_name():
+    found = ents("Later the Ministry of Defence of Kardenia said the convoy had reached the border.")
+    assert "Ministry of Defence of Kardenia" in found and not any(name.startswith("Later") for name in found)

@@ -193,3 +193,10 @@ def test_a_later_role_word_narrowed_otherwise_is_not_the_person_given_the_role()
                      "The prime minister said the country would never forget the fallen.")
     said = only(doc, "the country would never forget")
     assert said.source is None or names[said.source] != "Jitendra Kovar"
+
+
+@pytest.mark.parametrize("speaker", ["The election body", "The poll body"])
+def test_a_body_named_by_the_word_before_it_is_the_one_organisation_with_that_word(speaker):
+    doc, names = run("The Election Commission of Kardenia rejected the claims on Monday.\n\n"
+                     f"{speaker} said the rolls had been checked twice.")
+    assert names[only(doc, "the rolls had been").source] == "Election Commission of Kardenia"

@@ -85,6 +85,14 @@ def add_descriptions(entities: list[Entity], descriptions: list[tuple[str, int, 
         entity.mentions.sort(key=lambda m: (m.start, m.end))
 
 
+def _of_a_place(short: str, name: str) -> bool:
+    """Whether a name is a short one followed by "of" and a place ("Supreme Court of India")."""
+    head, of, place = name.rpartition(" of ")
+    bare = short.removeprefix("the ").removeprefix("The ")
+    return bool(of) and len(bare.split()) >= 2 and head.removeprefix("the ").removeprefix("The ") == bare \
+        and gazetteer.is_place(place.removeprefix("the "))
+
+
 def surface(span: Span) -> str:
     """A name as looked up and compared: as written, or in its normal form where the language
     inflects names and the parse gave one ("Пригожиным" -> "Пригожин")."""
@@ -94,7 +102,8 @@ def surface(span: Span) -> str:
 def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
     """ "Ministry of Foreign Affairs of Moldova" is a short form of "Ministry of Foreign Affairs
     and European Integration of the Republic of Moldova": a body's name whose words (three or
-    more) all appear in exactly one longer name of the same head joins it."""
+    more) all appear in exactly one longer name of the same head joins it; so does a name that
+    another is of a place ("the Supreme Court" after "the Supreme Court of India")."""
     def words(cluster: Cluster) -> frozenset[str]:
         return frozenset(w for w in cluster.name.split() if w[0].isupper() and w != "The")
 
@@ -102,10 +111,9 @@ def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
     joined: set[int] = set()
     for short in bodies:
         own = words(short)
-        if len(own) < 3:
-            continue
-        longer = [c for c in bodies if c is not short and id(c) not in joined and own < words(c)
-                  and c.name.split()[0] == short.name.split()[0]]
+        longer = [c for c in bodies if c is not short and id(c) not in joined and (
+            len(own) >= 3 and own < words(c) and c.name.split()[0] == short.name.split()[0]
+            or _of_a_place(short.name, c.name))]
         if len(longer) == 1:
             longer[0].names += short.names
             joined.add(id(short))

@@ -90,8 +90,9 @@ def _span(doc: Doc, start: int, end: int, label: str, ent: Span | None = None) -
 
 
 def _trimmed(ent: Span) -> Span | None:
-    """A name without trailing lower-case function words ("the Ministry on" Sunday), and on
-    one side of a line break only (the longer side): no name runs across paragraphs."""
+    """A name without trailing lower-case function words ("the Ministry on" Sunday) or an
+    adverb and article before it, and on one side of a line break only (the longer side): no
+    name runs across paragraphs."""
     breaks = [t.i for t in ent if "\n" in t.text_with_ws and t.i < ent.end - 1]
     if breaks:
         before, after = (ent.start, breaks[0] + 1), (breaks[-1] + 1, ent.end)
@@ -99,12 +100,14 @@ def _trimmed(ent: Span) -> Span | None:
         while start < end and ent.doc[start].is_space:
             start += 1
         ent = _span(ent.doc, start, end, ent.label_, ent)
-    end = ent.end
-    while end > ent.start and ent.doc[end - 1].is_lower and ent.doc[end - 1].pos_ in ("ADP", "CCONJ", "DET", "ADV"):
+    start, end = ent.start, ent.end
+    if ent.doc[start].pos_ == "ADV" and start + 1 < end and ent.doc[start + 1].lower_ == "the":
+        start += 2  # "Later the Ministry of Defence": the adverb that opens the sentence is not the name's
+    while end > start and ent.doc[end - 1].is_lower and ent.doc[end - 1].pos_ in ("ADP", "CCONJ", "DET", "ADV"):
         end -= 1
-    if end == ent.end:
+    if (start, end) == (ent.start, ent.end):
         return ent
-    return _span(ent.doc, ent.start, end, ent.label_, ent) if end > ent.start else None
+    return _span(ent.doc, start, end, ent.label_, ent) if end > start else None
 
 
 def _with_head_word(ent: Span) -> Span:

@@ -40,6 +40,7 @@ class SourceWords:
     personal: frozenset[str]  # pronouns of a person speaking ("he", "она")
     impersonal: frozenset[str]  # pronouns of a body or a state ("it", "they", "они")
     descriptions: dict[str, str]  # a description's noun in the words of English names ("ведомство": "ministry")
+    bodies: frozenset[str]  # nouns for any organisation ("the election body")
     newsroom: frozenset[str]  # people of a newsroom ("the journalists")
     publishing: frozenset[str]  # what a newsroom does with a story ("published")
 
@@ -50,7 +51,8 @@ def source_words() -> SourceWords:
     data = lexicon("attribution.json")
     return SourceWords(*(frozenset(data[k]) for k in ("unnamed_sources", "state_speakers", "document_nouns",
                                                      "personal_pronouns", "impersonal_pronouns")),
-                       data["description_nouns"], frozenset(data["newsroom_nouns"]), frozenset(data["publishing_verbs"]))
+                       data["description_nouns"], frozenset(data["body_nouns"]), frozenset(data["newsroom_nouns"]),
+                       frozenset(data["publishing_verbs"]))
 
 
 class Sources:
@@ -304,7 +306,7 @@ class Sources:
 
     def _description(self, token: Token) -> str | None:
         """A description with no name of its own: the one organisation whose name holds its noun
-        ("the institute", "the ministry"; an indefinite "an exiled administration" or a plural
+        ("the institute", "the ministry", "the election body"; an indefinite "an exiled administration" or a plural
         "these organizations" is another), or the name the text ties the same noun to later ("a
         maritime security firm said ... British maritime security firm Ambrey")."""
         if not token.pos_ == "NOUN":
@@ -313,7 +315,11 @@ class Sources:
         indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
         if not indefinite:
             plural = token.morph.get("Number") == ["Plur"]
-            noun = token.lower_ if plural else source_words().descriptions.get(lemma, lemma)
+            words = source_words()
+            noun = token.lower_ if plural else words.descriptions.get(lemma, lemma)
+            if lemma in words.bodies:  # "the election body", "the poll panel": the word before says which
+                noun = next((words.descriptions.get(c.lemma_.lower(), c.lemma_.lower()) for c in token.children
+                             if c.dep_ in ("compound", "amod") and c.i == token.i - 1), noun)
             holders = {e.id for e in self.entities if e.type == "ORG" and noun in e.name.lower().split()}
             if len(holders) == 1:
                 return holders.pop()
