@@ -161,3 +161,16 @@ def test_an_abbreviated_title_is_the_office_written_in_full():
     found = mentions_of("Prime Minister Narendra Kovar opened the bridge on Friday, while Union Minister Ravi Tandon "
                         "stayed in the capital. The PM said the bridge would carry trains by June.")
     assert "The PM" in found["Narendra Kovar"] and "The PM" not in found["Ravi Tandon"]
+
+
+def test_of_two_presidents_the_title_is_the_one_just_named():
+    found = mentions_of("President Ivan Dorn flew to Brenna on Monday.\n\nIn the capital, President Mira Kovac "
+                        "opened the new parliament. \"Our economy is growing,\" Kovac said. \"Inflation is low,\" the "
+                        "President said.")
+    assert "the President" in found["Mira Kovac"] and "the President" not in found["Ivan Dorn"]
+
+
+def test_a_title_near_two_people_or_tied_to_something_else_is_left_alone():
+    found = mentions_of("President Ivan Dorn flew to Brenna on Monday. President Mira Kovac met Ivan Dorn there. "
+                        "The president spoke first, and Kovac welcomed the President of the assembly.")
+    assert not any(m.lower().startswith("the president") for name in ("Ivan Dorn", "Mira Kovac") for m in found[name])

@@ -136,6 +136,8 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             candidates = _salient(_by_sector(chunk, clusters, wanted, places))
         office = office_words(chunk.root) | office  # "the prime minister" is none of the other ministers
         candidates = [c for c in candidates if c.type != "PERSON" or office <= written[id(c)]]
+        if role in titles and not wanted and chunk.root.morph.get("Number") != ["Plur"]:
+            candidates = _just_named(chunk, candidates, clusters)
         if len({id(c) for c in candidates}) == 1:
             found.append((candidates[0], chunk.start, chunk.end))
 
@@ -214,6 +216,24 @@ def _country_just_named(chunk: Span, clusters: list) -> list:
     named = {id(c): c for c in clusters if c.type == "GPE" and gazetteer.is_country(c.name)
              for n in c.names if start <= n.start < chunk.start}
     return list(named.values())
+
+
+def _just_named(chunk: Span, candidates: list, clusters: list) -> list:
+    """Of several people a title could mean, the one named in its sentence or the one before,
+    when nobody else is ("President Murmu said ... the President said", with another president
+    named further back) and not only as a word of another thing ("Trump policy")."""
+    unique = list({id(c): c for c in candidates}.values())
+    if len(unique) < 2 or any(c.type != "PERSON" for c in unique) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in chunk.root.children):
+        return candidates  # "the President of X": an office the phrase ties to something else
+    sentence = chunk.sent
+    start = chunk.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    named = {id(c): [n for n in c.names if start <= n.start and n.end <= chunk.start]
+             for c in clusters if c.type == "PERSON"}
+    near = [c for c in unique if named.get(id(c))]
+    if len(near) != 1 or sum(1 for names in named.values() if names) != 1:
+        return candidates
+    return near if any(n.root.dep_ not in ("compound", "poss") for n in named[id(near[0])]) else candidates
 
 
 def _salient(candidates: list) -> list:
