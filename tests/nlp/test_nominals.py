@@ -1,4 +1,6 @@
 """Nominal references on short articles written for these tests."""
+import pytest
+
 from sitrep.nlp.analyse import parse
 from sitrep.nlp.entities import entities
 
@@ -174,3 +176,14 @@ def test_a_title_near_two_people_or_tied_to_something_else_is_left_alone():
     found = mentions_of("President Ivan Dorn flew to Brenna on Monday. President Mira Kovac met Ivan Dorn there. "
                         "The president spoke first, and Kovac welcomed the President of the assembly.")
     assert not any(m.lower().startswith("the president") for name in ("Ivan Dorn", "Mira Kovac") for m in found[name])
+
+
+@pytest.mark.parametrize("text, name, description", [
+    ("The Syrian Democratic Forces (SDF), a Kurdish-led coalition of militias, signed the deal on Monday.",
+     "Syrian Democratic Forces", "a Kurdish-led coalition of militias"),
+    ("The deal was signed by the Syrian Democratic Forces, a Kurdish-led coalition of militias that holds the "
+     "northeast.", "Syrian Democratic Forces", "a Kurdish-led coalition of militias"),
+])
+def test_an_appositive_with_a_participle_before_its_noun_or_a_clause_after_it_describes_the_name(text, name,
+                                                                                                  description):
+    assert description in mentions_of(text)[name]

@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.data import load_json
+from sitrep.data import lexicon, load_json
 from sitrep.nlp import actors, gazetteer
 from sitrep.nlp.analyse import language_of, noun_chunks_of
 
@@ -46,6 +46,12 @@ def _russian_titles() -> tuple[frozenset[str], dict[str, str]]:
     adjectives = load_json("ru_names.json")["adjectives"]
     by_adjective = {adjective: code for code, forms in adjectives.items() for adjective in forms}
     return frozenset(load_json("nominals.json")["ru_titles"]), by_adjective
+
+
+@cache
+def _summary_nouns() -> frozenset[str]:
+    """Nouns with which the narrator sums up what came before (", a move that ..."): never a description."""
+    return frozenset(lexicon("attribution.json")["narrator_tails"]["summary_nouns"])
 
 
 def titles() -> frozenset[str]:
@@ -318,15 +324,23 @@ def _appositive(name: Span, owner: dict) -> tuple[Span, list[Token]] | None:
 
 def _appositive_phrase(name: Span, head: Token) -> tuple[Span, list[Token]] | None:
     """The appositive after a name, up to the comma that closes it ("co-founder and analyst of
-    the project"), with its head nouns; None when a verb shows it is a clause, not a description."""
+    the project") or the clause that qualifies it, with its head nouns; None when a verb shows it
+    is a clause, not a description."""
     doc = name.doc
     end = head.right_edge.i + 1
     stop = next((t.i for t in doc[name.end:head.sent.end] if t.text in (",", ";", ")", "(") and t.i > name.end), None)
     if stop is not None and stop > head.i:
         end = stop
+    clause = next((t.left_edge.i for t in head.subtree if t.dep_ in ("relcl", "acl") and t.i > head.i), None)
+    if clause is not None:
+        end = min(end, clause)  # "a coalition of militias that controls the north": the description
+    while end > head.i + 1 and (doc[end - 1].text in (",", ";", ":", "-", "–", "—") or doc[end - 1].is_space):
+        end -= 1
     phrase = doc[head.left_edge.i:end]
-    if phrase[0].i <= name.end - 1 or any(t.pos_ in ("VERB", "AUX") for t in phrase) or len(phrase.text) < 4:
-        return None
+    if phrase[0].i <= name.end - 1 or len(phrase.text) < 4 or clause is not None and head.lemma_.lower() in \
+            _summary_nouns() or any(t.pos_ in ("VERB", "AUX") and not (t.dep_ == "amod" and doc[t.i - 1].text == "-")
+                                    for t in phrase):
+        return None  # a clause, not a description ("Kurdish-led" is one); or the narrator's "a move that"
     heads = [t for t in phrase if t.pos_ == "NOUN" and t.dep_ in ("appos", "conj")]
     return phrase, heads or [head]
 
