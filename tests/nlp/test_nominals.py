@@ -187,3 +187,22 @@ def test_a_title_near_two_people_or_tied_to_something_else_is_left_alone():
 def test_an_appositive_with_a_participle_before_its_noun_or_a_clause_after_it_describes_the_name(text, name,
                                                                                                   description):
     assert description in mentions_of(text)[name]
+
+
+@pytest.mark.parametrize("text, name, description", [
+    # a place too small for the gazetteer, named in this paragraph or the one before
+    ("Fighters stormed an army base in Garowle, south-west of Mogadishu, on Monday.\n\nThey took four trucks, "
+     "a spokesman said. \"We now hold the base and the village,\" he said.", "Garowle", "the village"),
+    # a description owning the phrase it opens
+    ("The militias carved out a zone in northeast Syria during the nation's civil war.", "Syria", "the nation"),
+    ("The army launched a war on Gaza in October after the territory's armed groups attacked.", "Gaza",
+     "the territory"),
+])
+def test_a_place_described_by_its_kind(text, name, description):
+    assert description in mentions_of(text)[name]
+
+
+def test_a_territory_with_words_of_its_own_is_not_the_place_just_named():
+    found = mentions_of("He proclaimed independence in Algiers after the army drove his group out of the territory "
+                        "it had held in Lebanon.")
+    assert not any(m.startswith("the territory") for m in found["Algiers"])

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.data import lexicon, load_json
 from sitrep.nlp import actors, gazetteer
-from sitrep.nlp.analyse import language_of, noun_chunks_of
+from sitrep.nlp.analyse import language_of, noun_chunks_of, text_of
 
 DESCRIBED = ("PERSON", "ORG", "FAC", "EQUIPMENT")
 APPOSED = ("GPE", "LOC")  # places take appositives too: "Barire, a nearby town"
@@ -110,7 +110,7 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             roles[id(member_of)].add(chunk.root.lemma_.lower())
     if language_of(sdoc) == "ru":
         found += _russian_offices(sdoc, clusters, places)
-    for chunk in chunks:
+    for chunk in chunks + _possessors(sdoc):
         if not _definite_or_bare_plural(chunk):
             continue
         role, office = _role_of(chunk.root)
@@ -138,6 +138,11 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             continue
         if not candidates and role in FACILITY_NOUNS and chunk[0].lower_ == "the":
             candidates = [c for c in clusters if c.type == "FAC"]  # "the facility": the one facility named
+        bare = chunk[0].lower_ == "the" and not any(c.dep_ in ("relcl", "acl", "prep") for c in chunk.root.children)
+        if not candidates and role in SMALL_PLACE_NOUNS and bare and not wanted:
+            candidates = _small_places_before(chunk, clusters, roles)  # "the village": the one village named
+        if not candidates and role in TERRITORY_NOUNS and bare:
+            candidates = _places_just_named(chunk, clusters, lambda c: not gazetteer.is_country(c.name))
         if not candidates and chunk[0].lower_ == "the":
             candidates = _salient(_by_sector(chunk, clusters, wanted, places))
         office = office_words(chunk.root) | office  # "the prime minister" is none of the other ministers
@@ -162,6 +167,8 @@ DOCUMENT_NOUNS = frozenset({"report", "statement", "release", "assessment", "stu
                             "communiqué", "update", "investigation", "survey"})
 # Nouns that make a name's category: "the Minsk tractor plant", "Shahed-136 drones".
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "region", "province", "district", "oblast"})
+SMALL_PLACE_NOUNS = frozenset({"village", "town", "settlement", "hamlet"})  # too small for the gazetteer to know
+TERRITORY_NOUNS = frozenset({"territory", "enclave", "strip"})  # "the territory": the place just named
 FACILITY_NOUNS = frozenset({"facility", "plant", "site", "factory", "complex", "compound", "installation", "zone"})
 ARMED_GROUP_SECTORS = frozenset({"REB", "UAF", "INS", "IMG"})
 PERSON_NOUN_ENDINGS = ("man", "men", "woman", "women", "person", "people", "er", "ist", "ent", "or")
@@ -215,13 +222,38 @@ def _countries_named(names: set[str], clusters: list) -> list:
 
 def _country_just_named(chunk: Span, clusters: list) -> list:
     """ "The country": the one country named in this sentence or the one before it."""
+    return _places_just_named(chunk, clusters, lambda c: c.type == "GPE" and gazetteer.is_country(c.name))
+
+
+def _places_just_named(chunk: Span, clusters: list, wanted) -> list:
+    """The places of a kind (`wanted` says which) named in this sentence or the one before it
+    ("the territory" after "the war on Gaza")."""
     sentence = chunk.sent
     start = sentence.start
     if start > 0:
         start = chunk.doc[start - 1].sent.start
-    named = {id(c): c for c in clusters if c.type == "GPE" and gazetteer.is_country(c.name)
+    named = {id(c): c for c in clusters if c.type in ("GPE", "LOC") and wanted(c)
              for n in c.names if start <= n.start < chunk.start}
     return list(named.values())
+
+
+def _small_places_before(chunk: Span, clusters: list, roles: dict[int, set[str]]) -> list:
+    """ "The village", "the town": the places named in its paragraph or the one before that the
+    gazetteer does not know (no country or city) and the text calls no region or province."""
+    larger = SETTLEMENT_NOUNS - SMALL_PLACE_NOUNS
+    text = text_of(chunk.doc)
+    paragraph = text.rfind("\n", 0, chunk.start_char)
+    since = text.rfind("\n", 0, len(text[:max(paragraph, 0)].rstrip("\n"))) if paragraph > 0 else 0
+    return [c for c in clusters if c.type == "GPE" and not roles[id(c)] & larger
+            and any(since <= n.start_char and n.end <= chunk.start for n in c.names)
+            and not any(gazetteer.is_place(n.text) for n in c.names)]
+
+
+def _possessors(sdoc: Doc) -> list[Span]:
+    """Definite descriptions that own the phrase they open ("the nation's civil war", "the
+    territory's militias"), which the noun phrases of the parse hold inside a larger one."""
+    return [sdoc[t.left_edge.i:t.i + 1] for t in sdoc if t.dep_ == "poss" and t.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)]
 
 
 def _just_named(chunk: Span, candidates: list, clusters: list) -> list:
