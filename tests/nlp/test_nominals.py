@@ -206,3 +206,27 @@ def test_a_territory_with_words_of_its_own_is_not_the_place_just_named():
     found = mentions_of("He proclaimed independence in Algiers after the army drove his group out of the territory "
                         "it had held in Lebanon.")
     assert not any(m.startswith("the territory") for m in found["Algiers"])
+
+
+@pytest.mark.parametrize("text, name, description", [
+    # a plural is no one company's shares, no one film
+    ("Orvex Energy stock gained four percent on Monday. Traders said the stocks were cheap.", "Orvex Energy",
+     "the stocks"),
+    ("The film Red River opened in May. Critics called it one of the most defining films of the decade, and the "
+     "films of its director are now shown again.", "Red River", "the films"),
+    ("India and Nepal signed a power deal on Friday. The two countries will share the grid.", "India",
+     "The two countries"),
+])
+def test_a_plural_or_a_comparison_is_no_mention(text, name, description):
+    assert description not in mentions_of(text).get(name, [])
+
+
+def test_a_plural_of_people_is_their_group():
+    found = mentions_of("Al-Shabaab fighters stormed the base on Monday. The militants seized two trucks.")
+    assert "The militants" in found["Al-Shabaab"]
+
+
+def test_a_lower_case_adjective_names_no_place():
+    found = mentions_of("Australia sent troops to the island. The federal government said it would pay for the "
+                        "mission.")
+    assert "The federal government" in found["Australia"]

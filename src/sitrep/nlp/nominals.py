@@ -49,6 +49,11 @@ def _russian_titles() -> tuple[frozenset[str], dict[str, str]]:
 
 
 @cache
+def _collectives() -> frozenset[str]:
+    return frozenset(load_json("nominals.json")["collectives"])
+
+
+@cache
 def _summary_nouns() -> frozenset[str]:
     """Nouns with which the narrator sums up what came before (", a move that ..."): never a description."""
     return frozenset(lexicon("attribution.json")["narrator_tails"]["summary_nouns"])
@@ -111,7 +116,7 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
     if language_of(sdoc) == "ru":
         found += _russian_offices(sdoc, clusters, places)
     for chunk in chunks + _possessors(sdoc):
-        if not _definite_or_bare_plural(chunk):
+        if not _definite_or_bare_plural(chunk) or not _not_set_against_others(chunk.root):
             continue
         role, office = _role_of(chunk.root)
         owners = {id(owner[i]): owner[i] for i in range(chunk.start, chunk.end)
@@ -123,16 +128,23 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             if named is not None and role in roles[id(named)]:
                 found.append((named, chunk.start, chunk.end))
             continue
+        if role in _collectives():
+            continue  # "the media", "the public": a whole field, not one of its members
         wanted = _countries(chunk)
         candidates = [c for c in clusters if role in roles[id(c)] and (not wanted or wanted & places[id(c)])]
         if not candidates and wanted and role in titles:
             # "the Belarusian dictator": the one person whose title ties them to Belarus.
             candidates = [c for c in clusters if c.type == "PERSON" and wanted & places[id(c)]]
+        if role in COUNTRY_NOUNS and chunk.root.morph.get("Number") == ["Plur"]:
+            continue  # "the two countries"
         if role in COUNTRY_NOUNS:
             # "the government", "the Canadian government": a country's, never a ministry's or a
             # leader's (the country the description names, else the one just named).
             if not candidates:
-                candidates = _countries_named(wanted, clusters) or _country_just_named(chunk, clusters)
+                # "the country" is the one just named; "the Kyiv government" is no other country
+                candidates = _countries_named(wanted, clusters)
+                if not candidates and not wanted:
+                    candidates = _country_just_named(chunk, clusters)
             if len({id(c) for c in candidates}) == 1:
                 found.append((candidates[0], chunk.start, chunk.end))
             continue
@@ -146,7 +158,12 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
         if not candidates and chunk[0].lower_ == "the":
             candidates = _salient(_by_sector(chunk, clusters, wanted, places))
         office = office_words(chunk.root) | office  # "the prime minister" is none of the other ministers
-        candidates = [c for c in candidates if c.type != "PERSON" or office <= written[id(c)]]
+        # "the militants", "the troops" are a group, "the drones" a weapon's; "the stocks" no one thing
+        plural = chunk.root.morph.get("Number") == ["Plur"]
+        people = role in titles | members or role.endswith(PERSON_NOUN_ENDINGS) or any(
+            actors.agent_sector(" ".join(t.lemma_.lower() for t in chunk[i:])) for i in range(len(chunk)))
+        candidates = [c for c in candidates if (c.type != "PERSON" or office <= written[id(c)])
+                      and (not plural or c.type in ("ORG", "NORP") and people or c.type == "EQUIPMENT")]
         if role in titles and not wanted and chunk.root.morph.get("Number") != ["Plur"]:
             candidates = _just_named(chunk, candidates, clusters)
         if len({id(c) for c in candidates}) == 1:
@@ -223,6 +240,13 @@ def _countries_named(names: set[str], clusters: list) -> list:
 def _country_just_named(chunk: Span, clusters: list) -> list:
     """ "The country": the one country named in this sentence or the one before it."""
     return _places_just_named(chunk, clusters, lambda c: c.type == "GPE" and gazetteer.is_country(c.name))
+
+
+def _not_set_against_others(noun: Token) -> bool:
+    """Whether a description has no "other", "only", "same" or superlative before its noun ("the
+    same time", "the most defining films"): such a phrase compares, it does not refer."""
+    return not any(c.lower_ in ("other", "only", "another", "same", "most") or c.tag_ == "JJS"
+                   for c in noun.subtree if c.i < noun.i)
 
 
 def _places_just_named(chunk: Span, clusters: list, wanted) -> list:
@@ -382,7 +406,8 @@ def _countries(span: Span) -> set[str]:
     found = set()
     for token in span:
         code = gazetteer.demonym_country(token.text)
-        place = gazetteer.country_name(code) if code else gazetteer.place_name(token.text)
+        # a place is named with a capital: "federal" or "central" is no place called Federal
+        place = gazetteer.country_name(code) if code else token.is_title and gazetteer.place_name(token.text)
         if place:
             found.add(place)
     return found
