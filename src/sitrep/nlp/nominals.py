@@ -119,6 +119,7 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
         if not _definite_or_bare_plural(chunk) or not _not_set_against_others(chunk.root):
             continue
         role, office = _role_of(chunk.root)
+        plural = chunk.root.morph.get("Number") == ["Plur"]
         owners = {id(owner[i]): owner[i] for i in range(chunk.start, chunk.end)
                   if i in owner and owner[i].type in DESCRIBED}
         if owners:
@@ -135,7 +136,7 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
         if not candidates and wanted and role in titles:
             # "the Belarusian dictator": the one person whose title ties them to Belarus.
             candidates = [c for c in clusters if c.type == "PERSON" and wanted & places[id(c)]]
-        if role in COUNTRY_NOUNS and chunk.root.morph.get("Number") == ["Plur"]:
+        if role in COUNTRY_NOUNS and plural:
             continue  # "the two countries"
         if role in COUNTRY_NOUNS:
             # "the government", "the Canadian government": a country's, never a ministry's or a
@@ -159,12 +160,11 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
             candidates = _salient(_by_sector(chunk, clusters, wanted, places))
         office = office_words(chunk.root) | office  # "the prime minister" is none of the other ministers
         # "the militants", "the troops" are a group, "the drones" a weapon's; "the stocks" no one thing
-        plural = chunk.root.morph.get("Number") == ["Plur"]
         people = role in titles | members or role.endswith(PERSON_NOUN_ENDINGS) or any(
             actors.agent_sector(" ".join(t.lemma_.lower() for t in chunk[i:])) for i in range(len(chunk)))
         candidates = [c for c in candidates if (c.type != "PERSON" or office <= written[id(c)])
                       and (not plural or c.type in ("ORG", "NORP") and people or c.type == "EQUIPMENT")]
-        if role in titles and not wanted and chunk.root.morph.get("Number") != ["Plur"]:
+        if role in titles and not wanted and not plural:
             candidates = _just_named(chunk, candidates, clusters)
         if len({id(c) for c in candidates}) == 1:
             found.append((candidates[0], chunk.start, chunk.end))
