@@ -230,3 +230,11 @@ def test_a_lower_case_adjective_names_no_place():
     found = mentions_of("Australia sent troops to the island. The federal government said it would pay for the "
                         "mission.")
     assert "The federal government" in found["Australia"]
+
+
+@pytest.mark.parametrize("text, name, description", [
+    ("Walls from Ottoman times still stand in the old town. Few tourists came at the time.", "Ottoman", "the time"),
+    ("Pilgrims gathered at the Hindu temple on Sunday. Police guarded the temple all night.", "Hindu", "the temple"),
+])
+def test_a_noun_a_people_qualifies_or_a_name_dates_is_not_their_kind(text, name, description):
+    assert description not in mentions_of(text).get(name, [])

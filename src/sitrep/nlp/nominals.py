@@ -184,6 +184,7 @@ DOCUMENT_NOUNS = frozenset({"report", "statement", "release", "assessment", "stu
                             "communiqué", "update", "investigation", "survey"})
 # Nouns that make a name's category: "the Minsk tractor plant", "Shahed-136 drones".
 SETTLEMENT_NOUNS = frozenset({"village", "town", "city", "settlement", "region", "province", "district", "oblast"})
+TIME_NOUNS = frozenset({"time", "era", "period", "age", "year", "day", "week", "month", "century", "decade", "rule"})
 SMALL_PLACE_NOUNS = frozenset({"village", "town", "settlement", "hamlet"})  # too small for the gazetteer to know
 TERRITORY_NOUNS = frozenset({"territory", "enclave", "strip"})  # "the territory": the place just named
 FACILITY_NOUNS = frozenset({"facility", "plant", "site", "factory", "complex", "compound", "installation", "zone"})
@@ -198,10 +199,11 @@ def _category_nouns(name: Span, type_: str) -> set[str]:
     root = name.root
     found = set()
     if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= name.end:
-        # A person or a place qualifying a noun is not one ("Messi fans", "US dollars", "India
-        # visit"), but a place may be named by its kind ("the Donetsk region").
+        # A person, a people or a place qualifying a noun is not one ("Messi fans", "US dollars",
+        # "Hindu temple", "India visit"), nor is a name that dates it ("Ottoman times"); but a
+        # place may be named by its kind ("the Donetsk region").
         noun = root.head.lemma_.lower()
-        if type_ not in ("PERSON", "GPE", "LOC") or noun in SETTLEMENT_NOUNS:
+        if (type_ not in ("PERSON", "GPE", "LOC", "NORP") or noun in SETTLEMENT_NOUNS) and noun not in TIME_NOUNS:
             found.add(noun)
     following = name.doc[name.end] if name.end < len(name.doc) else None
     if (type_ in ("EQUIPMENT", "FAC", "ORG") and following is not None and following.pos_ == "NOUN"
