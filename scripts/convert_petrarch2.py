@@ -187,7 +187,8 @@ def sector_of(role: dict) -> str | None:
 
 
 def kind_of(block: Block, roles: list[dict]) -> str:
-    """Whether a record is a country, a person or a body (organisation, group)."""
+    """Whether a record is a country, a person or a body (organisation, group): a body's name
+    holds a body word; a person has a note, dated roles or an elite's role; the rest are bodies."""
     if any(role["role"] == "STATE" for role in roles):
         return "country"
     words = set(re.findall(r"[A-Z]+", " ".join(block.names).upper()))
@@ -195,6 +196,8 @@ def kind_of(block: Block, roles: list[dict]) -> str:
         return "organisation"
     if block.person_note or any(role["since"] or role["until"] for role in roles):
         return "person"
+    if any(sector_of(role) == "ELI" for role in roles):
+        return "person"  # CAMEO's elites are individuals: former leaders, public figures
     return "organisation"
 
 

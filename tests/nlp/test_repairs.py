@@ -185,7 +185,8 @@ def test_an_unmarked_name_after_an_office_where_a_speaker_stands_is_a_person(tex
 @pytest.mark.parametrize("text, name", [
     # the model takes an abbreviated title and the name for a body's name
     ("PM Modi said the reforms would reach every state by the end of the year.", "Modi"),
-    # a dictionary that files a mononymous politician with no dates as a body does not outweigh his title
+    # a dictionary that files a politician with no dates as a body does not outweigh his title
+    ("Information Minister Jihad Bukamal said the talks would resume on Monday.", "Jihad Bukamal"),
     ("Karnataka Chief Minister Siddaramaiah alleged that the commission was working with the ruling party.",
      "Siddaramaiah"),
 ])

@@ -59,3 +59,12 @@ def test_regular_plurals_are_made_once():
     assert script.plural("secretary") == "secretaries"
     assert script.plural("boss") == "bosses"
     assert script.plural("forces") is None
+
+
+def test_an_elite_with_no_dates_is_a_person_and_a_body_word_makes_a_body():
+    script = _script()
+    elite = [{"role": "ELI", "country": "IND", "since": None, "until": None}]
+    assert script.kind_of(script.Block(names=["Ravindra Kovar"]), elite) == "person"
+    assert script.kind_of(script.Block(names=["Kovar Party"]), elite) == "organisation"
+    assert script.kind_of(script.Block(names=["Kovar Traders"]), [{"role": "BUS", "country": "IND", "since": None,
+                                                                  "until": None}]) == "organisation"
