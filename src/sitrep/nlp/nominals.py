@@ -159,11 +159,11 @@ def find_nominals(sdoc: Doc, clusters: list) -> None:
         if not candidates and chunk[0].lower_ == "the":
             candidates = _salient(_by_sector(chunk, clusters, wanted, places))
         office = office_words(chunk.root) | office  # "the prime minister" is none of the other ministers
-        # "the militants", "the troops" are a group, "the drones" a weapon's; "the stocks" no one thing
-        people = role in titles | members or role.endswith(PERSON_NOUN_ENDINGS) or any(
-            actors.agent_sector(" ".join(t.lemma_.lower() for t in chunk[i:])) for i in range(len(chunk)))
-        candidates = [c for c in candidates if (c.type != "PERSON" or office <= written[id(c)])
-                      and (not plural or c.type in ("ORG", "NORP") and people or c.type == "EQUIPMENT")]
+        candidates = [c for c in candidates if c.type != "PERSON" or office <= written[id(c)]]
+        if plural and candidates:
+            # "the militants", "the troops" are a group, "the drones" a weapon's; "the stocks" no one thing
+            people = _names_people(chunk, role, titles | members)
+            candidates = [c for c in candidates if c.type in ("ORG", "NORP") and people or c.type == "EQUIPMENT"]
         if role in titles and not wanted and not plural:
             candidates = _just_named(chunk, candidates, clusters)
         if len({id(c) for c in candidates}) == 1:
@@ -443,6 +443,13 @@ def _members_of(chunk: Span, owner: dict, members: frozenset[str], by_role: dict
                 if obj.dep_ == "pobj" and obj.i in owner and owner[obj.i].type == "ORG":
                     return owner[obj.i]
     return None
+
+
+def _names_people(chunk: Span, role: str, person_nouns: frozenset[str]) -> bool:
+    """Whether a description's noun is one for people: a title or a member, a person's ending, or
+    an actor noun of the dictionaries ("the armed forces", "the militants")."""
+    return role in person_nouns or role.endswith(PERSON_NOUN_ENDINGS) or any(
+        actors.agent_sector(" ".join(t.lemma_.lower() for t in chunk[i:])) for i in range(len(chunk)))
 
 
 def _role_of(noun: Token) -> tuple[str, set[str]]:

@@ -260,8 +260,8 @@ def _type_from_context(span: Span, common_words: frozenset[str] = frozenset()) -
     if not words:
         return None
     before = doc[span.start - 1] if span.start > 0 else None
-    if span.label_ == "PERSON" and before is not None and (before.is_title or before.is_upper) \
-            and before.lemma_.lower() in _titles():
+    styled = before is not None and (before.is_title or before.is_upper)  # "Chief Minister X", not "chief X"
+    if span.label_ == "PERSON" and styled and before.lemma_.lower() in _titles():
         return None  # "Chief Minister Siddaramaiah": a person, whatever kind a dictionary gives the name
     known = _dictionary_kind(span.text)
     if known is not None and (span.label_ in ("PERSON", "ORG") or (
@@ -279,7 +279,6 @@ def _type_from_context(span: Span, common_words: frozenset[str] = frozenset()) -
     if before is not None and before.lemma_.lower() in BODY_NOUNS and span.label_ in ("PERSON", "GPE") and len(words) < 3 \
             and before.pos_ == "NOUN" and not gazetteer.is_place(span.text):
         return "ORG"  # "British maritime security firm Ambrey"
-    styled = before is not None and (before.is_title or before.is_upper)  # "Chief Minister X", not "chief X"
     if before is not None and before.lemma_.lower() in _titles() and span.label_ != "PERSON" and (
             len(words) in (2, 3) or len(words) == 1 and styled and span[0].lower_ not in common_words) \
             and all(t.is_title for t in span) and not gazetteer.is_place(span.text):
